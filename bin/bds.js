@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// bds executable: checks the Node version, then hands over to the compiled CLI.
+import module from 'node:module'
+
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 20 || (major === 20 && minor < 19)) {
+  process.stderr.write(`bds needs Node.js 20.19 or newer; this is ${process.versions.node}.\n`)
+  process.exit(70)
+}
+module.enableCompileCache?.()
+
+try {
+  const { main } = await import('../dist/cli/main.js')
+  await main(process.argv)
+} catch (error) {
+  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('/dist/')) {
+    process.stderr.write('bds is not built yet: run `npm run build` in the bds folder.\n')
+    process.exit(70)
+  }
+  throw error
+}

@@ -1,0 +1,46 @@
+// `bds build [dir]`: flags → InlineConfig → build(); prints diagnostics and the summary,
+// writes the JSON report, and turns diagnostics into exit code 1 under --strict.
+
+import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { Command } from 'commander'
+import { build } from '../../site/index.js'
+import type { CliContext } from '../main.js'
+import { formatDiagnostic, formatSummary } from '../output.js'
+
+interface BuildFlags {
+  out?: string
+  drafts?: boolean
+  strict?: boolean
+  clean?: boolean
+  json?: string
+  quiet?: boolean
+}
+
+export function registerBuild(program: Command, ctx: CliContext): void {
+  program
+    .command('build')
+    .description('build the site into its output folder (default dist/)')
+    .argument('[dir]', 'site folder', '.')
+    .option('-o, --out <dir>', 'output folder (default: "output" from the config, else dist)')
+    .option('--drafts', 'include posts with status: draft or draft: true')
+    .option('--strict', 'exit with code 1 when there is any warning or error (for CI)')
+    .option('--clean', 'ignore the cache and rewrite every output file')
+    .option('--json <file>', 'also write the build report as JSON to <file>')
+    .option('-q, --quiet', 'print only warnings and errors')
+    .addHelpText('after', '\nExamples:\n  $ bds build\n  $ bds build my-blog --out public\n  $ bds build --strict --json build-report.json   # in CI\n')
+    .action(async (dir: string, flags: BuildFlags) => {
+      const cwd = ctx.cwd()
+      const report = await build(
+        { root: dir, out: flags.out, drafts: flags.drafts, strict: flags.strict, clean: flags.clean },
+        { cwd },
+      )
+      for (const d of report.diagnostics) ctx.out.err(formatDiagnostic(ctx.out, d, report.site))
+      if (flags.json) await writeFile(resolve(cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`)
+      if (!flags.quiet) ctx.out.out(formatSummary(report))
+      if (flags.strict && report.diagnostics.length > 0) {
+        ctx.out.err(`bds: --strict: ${report.diagnostics.length} diagnostic(s), failing the build.`)
+        ctx.exitCode = 1
+      }
+    })
+}

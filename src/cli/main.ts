@@ -1,0 +1,70 @@
+// The bds command line: commander program, global -C/--site, and the mapping from errors to
+// exit codes (0 ok, 1 site errors, 2 usage, 70 internal). Nothing else picks exit codes.
+
+import { resolve } from 'node:path'
+import { Command, CommanderError } from 'commander'
+import { isBdsError } from '../errors/index.js'
+import { removeTempFiles } from '../output/index.js'
+import { BDS_VERSION } from '../version.js'
+import { registerBuild } from './commands/build.js'
+import { registerInit } from './commands/init.js'
+import { registerNew } from './commands/new.js'
+import { createOut, formatDiagnostic, type Out } from './output.js'
+import { toDiagnostic } from '../errors/index.js'
+
+export interface CliContext {
+  out: Out
+  /** The folder commands work in: the current folder, or -C DIR. */
+  cwd(): string
+  exitCode: number
+}
+
+export function createProgram(ctx: CliContext): Command {
+  const program = new Command('bds')
+    .description('Build a static blog from Markdown, Liquid templates and Python macros.')
+    .version(BDS_VERSION, '-v, --version')
+    .option('-C, --site <dir>', 'run as if bds was started in <dir>')
+    .showSuggestionAfterError()
+    .addHelpText('after', '\nExamples:\n  $ bds init my-blog\n  $ bds build my-blog\n  $ bds -C my-blog new post "Hello, world"\n')
+  registerBuild(program, ctx)
+  registerInit(program, ctx)
+  registerNew(program, ctx)
+  return program
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const out = createOut()
+  let program: Command | undefined
+  const ctx: CliContext = {
+    out,
+    exitCode: 0,
+    cwd: () => resolve(process.cwd(), (program?.opts().site as string | undefined) ?? '.'),
+  }
+  const stop = (signal: NodeJS.Signals) => {
+    removeTempFiles()
+    out.err(`bds: stopped by ${signal}; no half-written file was left behind.`)
+    process.exit(signal === 'SIGINT' ? 130 : 143)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  program = createProgram(ctx).exitOverride()
+  try {
+    await program.parseAsync(argv)
+    process.exitCode = ctx.exitCode
+  } catch (error) {
+    process.exitCode = exitCodeFor(error, out, ctx)
+  }
+}
+
+function exitCodeFor(error: unknown, out: Out, ctx: CliContext): number {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? 0 : 2
+  }
+  if (isBdsError(error)) {
+    out.err(formatDiagnostic(out, toDiagnostic(error), ctx.cwd()))
+    return error.code === 'BDS_USAGE' ? 2 : error.code === 'BDS_INTERNAL' ? 70 : 1
+  }
+  out.err(`bds: internal error: ${(error as Error)?.stack ?? String(error)}`)
+  out.err('This is a bug in bds; please report it with the output above.')
+  return 70
+}

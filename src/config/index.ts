@@ -1,0 +1,3 @@
+export { BDS_PROJECT_FILE, CONFIG_FILE, type LoadedConfig, loadConfig } from './load.js'
+export { resolveConfig } from './resolve.js'
+export type { InlineConfig, ResolvedConfig, SitePaths, UserConfig } from './types.js'

@@ -1,0 +1,75 @@
+// resolveConfig: settings from the file plus the command line → one frozen ResolvedConfig
+// with defaults filled and absolute paths; rejects an output folder that would hit sources.
+
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { BdsError } from '../errors/index.js'
+import { isValidTimeZone } from '../util/time.js'
+import type { LoadedConfig } from './load.js'
+import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
+
+const SOURCE_DIRS = ['posts', 'pages', 'media', 'static', 'templates', 'scripts', 'meta', '.bds']
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child)
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
+}
+
+function checkOutput(out: string, root: string): void {
+  const unsafe =
+    isInside(root, out) || SOURCE_DIRS.some((dir) => isInside(out, join(root, dir)))
+  if (unsafe) {
+    throw new BdsError(
+      'BDS_OUTPUT_UNSAFE',
+      `The output folder ${out} is the site folder, contains it, or lies inside a source folder; building there could overwrite or remove your files.`,
+    )
+  }
+}
+
+export function resolveConfig(
+  loaded: LoadedConfig,
+  inline: InlineConfig,
+  cwd: string,
+): ResolvedConfig {
+  const root = resolve(cwd, inline.root ?? '.')
+  const c = loaded.config
+  const timezone = c.timezone ?? 'UTC'
+  if (!isValidTimeZone(timezone)) {
+    const pos = loaded.positions.get('/timezone') ?? { line: 1, column: 1 }
+    throw new BdsError('BDS_CONFIG_INVALID', `Unknown timezone "${timezone}".`, {
+      pos: { file: loaded.source ?? 'bds.config.json', ...pos },
+      hint: 'Use an IANA zone name such as "UTC", "Europe/Berlin" or "America/New_York".',
+    })
+  }
+  const out = inline.out ? resolve(cwd, inline.out) : resolve(root, c.output ?? 'dist')
+  checkOutput(out, root)
+  const paths: SitePaths = {
+    root,
+    out,
+    posts: join(root, 'posts'),
+    pages: join(root, 'pages'),
+    media: join(root, 'media'),
+    static: join(root, 'static'),
+    templates: join(root, 'templates'),
+    scripts: join(root, 'scripts'),
+    cache: join(root, '.bds'),
+  }
+  return Object.freeze({
+    title: c.title ?? 'My bds site',
+    url: (c.url ?? '').replace(/\/+$/, ''),
+    description: c.description ?? '',
+    language: c.language ?? 'en',
+    author: c.author ?? '',
+    timezone,
+    postsPerPage: c.postsPerPage ?? 10,
+    feedItems: c.feedItems ?? 20,
+    markdown: Object.freeze({
+      linkify: c.markdown?.linkify ?? false,
+      typographer: c.markdown?.typographer ?? false,
+    }),
+    drafts: inline.drafts ?? false,
+    strict: inline.strict ?? false,
+    clean: inline.clean ?? false,
+    source: loaded.source,
+    paths: Object.freeze(paths),
+  })
+}

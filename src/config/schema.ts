@@ -1,0 +1,26 @@
+// JSON Schema (draft-07, ajv) for bds.config.json. Unknown keys are errors so typos surface.
+
+export const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    title: { type: 'string', minLength: 1 },
+    url: { type: 'string', pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' },
+    description: { type: 'string' },
+    language: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+    author: { type: 'string' },
+    timezone: { type: 'string', minLength: 1 },
+    postsPerPage: { type: 'integer', minimum: 1, maximum: 500 },
+    feedItems: { type: 'integer', minimum: 1, maximum: 1000 },
+    output: { type: 'string', minLength: 1 },
+    markdown: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        linkify: { type: 'boolean' },
+        typographer: { type: 'boolean' },
+      },
+    },
+  },
+} as const

@@ -1,0 +1,56 @@
+// Config shapes: UserConfig as written in bds.config.json, InlineConfig from the command
+// line, ResolvedConfig as the build sees it (absolute paths, defaults filled, frozen).
+
+export interface UserConfig {
+  title?: string
+  url?: string
+  description?: string
+  language?: string
+  author?: string
+  timezone?: string
+  postsPerPage?: number
+  feedItems?: number
+  output?: string
+  markdown?: { linkify?: boolean; typographer?: boolean }
+}
+
+export interface InlineConfig {
+  /** Site folder; defaults to the current folder. */
+  root?: string
+  /** Output folder, relative to the current folder. */
+  out?: string
+  drafts?: boolean
+  strict?: boolean
+  clean?: boolean
+}
+
+export interface SitePaths {
+  root: string
+  out: string
+  posts: string
+  pages: string
+  media: string
+  static: string
+  templates: string
+  scripts: string
+  cache: string
+}
+
+export interface ResolvedConfig {
+  title: string
+  /** Base URL without a trailing slash. */
+  url: string
+  description: string
+  language: string
+  author: string
+  timezone: string
+  postsPerPage: number
+  feedItems: number
+  markdown: { linkify: boolean; typographer: boolean }
+  drafts: boolean
+  strict: boolean
+  clean: boolean
+  /** Which file the settings came from, relative to the site root, or undefined. */
+  source?: string
+  paths: SitePaths
+}

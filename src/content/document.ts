@@ -1,0 +1,116 @@
+// createPost: front matter + body of one file → a normalised Post, or a BdsError that names
+// the key's line. Pure: the caller reads the file and passes the text.
+
+import { Ajv, type ErrorObject } from 'ajv'
+import { BdsError } from '../errors/index.js'
+import { slugify } from '../util/slug.js'
+import { parseDate } from '../util/time.js'
+import { splitFrontMatter } from './front-matter.js'
+import { frontMatterSchema } from './schema.js'
+import type { Post, PostKind, PostStatus } from './types.js'
+
+export interface PostDefaults {
+  timezone: string
+  author: string
+  language: string
+}
+
+let validate: ReturnType<Ajv['compile']> | undefined
+
+function describe(error: ErrorObject): { key: string; message: string } {
+  const key = error.instancePath.split('/')[1] ?? ''
+  const where = error.instancePath.slice(1).replace(/\//g, '.')
+  if (error.keyword === 'type' && /^\/(tags|categories)$/.test(error.instancePath)) {
+    return { key, message: `"${key}" must be a list, e.g. ${key}: [one, two].` }
+  }
+  if (error.keyword === 'enum') {
+    const allowed = (error.params.allowedValues as string[]).join(', ')
+    return { key, message: `"${where}" must be one of: ${allowed}.` }
+  }
+  return { key, message: `"${where}" ${error.message}.` }
+}
+
+/** File name without extension and a leading `YYYY-MM-DD-` date. */
+function baseName(file: string): { name: string; date?: string } {
+  const name = (file.split('/').pop() ?? file).replace(/\.(md|markdown)$/i, '')
+  const m = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name)
+  return m ? { name: m[2] as string, date: m[1] } : { name }
+}
+
+function terms(value: unknown): string[] {
+  if (!Array.isArray(value)) return []
+  const seen = new Set<string>()
+  for (const v of value) {
+    const t = String(v).trim()
+    if (t) seen.add(t)
+  }
+  return [...seen]
+}
+
+export function createPost(source: string, file: string, kind: PostKind, d: PostDefaults): Post {
+  const split = splitFrontMatter(source, file)
+  const data = split.data
+  const at = (key: string) => ({ file, line: split.keyLines.get(key) ?? 1, column: 1 })
+  validate ??= new Ajv({ allErrors: false, strict: false }).compile(frontMatterSchema)
+  if (!validate(data)) {
+    const { key, message } = describe(validate.errors?.[0] as ErrorObject)
+    throw new BdsError('BDS_FRONTMATTER_INVALID', message, { pos: at(key) })
+  }
+  const fileName = baseName(file)
+  const dateOf = (key: string): Date | undefined => {
+    const value = data[key]
+    if (value === undefined) return undefined
+    const date = parseDate(String(value), d.timezone)
+    if (!date) {
+      throw new BdsError('BDS_FRONTMATTER_INVALID', `"${key}" is not a date: "${value}".`, {
+        pos: at(key),
+        hint: 'Write dates as YYYY-MM-DD, optionally followed by a time (HH:MM or HH:MM:SS) and an offset (Z or +01:00).',
+      })
+    }
+    return date
+  }
+  const categories = terms(data.categories)
+  const isPage = kind === 'page' || categories.some((c) => c.toLowerCase() === 'page')
+  const created =
+    dateOf('date') ?? dateOf('createdAt') ?? dateOf('publishedAt') ??
+    (fileName.date ? parseDate(fileName.date, d.timezone) : undefined)
+  if (!created && !isPage) {
+    throw new BdsError('BDS_FRONTMATTER_INVALID', 'The post has no date.', {
+      pos: { file, line: 1, column: 1 },
+      hint: 'Add `date: YYYY-MM-DD` to the front matter, or start the file name with the date (2024-03-05-title.md).',
+    })
+  }
+  const updated = dateOf('updatedAt') ?? dateOf('updated') ?? created
+  const status: PostStatus =
+    (data.status as PostStatus | undefined) ?? (data.draft === true ? 'draft' : 'published')
+  const slugSource = data.slug !== undefined ? String(data.slug) : fileName.name
+  const slug = slugify(slugSource)
+  if (!slug) {
+    throw new BdsError('BDS_FRONTMATTER_INVALID', `Cannot make a URL slug from "${slugSource}".`, {
+      pos: data.slug !== undefined ? at('slug') : { file, line: 1, column: 1 },
+      hint: 'Set `slug:` to letters, digits and dashes.',
+    })
+  }
+  const template = data.template ?? data.templateSlug
+  return {
+    kind: isPage ? 'page' : 'post',
+    file,
+    id: data.id !== undefined ? String(data.id) : file,
+    title: data.title !== undefined ? String(data.title) : fileName.name,
+    slug,
+    status,
+    date: created ?? new Date(0),
+    updated: updated ?? created ?? new Date(0),
+    published: dateOf('publishedAt'),
+    dated: created !== undefined,
+    tags: terms(data.tags),
+    categories: isPage ? categories.filter((c) => c.toLowerCase() !== 'page') : categories,
+    excerpt: typeof data.excerpt === 'string' ? data.excerpt : undefined,
+    author: typeof data.author === 'string' ? data.author : d.author,
+    language: typeof data.language === 'string' ? data.language : d.language,
+    template: typeof template === 'string' ? template : undefined,
+    body: split.body,
+    bodyLine: split.bodyLine,
+    data,
+  }
+}

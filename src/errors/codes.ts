@@ -1,0 +1,88 @@
+// The catalogue of bds error codes: a title and a default hint per code. Codes never change
+// once released; messages say what went wrong, hints say what to do.
+
+export const codes = {
+  BDS_USAGE: { title: 'Invalid command line', hint: 'Run `bds --help` for the usage.' },
+  BDS_SITE_NOT_FOUND: {
+    title: 'Site folder not found',
+    hint: 'Pass the site folder as an argument or with -C DIR, or create one with `bds init`.',
+  },
+  BDS_CONFIG_PARSE: {
+    title: 'Config file is not valid JSON',
+    hint: 'Fix the JSON syntax at the position shown.',
+  },
+  BDS_CONFIG_INVALID: {
+    title: 'Config value is invalid',
+    hint: 'See the configuration table in README.md for the allowed keys and values.',
+  },
+  BDS_CONFIG_NO_URL: {
+    title: 'Site URL is not set',
+    hint: 'Set "url" in bds.config.json (e.g. "https://example.com") so feeds and the sitemap get absolute links.',
+  },
+  BDS_OUTPUT_UNSAFE: {
+    title: 'Output folder is not safe to write',
+    hint: 'Choose an output folder inside or beside the site that holds no sources, e.g. `--out dist`.',
+  },
+  BDS_FRONTMATTER_YAML: {
+    title: 'Front matter is not valid YAML',
+    hint: 'Fix the YAML between the `---` lines at the position shown.',
+  },
+  BDS_FRONTMATTER_UNCLOSED: {
+    title: 'Front matter is not closed',
+    hint: 'End the front matter with a line holding only `---`.',
+  },
+  BDS_FRONTMATTER_INVALID: {
+    title: 'Front matter value is invalid',
+    hint: 'See the front matter table in README.md for the accepted keys and values.',
+  },
+  BDS_CONTENT_READ: {
+    title: 'Content file cannot be read',
+    hint: 'Make sure the file is readable UTF-8 text.',
+  },
+  BDS_ROUTE_CONFLICT: {
+    title: 'Two sources claim the same output path',
+    hint: 'Give one of them another slug (front matter `slug:`) or date.',
+  },
+  BDS_TEMPLATE_PARSE: {
+    title: 'Template has a syntax error',
+    hint: 'Fix the Liquid syntax at the position shown.',
+  },
+  BDS_TEMPLATE_RENDER: {
+    title: 'Template failed to render',
+    hint: 'Check the variables and filters used at the position shown.',
+  },
+  BDS_TEMPLATE_MISSING: {
+    title: 'Template not found',
+    hint: 'Create the template in the site’s templates/ folder or fix the name in front matter.',
+  },
+  BDS_OUTPUT_WRITE: {
+    title: 'Output file cannot be written',
+    hint: 'Check permissions and free space in the output folder.',
+  },
+  BDS_INIT_NOT_EMPTY: {
+    title: 'Folder is not empty',
+    hint: 'Run `bds init` in an empty or new folder, or pass --force to add missing files only.',
+  },
+  BDS_NEW_EXISTS: {
+    title: 'File already exists',
+    hint: 'Pick another title or pass --slug to choose the file name.',
+  },
+  BDS_CACHE_RESET: {
+    title: 'Build cache was reset',
+    hint: 'Nothing to do: the cache under .bds/ is rebuilt from your files.',
+  },
+  BDS_OUTPUT_KEPT: {
+    title: 'Changed output file left in place',
+    hint: 'bds wrote this file earlier but it was edited since; delete it by hand if it is no longer wanted.',
+  },
+  BDS_BUILD_FAILED: {
+    title: 'Build failed',
+    hint: 'Fix the errors listed above and build again.',
+  },
+  BDS_INTERNAL: {
+    title: 'Internal error',
+    hint: 'This is a bug in bds; please report it with the stack trace.',
+  },
+} as const satisfies Record<string, { title: string; hint: string }>
+
+export type ErrorCode = keyof typeof codes

@@ -1,0 +1,12 @@
+export {
+  asBdsError,
+  BdsError,
+  type BdsErrorOptions,
+  type Diagnostic,
+  isBdsError,
+  type Severity,
+  type SourcePos,
+  toDiagnostic,
+} from './bds-error.js'
+export { codes, type ErrorCode } from './codes.js'
+export { codeFrame } from './frame.js'

@@ -1,0 +1,94 @@
+// The build cache: a SQLite file under .bds/ holding, per output folder, what the last build
+// wrote (path, hash, size, mtime) and the input fingerprint. Disposable: a corrupt or
+// foreign file is deleted and recreated with a warning.
+
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { BdsError } from '../errors/index.js'
+
+const SCHEMA_VERSION = 1
+
+export interface ManifestEntry {
+  hash: string
+  size: number
+  mtimeMs: number
+  source: string
+}
+
+export type Manifest = Map<string, ManifestEntry>
+
+export interface BuildState {
+  fingerprint: string
+  diagnostics: string
+}
+
+export interface CacheDb {
+  readManifest(outDir: string): Manifest
+  writeManifest(outDir: string, manifest: Manifest): void
+  readState(outDir: string): BuildState | undefined
+  writeState(outDir: string, state: BuildState | undefined): void
+  close(): void
+  /** Set when the file had to be recreated. */
+  readonly reset?: BdsError
+}
+
+function open(path: string): Database.Database {
+  const db = new Database(path, { timeout: 5000 })
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version === 0) {
+    db.exec(`
+      CREATE TABLE outputs (out_dir TEXT NOT NULL, path TEXT NOT NULL, hash TEXT NOT NULL,
+        size INTEGER NOT NULL, mtime_ms REAL NOT NULL, source TEXT NOT NULL,
+        PRIMARY KEY (out_dir, path)) WITHOUT ROWID;
+      CREATE TABLE builds (out_dir TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, diagnostics TEXT NOT NULL);
+    `)
+    db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  } else if (version !== SCHEMA_VERSION) {
+    throw new Error(`unknown cache schema version ${version}`)
+  }
+  db.prepare('SELECT count(*) FROM outputs').get()
+  return db
+}
+
+export function openCacheDb(cacheDir: string): CacheDb {
+  mkdirSync(cacheDir, { recursive: true })
+  const path = join(cacheDir, 'build.db')
+  let db: Database.Database
+  let reset: BdsError | undefined
+  try {
+    db = open(path)
+  } catch (error) {
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true })
+    db = open(path)
+    reset = new BdsError('BDS_CACHE_RESET', `The build cache ${path} was unreadable (${(error as Error).message}) and was recreated.`, {
+      severity: 'warning',
+    })
+  }
+  const selectOutputs = db.prepare('SELECT path, hash, size, mtime_ms, source FROM outputs WHERE out_dir = ?')
+  const deleteOutputs = db.prepare('DELETE FROM outputs WHERE out_dir = ?')
+  const insertOutput = db.prepare('INSERT INTO outputs VALUES (?, ?, ?, ?, ?, ?)')
+  const selectState = db.prepare('SELECT fingerprint, diagnostics FROM builds WHERE out_dir = ?')
+  const deleteState = db.prepare('DELETE FROM builds WHERE out_dir = ?')
+  const insertState = db.prepare('INSERT INTO builds VALUES (?, ?, ?)')
+  type Row = { path: string; hash: string; size: number; mtime_ms: number; source: string }
+  return {
+    reset,
+    readManifest(outDir) {
+      const rows = selectOutputs.all(outDir) as Row[]
+      return new Map(rows.map((r) => [r.path, { hash: r.hash, size: r.size, mtimeMs: r.mtime_ms, source: r.source }]))
+    },
+    writeManifest: db.transaction((outDir: string, manifest: Manifest) => {
+      deleteOutputs.run(outDir)
+      for (const [p, e] of manifest) insertOutput.run(outDir, p, e.hash, e.size, e.mtimeMs, e.source)
+    }),
+    readState: (outDir) => selectState.get(outDir) as BuildState | undefined,
+    writeState: db.transaction((outDir: string, state: BuildState | undefined) => {
+      deleteState.run(outDir)
+      if (state) insertState.run(outDir, state.fingerprint, state.diagnostics)
+    }),
+    close: () => db.close(),
+  }
+}

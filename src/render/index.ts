@@ -1,0 +1,3 @@
+export { createTemplates, type TemplateEngine, type TemplateOptions } from './liquid.js'
+export { createMarkdown, type MarkdownOptions, type RenderedBody, renderBody } from './markdown.js'
+export { loadTemplateStore, type TemplateFile, type TemplateStore } from './template-store.js'

@@ -1,0 +1,57 @@
+// createMarkdown: the site's markdown-it instance (CommonMark + tables + strikethrough, raw
+// HTML on, heading ids) and renderBody(), the pure step from Markdown body to HTML.
+
+import MarkdownIt from 'markdown-it'
+import { slugify } from '../util/slug.js'
+
+export interface MarkdownOptions {
+  linkify: boolean
+  typographer: boolean
+}
+
+/** Adds `id` attributes to headings: slug of the text, made unique within the document. */
+function headingIds(md: MarkdownIt): void {
+  md.core.ruler.push('bds_heading_ids', (state) => {
+    const used = new Map<string, number>()
+    const tokens = state.tokens
+    for (let i = 0; i < tokens.length; i++) {
+      const open = tokens[i]
+      if (open?.type !== 'heading_open' || open.attrGet('id')) continue
+      const text = (tokens[i + 1]?.children ?? [])
+        .filter((t) => t.type === 'text' || t.type === 'code_inline')
+        .map((t) => t.content)
+        .join('')
+      const base = slugify(text) || 'section'
+      const count = used.get(base) ?? 0
+      used.set(base, count + 1)
+      open.attrSet('id', count === 0 ? base : `${base}-${count}`)
+    }
+  })
+}
+
+export function createMarkdown(options: MarkdownOptions): MarkdownIt {
+  const md = new MarkdownIt({
+    html: true,
+    linkify: options.linkify,
+    typographer: options.typographer,
+    langPrefix: 'language-',
+  })
+  md.use(headingIds)
+  return md
+}
+
+export interface RenderedBody {
+  html: string
+  /** HTML before `<!--more-->`, else the first paragraph; '' when there is none. */
+  excerpt: string
+}
+
+const MORE = /<!--\s*more\s*-->/i
+
+export function renderBody(md: MarkdownIt, body: string): RenderedBody {
+  const html = md.render(body)
+  const more = MORE.exec(html)
+  if (more) return { html, excerpt: html.slice(0, more.index).trim() }
+  const para = /<p>[\s\S]*?<\/p>/.exec(html)
+  return { html, excerpt: para ? para[0] : '' }
+}

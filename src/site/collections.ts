@@ -1,0 +1,78 @@
+// Groups the site's posts for lists: listed posts newest first, standalone pages, tags and
+// categories (merged case-insensitively), and year/month/day archives. Pure.
+
+import type { Post } from '../content/index.js'
+import { type DateKey, dateKey } from './routes.js'
+
+export interface Term {
+  name: string
+  posts: Post[]
+}
+
+export interface DateGroup {
+  key: DateKey
+  posts: Post[]
+}
+
+export interface Collections {
+  /** Posts shown in lists and feeds (not pages, not archived), newest first. */
+  listed: Post[]
+  /** Every post that gets its own page (listed, archived and, with --drafts, drafts). */
+  posts: Post[]
+  pages: Post[]
+  tags: Term[]
+  categories: Term[]
+  years: DateGroup[]
+  months: DateGroup[]
+  days: DateGroup[]
+}
+
+export function newestFirst(a: Post, b: Post): number {
+  return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug) || a.file.localeCompare(b.file)
+}
+
+function groupTerms(posts: Post[], pick: (p: Post) => string[]): Term[] {
+  const byKey = new Map<string, Term>()
+  for (const post of posts) {
+    for (const name of pick(post)) {
+      const key = name.toLowerCase()
+      let term = byKey.get(key)
+      if (!term) byKey.set(key, (term = { name, posts: [] }))
+      if (term.posts.at(-1) !== post) term.posts.push(post)
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name))
+}
+
+function groupDates(posts: Post[], timeZone: string): Pick<Collections, 'years' | 'months' | 'days'> {
+  const years = new Map<string, DateGroup>()
+  const months = new Map<string, DateGroup>()
+  const days = new Map<string, DateGroup>()
+  const add = (map: Map<string, DateGroup>, id: string, key: DateKey, post: Post) => {
+    let g = map.get(id)
+    if (!g) map.set(id, (g = { key, posts: [] }))
+    g.posts.push(post)
+  }
+  for (const post of posts) {
+    const k = dateKey(post.date, timeZone)
+    add(years, `${k.year}`, { year: k.year, month: 0, day: 0 }, post)
+    add(months, `${k.year}-${k.month}`, { year: k.year, month: k.month, day: 0 }, post)
+    add(days, `${k.year}-${k.month}-${k.day}`, k, post)
+  }
+  return { years: [...years.values()], months: [...months.values()], days: [...days.values()] }
+}
+
+export function collect(all: Post[], timeZone: string): Collections {
+  const sorted = [...all].sort(newestFirst)
+  const posts = sorted.filter((p) => p.kind === 'post')
+  const listed = posts.filter((p) => p.status !== 'archived')
+  const pages = sorted.filter((p) => p.kind === 'page').sort((a, b) => a.title.localeCompare(b.title))
+  return {
+    listed,
+    posts,
+    pages,
+    tags: groupTerms(listed, (p) => p.tags),
+    categories: groupTerms(listed, (p) => p.categories),
+    ...groupDates(listed, timeZone),
+  }
+}

@@ -1,0 +1,2 @@
+export { type BuildDeps, build } from './build.js'
+export type { BuildReport } from './report.js'

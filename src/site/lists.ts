@@ -1,0 +1,86 @@
+// The list pages of the site (home, tags, categories, year/month/day archives) as specs:
+// base URL, posts, template names and the `archive` variable. Pure.
+
+import type { Post } from '../content/index.js'
+import { pad2 } from '../util/time.js'
+import type { Collections, DateGroup } from './collections.js'
+import { dayUrl, monthUrl, termUrl, yearUrl } from './routes.js'
+
+export interface ListSpec {
+  kind: 'home' | 'tag' | 'category' | 'year' | 'month' | 'day'
+  base: string
+  title: string
+  posts: Post[]
+  templates: string[]
+  archive?: Record<string, unknown>
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>()
+
+function format(language: string, options: Intl.DateTimeFormatOptions, date: number): string {
+  const key = `${language}|${JSON.stringify(options)}`
+  let f = formats.get(key)
+  if (!f) {
+    const locale = Intl.DateTimeFormat.supportedLocalesOf([language]).length ? language : 'en'
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })
+    formats.set(key, f)
+  }
+  return f.format(date)
+}
+
+function dateSpec(kind: 'year' | 'month' | 'day', g: DateGroup, language: string): ListSpec {
+  const { year, month, day } = g.key
+  const at = Date.UTC(year, Math.max(0, month - 1), Math.max(1, day))
+  const spec = {
+    year: { base: yearUrl(year), name: `${year}`, title: `${year}` },
+    month: {
+      base: monthUrl(year, month),
+      name: `${year}-${pad2(month)}`,
+      title: format(language, { year: 'numeric', month: 'long' }, at),
+    },
+    day: {
+      base: dayUrl(year, month, day),
+      name: `${year}-${pad2(month)}-${pad2(day)}`,
+      title: format(language, { dateStyle: 'long' }, at),
+    },
+  }[kind]
+  return {
+    kind,
+    base: spec.base,
+    title: spec.title,
+    posts: g.posts,
+    templates: ['archive.liquid', 'list.liquid'],
+    archive: {
+      kind,
+      name: spec.name,
+      year,
+      ...(kind !== 'year' ? { month } : {}),
+      ...(kind === 'day' ? { day } : {}),
+    },
+  }
+}
+
+export function listSpecs(c: Collections, siteTitle: string, language: string): ListSpec[] {
+  return [
+    { kind: 'home', base: '/', title: siteTitle, posts: c.listed, templates: ['home.liquid', 'list.liquid'] },
+    ...c.tags.map((t) => ({
+      kind: 'tag' as const,
+      base: termUrl('tag', t.name),
+      title: `Tag: ${t.name}`,
+      posts: t.posts,
+      templates: ['tag.liquid', 'list.liquid'],
+      archive: { kind: 'tag', name: t.name },
+    })),
+    ...c.categories.map((t) => ({
+      kind: 'category' as const,
+      base: termUrl('category', t.name),
+      title: `Category: ${t.name}`,
+      posts: t.posts,
+      templates: ['category.liquid', 'list.liquid'],
+      archive: { kind: 'category', name: t.name },
+    })),
+    ...c.years.map((g) => dateSpec('year', g, language)),
+    ...c.months.map((g) => dateSpec('month', g, language)),
+    ...c.days.map((g) => dateSpec('day', g, language)),
+  ]
+}

@@ -1,0 +1,50 @@
+// The bDS URL scheme as pure functions: post, page, taxonomy and date-archive URLs, page N
+// of a list, and the output file for a URL (every route is ROUTE/index.html).
+
+import type { Post } from '../content/index.js'
+import { termSegment } from '../util/slug.js'
+import { pad2, zonedParts } from '../util/time.js'
+
+export interface DateKey {
+  year: number
+  month: number
+  day: number
+}
+
+export function dateKey(date: Date, timeZone: string): DateKey {
+  const p = zonedParts(date, timeZone)
+  return { year: p.year, month: p.month, day: p.day }
+}
+
+export function postUrl(post: Post, timeZone: string): string {
+  if (post.kind === 'page') return `/${post.slug}/`
+  const d = dateKey(post.date, timeZone)
+  return `/${d.year}/${pad2(d.month)}/${pad2(d.day)}/${post.slug}/`
+}
+
+export function termUrl(kind: 'tag' | 'category', name: string): string {
+  return `/${kind}/${encodeURIComponent(termSegment(name))}/`
+}
+
+export function yearUrl(year: number): string {
+  return `/${year}/`
+}
+
+export function monthUrl(year: number, month: number): string {
+  return `/${year}/${pad2(month)}/`
+}
+
+export function dayUrl(year: number, month: number, day: number): string {
+  return `/${year}/${pad2(month)}/${pad2(day)}/`
+}
+
+/** URL of page `n` (1-based) of the list whose first page is `base`. */
+export function pageUrl(base: string, n: number): string {
+  return n <= 1 ? base : `${base}page/${n}/`
+}
+
+/** Output file (relative to the output folder) for a route URL. */
+export function outputPath(url: string): string {
+  if (!url.endsWith('/')) return decodeURIComponent(url.slice(1))
+  return `${decodeURIComponent(url.slice(1))}index.html`
+}

@@ -1,0 +1,44 @@
+// Step timing for the build summary, and the BuildReport it ends in.
+
+import type { ResolvedConfig } from '../config/index.js'
+import type { Diagnostic } from '../errors/index.js'
+import type { WriteStats } from '../output/index.js'
+import { BDS_VERSION } from '../version.js'
+import type { BuildReport } from './report.js'
+
+export interface StepTimer {
+  step<T>(name: string, fn: () => Promise<T> | T): Promise<T>
+  report(r: { config: ResolvedConfig; upToDate: boolean; diagnostics: Diagnostic[]; outputs: WriteStats }): BuildReport
+}
+
+export function createStepTimer(): StepTimer {
+  const started = performance.now()
+  const steps: { name: string; ms: number }[] = []
+  return {
+    async step(name, fn) {
+      const t0 = performance.now()
+      try {
+        return await fn()
+      } finally {
+        steps.push({ name, ms: Math.round((performance.now() - t0) * 10) / 10 })
+      }
+    },
+    report({ config, upToDate, diagnostics, outputs }) {
+      const errors = diagnostics.filter((d) => d.severity === 'error').length
+      return {
+        bds: BDS_VERSION,
+        site: config.paths.root,
+        outDir: config.paths.out,
+        ok: errors === 0,
+        upToDate,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        steps,
+        outputs,
+        diagnostics,
+        errors,
+        warnings: diagnostics.length - errors,
+        maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      }
+    },
+  }
+}

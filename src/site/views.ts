@@ -1,0 +1,70 @@
+// Template-facing objects: what `post`, `site` and list entries look like inside Liquid.
+// Built once per post and shared by every page that shows it.
+
+import type { ResolvedConfig } from '../config/index.js'
+import type { Post } from '../content/index.js'
+import { escapeHtml } from '../util/html.js'
+import type { Collections, Term } from './collections.js'
+import { termUrl, yearUrl } from './routes.js'
+
+export interface Rendered {
+  post: Post
+  url: string
+  html: string
+  excerpt: string
+}
+
+export interface TermView {
+  name: string
+  url: string
+  count?: number
+}
+
+export type PostView = Record<string, unknown> & { url: string; title: string }
+
+export function postView(r: Rendered, siteUrl: string): PostView {
+  const p = r.post
+  return {
+    id: p.id,
+    kind: p.kind,
+    title: p.title,
+    slug: p.slug,
+    url: r.url,
+    absolute_url: siteUrl + r.url,
+    date: p.date,
+    updated: p.updated,
+    published: p.published,
+    content: r.html,
+    excerpt: p.excerpt !== undefined ? `<p>${escapeHtml(p.excerpt)}</p>` : r.excerpt,
+    tags: p.tags.map((name) => ({ name, url: termUrl('tag', name) })),
+    categories: p.categories.map((name) => ({ name, url: termUrl('category', name) })),
+    author: p.author,
+    language: p.language,
+    status: p.status,
+    file: p.file,
+    data: p.data,
+  }
+}
+
+const termViews = (kind: 'tag' | 'category', terms: Term[]): TermView[] =>
+  terms.map((t) => ({ name: t.name, url: termUrl(kind, t.name), count: t.posts.length }))
+
+export function siteView(
+  config: ResolvedConfig,
+  c: Collections,
+  views: Map<Post, PostView>,
+): Record<string, unknown> {
+  return {
+    title: config.title,
+    description: config.description,
+    url: config.url,
+    language: config.language,
+    author: config.author,
+    timezone: config.timezone,
+    pages: c.pages.map((p) => ({ title: p.title, url: views.get(p)?.url })),
+    tags: termViews('tag', c.tags),
+    categories: termViews('category', c.categories),
+    recent: c.listed.slice(0, 5).map((p) => views.get(p)),
+    years: c.years.map((g) => ({ year: g.key.year, url: yearUrl(g.key.year), count: g.posts.length })),
+  }
+}

@@ -1,0 +1,19 @@
+// bds's own version and install folders, found relative to this module (src/ or dist/).
+
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+export const BDS_VERSION: string = (
+  JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string }
+).version
+
+/** The bundled default theme. */
+export const bundledTemplatesDir = `${root}templates`
+
+/** Files `bds init` copies into a new site. */
+export const scaffoldDir = `${root}scaffold`
+
+/** Bundled Python scripts that `bds init` seeds into a new site's scripts/. */
+export const bundledScriptsDir = `${root}scripts`
