@@ -1,3 +1,3 @@
-export { removeTempFiles } from './atomic.js'
 export { type BuildState, type CacheDb, type Manifest, type ManifestEntry, openCacheDb } from './cache-db.js'
-export { type PlannedFile, type WriteResult, type WriteStats, writeOutputs } from './writer.js'
+export { createFileSink, type FileSink, type PlannedFile, type WriteResult, type WriteStats } from './sink.js'
+export { createWriter, removeTempFiles, type Writer } from './writer.js'

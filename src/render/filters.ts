@@ -3,21 +3,40 @@
 
 import { escapeXml, stripHtml } from '../util/html.js'
 import { slugify } from '../util/slug.js'
-import { isoUtc } from '../util/time.js'
+import { isoUtc, parseDate } from '../util/time.js'
+import { strftime } from './strftime.js'
 
-function toDate(value: unknown): Date | undefined {
+function toDate(value: unknown, timeZone: string): Date | undefined {
   if (value instanceof Date) return value
-  if (typeof value === 'string' || typeof value === 'number') {
-    const d = new Date(value)
+  if (typeof value === 'number') return new Date(value * 1000)
+  if (typeof value === 'string') {
+    const d = parseDate(value, timeZone) ?? new Date(value)
     return Number.isNaN(d.getTime()) ? undefined : d
   }
   return undefined
 }
 
-export function createFilters(siteUrl: string): Record<string, (...args: never[]) => unknown> {
+export interface FilterOptions {
+  siteUrl: string
+  timezone: string
+  language: string
+}
+
+export function createFilters(o: FilterOptions): Record<string, (...args: never[]) => unknown> {
+  const { siteUrl, timezone } = o
+  const formatted = new Map<string, string>()
   return {
+    /** strftime in the site timezone; anything that is not a date is returned unchanged. */
+    date: (value: unknown, format = '%Y-%m-%d') => {
+      const d = value === 'now' || value === 'today' ? undefined : toDate(value, timezone)
+      if (!d) return value
+      const key = `${d.getTime()}|${format}`
+      let s = formatted.get(key)
+      if (s === undefined) formatted.set(key, (s = strftime(d, String(format), timezone, o.language)))
+      return s
+    },
     date_iso: (value: unknown) => {
-      const d = toDate(value)
+      const d = toDate(value, timezone)
       return d ? isoUtc(d) : ''
     },
     absolute_url: (value: unknown) => {

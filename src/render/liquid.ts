@@ -16,6 +16,7 @@ export interface TemplateEngine {
 export interface TemplateOptions {
   siteUrl: string
   timezone: string
+  language: string
   globals: Record<string, unknown>
 }
 
@@ -50,7 +51,7 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
     timezoneOffset: options.timezone,
     globals: options.globals,
   })
-  for (const [name, fn] of Object.entries(createFilters(options.siteUrl))) {
+  for (const [name, fn] of Object.entries(createFilters({ siteUrl: options.siteUrl, timezone: options.timezone, language: options.language }))) {
     liquid.registerFilter(name, fn as (...args: unknown[]) => unknown)
   }
   const parsed = new Map<string, ReturnType<Liquid['parse']> | BdsError>()

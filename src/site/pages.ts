@@ -4,6 +4,7 @@
 import type { ResolvedConfig } from '../config/index.js'
 import type { Post } from '../content/index.js'
 import { asBdsError, BdsError } from '../errors/index.js'
+import type { PlannedFile } from '../output/index.js'
 import type { TemplateEngine } from '../render/index.js'
 import type { Collections } from './collections.js'
 import type { ListSpec } from './lists.js'
@@ -12,14 +13,9 @@ import { outputPath, pageUrl } from './routes.js'
 import { lastUpdated } from './sitemap.js'
 import type { PostView } from './views.js'
 
-export interface OutputFile {
-  /** Path relative to the output folder, `/`-separated. */
-  path: string
-  contents: string | Uint8Array
-  /** What produced it: a source file or `bds:<what>`. */
-  source: string
-  /** For HTML routes that belong in the sitemap: the URL and its newest date. */
-  route?: { url: string; lastmod?: Date }
+export interface SitemapRoute {
+  url: string
+  lastmod?: Date
 }
 
 export interface PagesContext {
@@ -29,10 +25,13 @@ export interface PagesContext {
   lists: ListSpec[]
   templates: TemplateEngine
   routes: RouteTable
+  /** Receives each page as soon as it is rendered. */
+  emit: (file: PlannedFile) => void
 }
 
 export interface PagesResult {
-  files: OutputFile[]
+  /** Routes rendered, for the sitemap. */
+  routes: SitemapRoute[]
   /** Output paths that failed to render: their previous output is kept. */
   failed: string[]
   diagnostics: BdsError[]
@@ -44,16 +43,17 @@ function pageMeta(kind: string, title: string, url: string, siteUrl: string) {
 
 export function renderPages(ctx: PagesContext): PagesResult {
   const { config, templates, routes } = ctx
-  const result: PagesResult = { files: [], failed: [], diagnostics: [] }
+  const result: PagesResult = { routes: [], failed: [], diagnostics: [] }
   const emit = (
     path: string,
     source: string,
     template: string,
     scope: Record<string, unknown>,
-    route?: OutputFile['route'],
+    route?: SitemapRoute,
   ) => {
     try {
-      result.files.push({ path, source, contents: templates.render(template, scope), route })
+      ctx.emit({ path, source, contents: templates.render(template, scope) })
+      if (route) result.routes.push(route)
     } catch (error) {
       result.failed.push(path)
       result.diagnostics.push(asBdsError(error))

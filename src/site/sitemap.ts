@@ -5,12 +5,9 @@ import type { Post } from '../content/index.js'
 import { escapeXml } from '../util/html.js'
 import { isoUtc, pad2 } from '../util/time.js'
 import type { Collections } from './collections.js'
+import type { SitemapRoute } from './pages.js'
 import { dateKey } from './routes.js'
 
-export interface SitemapEntry {
-  url: string
-  lastmod?: Date
-}
 
 export function lastUpdated(posts: readonly Post[]): Date | undefined {
   let max: Date | undefined
@@ -18,7 +15,7 @@ export function lastUpdated(posts: readonly Post[]): Date | undefined {
   return max
 }
 
-export function renderSitemap(siteUrl: string, entries: SitemapEntry[]): string {
+export function renderSitemap(siteUrl: string, entries: readonly SitemapRoute[]): string {
   const sorted = [...entries].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
   const out = [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -46,6 +46,21 @@ export function postView(r: Rendered, siteUrl: string): PostView {
   }
 }
 
+const SUMMARY = 'partials/post-summary.liquid'
+
+/**
+ * Gives a post view a lazy `summary_html`: the post-summary partial rendered once per post
+ * and reused by every list that shows it (lists render it tens of thousands of times).
+ */
+export function withSummary(view: PostView, templates: { has(n: string): boolean; render(n: string, s: Record<string, unknown>): string }): void {
+  if (!templates.has(SUMMARY)) return
+  let html: string | undefined
+  Object.defineProperty(view, 'summary_html', {
+    enumerable: true,
+    get: () => (html ??= templates.render(SUMMARY, { post: view })),
+  })
+}
+
 const termViews = (kind: 'tag' | 'category', terms: Term[]): TermView[] =>
   terms.map((t) => ({ name: t.name, url: termUrl(kind, t.name), count: t.posts.length }))
 
