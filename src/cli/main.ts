@@ -61,7 +61,8 @@ function exitCodeFor(error: unknown, out: Out, ctx: CliContext): number {
     return error.exitCode === 0 ? 0 : 2
   }
   if (isBdsError(error)) {
-    out.err(formatDiagnostic(out, toDiagnostic(error), ctx.cwd()))
+    const root = (error as { root?: string }).root ?? ctx.cwd()
+    out.err(formatDiagnostic(out, toDiagnostic(error), root))
     return error.code === 'BDS_USAGE' ? 2 : error.code === 'BDS_INTERNAL' ? 70 : 1
   }
   out.err(`bds: internal error: ${(error as Error)?.stack ?? String(error)}`)

@@ -39,7 +39,13 @@ function describe(error: ErrorObject): { pointer: string; message: string } {
     const pointer = `${error.instancePath}/${extra}`
     return { pointer, message: `Unknown key "${pointer.slice(1).replace(/\//g, '.')}".` }
   }
-  return { pointer: error.instancePath, message: `Key "${key || '(root)'}" ${error.message}.` }
+  return { pointer: error.instancePath, message: `Key "${key || '(root)'}" ${error.message}` }
+}
+
+function found(value: unknown, pointer: string): string {
+  let v = value
+  for (const part of pointer.split('/').slice(1)) v = (v as Record<string, unknown> | undefined)?.[part]
+  return v === undefined ? '' : ` (found ${JSON.stringify(v)})`
 }
 
 function parseConfig(text: string, file: string): LoadedConfig {
@@ -54,7 +60,8 @@ function parseConfig(text: string, file: string): LoadedConfig {
   if (!validate(parsed.value)) {
     const first = describe(validate.errors?.[0] as ErrorObject)
     const pos = parsed.positions.get(first.pointer) ?? { line: 1, column: 1 }
-    throw new BdsError('BDS_CONFIG_INVALID', first.message, { pos: { file, ...pos } })
+    const message = first.message.endsWith('.') ? first.message : `${first.message}${found(parsed.value, first.pointer)}.`
+    throw new BdsError('BDS_CONFIG_INVALID', message, { pos: { file, ...pos } })
   }
   return { config: parsed.value as UserConfig, source: file, positions: parsed.positions }
 }

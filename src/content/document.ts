@@ -112,5 +112,6 @@ export function createPost(source: string, file: string, kind: PostKind, d: Post
     body: split.body,
     bodyLine: split.bodyLine,
     data,
+    keyLines: split.keyLines,
   }
 }

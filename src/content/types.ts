@@ -28,4 +28,6 @@ export interface Post {
   /** 1-based file line where the Markdown body starts. */
   bodyLine: number
   data: Record<string, unknown>
+  /** 1-based line of each top-level front matter key, for diagnostics. */
+  keyLines: Map<string, number>
 }

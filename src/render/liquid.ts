@@ -2,7 +2,7 @@
 // that turns Liquid errors into BdsErrors naming the template file, line and column.
 
 import { Liquid } from 'liquidjs'
-import { BdsError } from '../errors/index.js'
+import { BdsError, isBdsError } from '../errors/index.js'
 import { createFilters } from './filters.js'
 import { storeFs, type TemplateStore } from './template-store.js'
 
@@ -69,9 +69,11 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
         }
         parsed.set(name, tpl)
       }
-      if (tpl instanceof BdsError) throw tpl
+      if (isBdsError(tpl)) throw tpl
       try {
-        return liquid.renderSync(tpl, scope) as string
+        // `page` is a global too, so partials included with {% render %} can see it.
+        const globals = scope.page === undefined ? options.globals : { ...options.globals, page: scope.page }
+        return liquid.renderSync(tpl, scope, { globals }) as string
       } catch (error) {
         throw toBdsError(error, store, name)
       }

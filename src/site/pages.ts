@@ -73,7 +73,7 @@ export function renderPages(ctx: PagesContext): PagesResult {
       else {
         result.diagnostics.push(
           new BdsError('BDS_TEMPLATE_MISSING', `Template "${wanted}" does not exist; ${fallback} was used.`, {
-            pos: { file: post.file, line: 1, column: 1 },
+            pos: { file: post.file, line: post.keyLines.get('template') ?? post.keyLines.get('templateSlug') ?? 1, column: 1 },
             severity: 'warning',
           }),
         )

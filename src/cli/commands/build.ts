@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
+import { isBdsError } from '../../errors/index.js'
 import { build } from '../../site/index.js'
 import type { CliContext } from '../main.js'
 import { formatDiagnostic, formatSummary } from '../output.js'
@@ -31,10 +32,11 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExamples:\n  $ bds build\n  $ bds build my-blog --out public\n  $ bds build --strict --json build-report.json   # in CI\n')
     .action(async (dir: string, flags: BuildFlags) => {
       const cwd = ctx.cwd()
-      const report = await build(
-        { root: dir, out: flags.out, drafts: flags.drafts, strict: flags.strict, clean: flags.clean },
-        { cwd },
-      )
+      const inline = { root: dir, out: flags.out, drafts: flags.drafts, strict: flags.strict, clean: flags.clean }
+      const report = await build(inline, { cwd }).catch((error: unknown) => {
+        if (isBdsError(error)) throw Object.assign(error, { root: resolve(cwd, dir) })
+        throw error
+      })
       for (const d of report.diagnostics) ctx.out.err(formatDiagnostic(ctx.out, d, report.site))
       if (flags.json) await writeFile(resolve(cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`)
       if (!flags.quiet) ctx.out.out(formatSummary(report))

@@ -1,0 +1,12 @@
+// Integration tests run bds as users do, from the compiled dist/ (the writer thread loads
+// compiled code), so the TypeScript is built once before they start.
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export default function setup(): void {
+  const root = fileURLToPath(new URL('../..', import.meta.url))
+  execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
+}
