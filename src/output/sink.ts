@@ -45,8 +45,12 @@ interface Stat {
 }
 
 const statOf = (path: string): Stat | undefined => {
-  const s = statSync(path, { throwIfNoEntry: false })
-  return s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined
+  try {
+    const s = statSync(path)
+    return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined
+  } catch {
+    return undefined
+  }
 }
 
 const same = (a: Stat | undefined, e: ManifestEntry) => a?.size === e.size && a.mtimeMs === e.mtimeMs

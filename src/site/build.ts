@@ -64,15 +64,15 @@ async function run(config: ResolvedConfig, deps: BuildDeps, cache: CacheDb, time
   const writer = createWriter(paths.out, previous)
   const content = await timer.step('content', () => loadContent(config, deps.fs))
   diagnostics.push(...content.diagnostics)
+  const collections = collect(content.posts, config.timezone)
   const views = await timer.step('markdown', async () => {
     const md = createMarkdown(config.markdown)
     const map = new Map<Post, PostView>()
     for (const post of content.posts) {
-      map.set(post, postView({ post, url: postUrl(post, config.timezone), ...renderBody(md, post.body) }, config.url))
+      map.set(post, postView({ post, url: postUrl(post, config.timezone), ...renderBody(md, post.body) }, config.url, collections.termName))
     }
     return map
   })
-  const collections = collect(content.posts, config.timezone)
   const store = await timer.step('templates', () => loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs))
   const templates = createTemplates(store, {
     siteUrl: config.url,

@@ -25,23 +25,31 @@ export interface Collections {
   years: DateGroup[]
   months: DateGroup[]
   days: DateGroup[]
+  /** The canonical spelling of a tag or category as written in some post. */
+  termName(kind: 'tag' | 'category', name: string): string
 }
 
 export function newestFirst(a: Post, b: Post): number {
   return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug) || a.file.localeCompare(b.file)
 }
 
+/** Groups by name ignoring case; the spelling used most wins (then the first in sort order). */
 function groupTerms(posts: Post[], pick: (p: Post) => string[]): Term[] {
-  const byKey = new Map<string, Term>()
+  const byKey = new Map<string, Term & { spellings: Map<string, number> }>()
   for (const post of posts) {
     for (const name of pick(post)) {
       const key = name.toLowerCase()
       let term = byKey.get(key)
-      if (!term) byKey.set(key, (term = { name, posts: [] }))
+      if (!term) byKey.set(key, (term = { name, posts: [], spellings: new Map() }))
+      term.spellings.set(name, (term.spellings.get(name) ?? 0) + 1)
       if (term.posts.at(-1) !== post) term.posts.push(post)
     }
   }
-  return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name))
+  const terms = [...byKey.values()].map(({ spellings, posts: list }) => {
+    const ranked = [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    return { name: (ranked[0] as [string, number])[0], posts: list }
+  })
+  return terms.sort((a, b) => a.name.localeCompare(b.name))
 }
 
 function groupDates(posts: Post[], timeZone: string): Pick<Collections, 'years' | 'months' | 'days'> {
@@ -67,12 +75,19 @@ export function collect(all: Post[], timeZone: string): Collections {
   const posts = sorted.filter((p) => p.kind === 'post')
   const listed = posts.filter((p) => p.status !== 'archived')
   const pages = sorted.filter((p) => p.kind === 'page').sort((a, b) => a.title.localeCompare(b.title))
+  const tags = groupTerms(listed, (p) => p.tags)
+  const categories = groupTerms(listed, (p) => p.categories)
+  const names = {
+    tag: new Map(tags.map((t) => [t.name.toLowerCase(), t.name])),
+    category: new Map(categories.map((t) => [t.name.toLowerCase(), t.name])),
+  }
   return {
     listed,
     posts,
     pages,
-    tags: groupTerms(listed, (p) => p.tags),
-    categories: groupTerms(listed, (p) => p.categories),
+    tags,
+    categories,
     ...groupDates(listed, timeZone),
+    termName: (kind, name) => names[kind].get(name.toLowerCase()) ?? name,
   }
 }

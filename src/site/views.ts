@@ -22,8 +22,12 @@ export interface TermView {
 
 export type PostView = Record<string, unknown> & { url: string; title: string }
 
-export function postView(r: Rendered, siteUrl: string): PostView {
+export function postView(r: Rendered, siteUrl: string, termName: Collections['termName']): PostView {
   const p = r.post
+  const term = (kind: 'tag' | 'category', raw: string) => {
+    const name = termName(kind, raw)
+    return { name, url: termUrl(kind, name) }
+  }
   return {
     id: p.id,
     kind: p.kind,
@@ -36,8 +40,8 @@ export function postView(r: Rendered, siteUrl: string): PostView {
     published: p.published,
     content: r.html,
     excerpt: p.excerpt !== undefined ? `<p>${escapeHtml(p.excerpt)}</p>` : r.excerpt,
-    tags: p.tags.map((name) => ({ name, url: termUrl('tag', name) })),
-    categories: p.categories.map((name) => ({ name, url: termUrl('category', name) })),
+    tags: p.tags.map((name) => term('tag', name)),
+    categories: p.categories.map((name) => term('category', name)),
     author: p.author,
     language: p.language,
     status: p.status,
