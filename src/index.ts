@@ -1,6 +1,18 @@
 // The bds library: build a site from code. The CLI is a thin shell over these calls.
 
-export { type InlineConfig, loadConfig, type ResolvedConfig, resolveConfig, type UserConfig } from './config/index.js'
-export { BdsError, type Diagnostic, type ErrorCode, isBdsError, type SourcePos } from './errors/index.js'
+export {
+  type InlineConfig,
+  loadConfig,
+  type ResolvedConfig,
+  resolveConfig,
+  type UserConfig,
+} from './config/index.js'
+export {
+  BdsError,
+  type Diagnostic,
+  type ErrorCode,
+  isBdsError,
+  type SourcePos,
+} from './errors/index.js'
 export { type BuildDeps, type BuildReport, build } from './site/index.js'
 export { BDS_VERSION } from './version.js'

@@ -3,14 +3,13 @@
 
 import { resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
-import { isBdsError } from '../errors/index.js'
-import { removeTempFiles } from '../output/index.js'
+import { isBdsError, toDiagnostic } from '../errors/index.js'
+import { stopWriters } from '../output/index.js'
 import { BDS_VERSION } from '../version.js'
 import { registerBuild } from './commands/build.js'
 import { registerInit } from './commands/init.js'
 import { registerNew } from './commands/new.js'
 import { createOut, formatDiagnostic, type Out } from './output.js'
-import { toDiagnostic } from '../errors/index.js'
 
 export interface CliContext {
   out: Out
@@ -25,7 +24,11 @@ export function createProgram(ctx: CliContext): Command {
     .version(BDS_VERSION, '-v, --version')
     .option('-C, --site <dir>', 'run as if bds was started in <dir>')
     .showSuggestionAfterError()
-    .addHelpText('after', '\nExamples:\n  $ bds init my-blog\n  $ bds build my-blog\n  $ bds -C my-blog new post "Hello, world"\n')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ bds init my-blog\n  $ bds build my-blog\n  $ bds -C my-blog new post "Hello, world"\n',
+    )
   registerBuild(program, ctx)
   registerInit(program, ctx)
   registerNew(program, ctx)
@@ -41,13 +44,13 @@ export async function main(argv: string[]): Promise<void> {
     cwd: () => resolve(process.cwd(), (program?.opts().site as string | undefined) ?? '.'),
   }
   const stop = (signal: NodeJS.Signals) => {
-    removeTempFiles()
+    stopWriters()
     out.err(`bds: stopped by ${signal}; no half-written file was left behind.`)
     process.exit(signal === 'SIGINT' ? 130 : 143)
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
-  program = createProgram(ctx).exitOverride()
+  program = createProgram(ctx)
   try {
     await program.parseAsync(argv)
     process.exitCode = ctx.exitCode

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import { styleText } from 'node:util'
-import type { BuildReport } from '../site/index.js'
 import { codeFrame, type Diagnostic } from '../errors/index.js'
+import type { BuildReport } from '../site/index.js'
 
 export interface Out {
   out: (text: string) => void
@@ -36,7 +36,10 @@ function frameFor(d: Diagnostic, root: string): string | undefined {
 }
 
 export function formatDiagnostic(o: Out, d: Diagnostic, root: string): string {
-  const label = d.severity === 'error' ? paint(o, ['red', 'bold'], 'error') : paint(o, ['yellow', 'bold'], 'warning')
+  const label =
+    d.severity === 'error'
+      ? paint(o, ['red', 'bold'], 'error')
+      : paint(o, ['yellow', 'bold'], 'warning')
   const lines = [`${label} ${paint(o, 'dim', d.code)}: ${d.message}`]
   if (d.file) lines.push(`  --> ${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}`)
   const frame = frameFor(d, root)
@@ -54,7 +57,8 @@ export function formatSummary(r: BuildReport): string {
     return `Nothing changed since the last build: 0 files written, ${o.total} up to date (${problems}) in ${ms(r.durationMs)}.`
   }
   const head = `Built ${o.total} files into ${r.outDir}: ${o.written} written, ${o.unchanged} unchanged, ${o.removed} removed${o.failed ? `, ${o.failed} failed` : ''} (${problems}) in ${ms(r.durationMs)}.`
-  const nothing = o.written === 0 && o.removed === 0 ? '\nNothing changed: no file was written.' : ''
+  const nothing =
+    o.written === 0 && o.removed === 0 ? '\nNothing changed: no file was written.' : ''
   const steps = r.steps.map((s) => `${s.name} ${ms(s.ms)}`).join(' · ')
   return `${head}${nothing}\n  steps: ${steps}`
 }

@@ -44,7 +44,8 @@ function describe(error: ErrorObject): { pointer: string; message: string } {
 
 function found(value: unknown, pointer: string): string {
   let v = value
-  for (const part of pointer.split('/').slice(1)) v = (v as Record<string, unknown> | undefined)?.[part]
+  for (const part of pointer.split('/').slice(1))
+    v = (v as Record<string, unknown> | undefined)?.[part]
   return v === undefined ? '' : ` (found ${JSON.stringify(v)})`
 }
 
@@ -60,7 +61,9 @@ function parseConfig(text: string, file: string): LoadedConfig {
   if (!validate(parsed.value)) {
     const first = describe(validate.errors?.[0] as ErrorObject)
     const pos = parsed.positions.get(first.pointer) ?? { line: 1, column: 1 }
-    const message = first.message.endsWith('.') ? first.message : `${first.message}${found(parsed.value, first.pointer)}.`
+    const message = first.message.endsWith('.')
+      ? first.message
+      : `${first.message}${found(parsed.value, first.pointer)}.`
     throw new BdsError('BDS_CONFIG_INVALID', message, { pos: { file, ...pos } })
   }
   return { config: parsed.value as UserConfig, source: file, positions: parsed.positions }
@@ -100,7 +103,12 @@ export async function loadConfig(root: string): Promise<LoadedConfig> {
   const bds = await readOptional(join(root, BDS_PROJECT_FILE))
   if (bds !== undefined) return fromBdsProject(bds, BDS_PROJECT_FILE)
   const markers = await Promise.all(
-    ['posts', 'pages'].map((d) => stat(join(root, d)).then((s) => s.isDirectory(), () => false)),
+    ['posts', 'pages'].map((d) =>
+      stat(join(root, d)).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ),
+    ),
   )
   if (!markers.some(Boolean)) {
     throw new BdsError(

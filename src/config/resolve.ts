@@ -15,8 +15,7 @@ function isInside(child: string, parent: string): boolean {
 }
 
 function checkOutput(out: string, root: string): void {
-  const unsafe =
-    isInside(root, out) || SOURCE_DIRS.some((dir) => isInside(out, join(root, dir)))
+  const unsafe = isInside(root, out) || SOURCE_DIRS.some((dir) => isInside(out, join(root, dir)))
   if (unsafe) {
     throw new BdsError(
       'BDS_OUTPUT_UNSAFE',

@@ -37,6 +37,18 @@ function baseName(file: string): { name: string; date?: string } {
   return m ? { name: m[2] as string, date: m[1] } : { name }
 }
 
+/** A title for a post without one (bDS asides): the first words of its text. */
+function fallbackTitle(body: string, fileName: string): string {
+  const words = body
+    .replace(/```[\s\S]*?```|<[^>]+>|!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[#>*_`~|-]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+  if (words.length === 0) return fileName
+  return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ')
+}
+
 function terms(value: unknown): string[] {
   if (!Array.isArray(value)) return []
   const seen = new Set<string>()
@@ -72,7 +84,9 @@ export function createPost(source: string, file: string, kind: PostKind, d: Post
   const categories = terms(data.categories)
   const isPage = kind === 'page' || categories.some((c) => c.toLowerCase() === 'page')
   const created =
-    dateOf('date') ?? dateOf('createdAt') ?? dateOf('publishedAt') ??
+    dateOf('date') ??
+    dateOf('createdAt') ??
+    dateOf('publishedAt') ??
     (fileName.date ? parseDate(fileName.date, d.timezone) : undefined)
   if (!created && !isPage) {
     throw new BdsError('BDS_FRONTMATTER_INVALID', 'The post has no date.', {
@@ -92,11 +106,13 @@ export function createPost(source: string, file: string, kind: PostKind, d: Post
     })
   }
   const template = data.template ?? data.templateSlug
+  const title = data.title === undefined ? '' : String(data.title).trim()
   return {
     kind: isPage ? 'page' : 'post',
     file,
     id: data.id !== undefined ? String(data.id) : file,
-    title: data.title !== undefined ? String(data.title) : fileName.name,
+    title: title || fallbackTitle(split.body, fileName.name),
+    untitled: !title,
     slug,
     status,
     date: created ?? new Date(0),

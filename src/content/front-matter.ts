@@ -42,9 +42,13 @@ export function splitFrontMatter(source: string, file: string): SplitDoc {
     return { data: {}, body: text, bodyLine: 1, keyLines: new Map() }
   }
   if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
-    throw new BdsError('BDS_FRONTMATTER_UNCLOSED', 'The front matter opened on line 1 is never closed.', {
-      pos: { file, line: 1, column: 1 },
-    })
+    throw new BdsError(
+      'BDS_FRONTMATTER_UNCLOSED',
+      'The front matter opened on line 1 is never closed.',
+      {
+        pos: { file, line: 1, column: 1 },
+      },
+    )
   }
   let parsed: matter.GrayMatterFile<string>
   try {
@@ -59,9 +63,13 @@ export function splitFrontMatter(source: string, file: string): SplitDoc {
   }
   const data = parsed.data
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new BdsError('BDS_FRONTMATTER_INVALID', 'Front matter must be a mapping of keys to values.', {
-      pos: { file, line: 2, column: 1 },
-    })
+    throw new BdsError(
+      'BDS_FRONTMATTER_INVALID',
+      'Front matter must be a mapping of keys to values.',
+      {
+        pos: { file, line: 2, column: 1 },
+      },
+    )
   }
   const bodyStart = text.length - parsed.content.length
   return {

@@ -9,7 +9,10 @@ export interface Post {
   /** Source file relative to the site root, `/`-separated. */
   file: string
   id: string
+  /** The front matter title, or the first words of the text when it has none. */
   title: string
+  /** True when front matter gave no title (bDS asides): themes may hide the heading. */
+  untitled: boolean
   slug: string
   status: PostStatus
   date: Date

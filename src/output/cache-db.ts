@@ -63,11 +63,17 @@ export function openCacheDb(cacheDir: string): CacheDb {
   } catch (error) {
     for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true })
     db = open(path)
-    reset = new BdsError('BDS_CACHE_RESET', `The build cache ${path} was unreadable (${(error as Error).message}) and was recreated.`, {
-      severity: 'warning',
-    })
+    reset = new BdsError(
+      'BDS_CACHE_RESET',
+      `The build cache ${path} was unreadable (${(error as Error).message}) and was recreated.`,
+      {
+        severity: 'warning',
+      },
+    )
   }
-  const selectOutputs = db.prepare('SELECT path, hash, size, mtime_ms, source FROM outputs WHERE out_dir = ?')
+  const selectOutputs = db.prepare(
+    'SELECT path, hash, size, mtime_ms, source FROM outputs WHERE out_dir = ?',
+  )
   const deleteOutputs = db.prepare('DELETE FROM outputs WHERE out_dir = ?')
   const insertOutput = db.prepare('INSERT INTO outputs VALUES (?, ?, ?, ?, ?, ?)')
   const selectState = db.prepare('SELECT fingerprint, diagnostics FROM builds WHERE out_dir = ?')
@@ -78,11 +84,17 @@ export function openCacheDb(cacheDir: string): CacheDb {
     reset,
     readManifest(outDir) {
       const rows = selectOutputs.all(outDir) as Row[]
-      return new Map(rows.map((r) => [r.path, { hash: r.hash, size: r.size, mtimeMs: r.mtime_ms, source: r.source }]))
+      return new Map(
+        rows.map((r) => [
+          r.path,
+          { hash: r.hash, size: r.size, mtimeMs: r.mtime_ms, source: r.source },
+        ]),
+      )
     },
     writeManifest: db.transaction((outDir: string, manifest: Manifest) => {
       deleteOutputs.run(outDir)
-      for (const [p, e] of manifest) insertOutput.run(outDir, p, e.hash, e.size, e.mtimeMs, e.source)
+      for (const [p, e] of manifest)
+        insertOutput.run(outDir, p, e.hash, e.size, e.mtimeMs, e.source)
     }),
     readState: (outDir) => selectState.get(outDir) as BuildState | undefined,
     writeState: db.transaction((outDir: string, state: BuildState | undefined) => {

@@ -3,7 +3,17 @@
 // previous build made and this one did not. Files bds did not produce, or that were edited
 // since bds wrote them, are never deleted. Runs inside the writer thread (or inline in tests).
 
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Diagnostic } from '../errors/index.js'
 import { hashText } from '../util/hash.js'
@@ -53,16 +63,27 @@ const statOf = (path: string): Stat | undefined => {
   }
 }
 
-const same = (a: Stat | undefined, e: ManifestEntry) => a?.size === e.size && a.mtimeMs === e.mtimeMs
+const same = (a: Stat | undefined, e: ManifestEntry) =>
+  a?.size === e.size && a.mtimeMs === e.mtimeMs
 
 /** Name of the temporary file a write of `target` by process `pid` uses. */
-export const tempName = (target: string, pid: number) => join(dirname(target), `.${basename(target)}.bds-tmp-${pid}`)
+export const tempName = (target: string, pid: number) =>
+  join(dirname(target), `.${basename(target)}.bds-tmp-${pid}`)
 
 function warn(code: Diagnostic['code'], message: string, hint: string): Diagnostic {
   return { severity: code === 'BDS_OUTPUT_WRITE' ? 'error' : 'warning', code, message, hint }
 }
 
-export function createFileSink(outDir: string, previous: Manifest): FileSink {
+export interface SinkOptions {
+  /** Write every file even when its bytes are unchanged (`--clean`). */
+  force?: boolean
+}
+
+export function createFileSink(
+  outDir: string,
+  previous: Manifest,
+  options: SinkOptions = {},
+): FileSink {
   const manifest: Manifest = new Map()
   const diagnostics: Diagnostic[] = []
   const stats: WriteStats = { written: 0, unchanged: 0, removed: 0, failed: 0, total: 0 }
@@ -76,13 +97,24 @@ export function createFileSink(outDir: string, previous: Manifest): FileSink {
     write(file) {
       stats.total += 1
       const target = join(outDir, file.path)
-      const hash = file.from ? `copy:${file.fromStat?.size}:${file.fromStat?.mtimeMs}` : hashText(file.contents ?? '')
+      const hash = file.from
+        ? `copy:${file.fromStat?.size}:${file.fromStat?.mtimeMs}`
+        : hashText(file.contents ?? '')
       const prev = previous.get(file.path)
       const current = statOf(target)
-      let unchanged = prev !== undefined && prev.hash === hash && same(current, prev)
-      if (!unchanged && !prev && current && file.contents !== undefined) {
-        const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents
-        unchanged = current.size === bytes.byteLength && Buffer.compare(readFileSync(target), bytes) === 0
+      let unchanged =
+        !options.force && prev !== undefined && prev.hash === hash && same(current, prev)
+      if (!unchanged && !options.force && !prev && current) {
+        // No record of this file (first build here, or the cache was lost): compare bytes.
+        const bytes = file.from
+          ? undefined
+          : typeof file.contents === 'string'
+            ? Buffer.from(file.contents)
+            : file.contents
+        const size = bytes ? bytes.byteLength : file.fromStat?.size
+        unchanged =
+          current.size === size &&
+          readFileSync(target).equals(bytes ?? readFileSync(file.from as string))
       }
       if (unchanged && current) {
         stats.unchanged += 1
@@ -103,7 +135,13 @@ export function createFileSink(outDir: string, previous: Manifest): FileSink {
           unlinkSync(tmp)
         } catch {}
         stats.failed += 1
-        diagnostics.push(warn('BDS_OUTPUT_WRITE', `Cannot write ${target}: ${(error as Error).message}`, 'Check permissions and free space in the output folder.'))
+        diagnostics.push(
+          warn(
+            'BDS_OUTPUT_WRITE',
+            `Cannot write ${target}: ${(error as Error).message}`,
+            'Check permissions and free space in the output folder.',
+          ),
+        )
         if (prev) manifest.set(file.path, prev)
       }
     },
@@ -119,7 +157,13 @@ export function createFileSink(outDir: string, previous: Manifest): FileSink {
   }
 }
 
-function removeStale(outDir: string, previous: Manifest, manifest: Manifest, stats: WriteStats, diagnostics: Diagnostic[]): void {
+function removeStale(
+  outDir: string,
+  previous: Manifest,
+  manifest: Manifest,
+  stats: WriteStats,
+  diagnostics: Diagnostic[],
+): void {
   const emptied = new Set<string>()
   for (const [path, entry] of previous) {
     if (manifest.has(path)) continue
@@ -127,7 +171,13 @@ function removeStale(outDir: string, previous: Manifest, manifest: Manifest, sta
     const current = statOf(target)
     if (!current) continue
     if (!same(current, entry)) {
-      diagnostics.push(warn('BDS_OUTPUT_KEPT', `${target} is no longer produced but was edited since bds wrote it; it was left in place.`, 'Delete it by hand if it is no longer wanted.'))
+      diagnostics.push(
+        warn(
+          'BDS_OUTPUT_KEPT',
+          `${target} is no longer produced but was edited since bds wrote it; it was left in place.`,
+          'Delete it by hand if it is no longer wanted.',
+        ),
+      )
       continue
     }
     unlinkSync(target)

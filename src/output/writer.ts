@@ -1,12 +1,9 @@
 // createWriter: the build's side of the writer thread. Files are sent in batches as they are
-// rendered; finish() resolves with what was written. On an interrupt, removeTempFiles()
-// deletes the temporary files of writes that were still in flight.
+// rendered; finish() resolves with what was written. stopWriters() halts them on an interrupt.
 
-import { unlinkSync } from 'node:fs'
-import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Manifest } from './cache-db.js'
-import { type PlannedFile, tempName, type WriteResult } from './sink.js'
+import type { PlannedFile, WriteResult } from './sink.js'
 import type { WriterMessage } from './write-worker.js'
 
 export interface Writer {
@@ -15,32 +12,32 @@ export interface Writer {
 }
 
 const BATCH = 64
-const inFlight = new Set<{ outDir: string; paths: string[] }>()
+const active = new Set<Int32Array>()
 
-export function createWriter(outDir: string, previous: Manifest): Writer {
-  const worker = new Worker(new URL('./write-worker.js', import.meta.url), { workerData: { outDir, previous } })
+export function createWriter(outDir: string, previous: Manifest, force = false): Writer {
+  const flags = new Int32Array(new SharedArrayBuffer(8))
+  active.add(flags)
+  const worker = new Worker(new URL('./write-worker.js', import.meta.url), {
+    workerData: { outDir, previous, force, flags },
+  })
   let batch: PlannedFile[] = []
   let transfer: ArrayBuffer[] = []
   const encoder = new TextEncoder()
-  const sent: { outDir: string; paths: string[] }[] = []
   let failure: Error | undefined
-  let resolveDone: (r: WriteResult) => void = () => {}
-  let rejectDone: (e: Error) => void = () => {}
-  const done = new Promise<WriteResult>((res, rej) => ((resolveDone = res), (rejectDone = rej)))
-  worker.on('message', (m: { type: string; count?: number; result?: WriteResult; message?: string }) => {
-    if (m.type === 'ack') {
-      const acked = sent.shift()
-      if (acked) inFlight.delete(acked)
-    } else if (m.type === 'done') resolveDone(m.result as WriteResult)
-    else rejectDone((failure = new Error(`writer thread failed: ${m.message}`)))
+  const done = new Promise<WriteResult>((resolve, reject) => {
+    const fail = (error: Error) => {
+      failure = error
+      reject(error)
+    }
+    worker.on('message', (m: { type: string; result?: WriteResult; message?: string }) => {
+      if (m.type === 'done') resolve(m.result as WriteResult)
+      else if (m.type === 'error') fail(new Error(`writer thread failed: ${m.message}`))
+    })
+    worker.on('error', fail)
   })
-  worker.on('error', (e) => rejectDone((failure = e)))
   const post = (message: WriterMessage) => worker.postMessage(message)
   const flush = () => {
     if (batch.length === 0) return
-    const record = { outDir, paths: batch.map((f) => f.path) }
-    sent.push(record)
-    inFlight.add(record)
     worker.postMessage({ type: 'files', files: batch } satisfies WriterMessage, transfer)
     batch = []
     transfer = []
@@ -63,20 +60,23 @@ export function createWriter(outDir: string, previous: Manifest): Writer {
       try {
         return await done
       } finally {
+        active.delete(flags)
         await worker.terminate()
       }
     },
   }
 }
 
-/** Synchronously deletes temporary files of writes still in flight (for signal handlers). */
-export function removeTempFiles(): void {
-  for (const { outDir, paths } of inFlight) {
-    for (const path of paths) {
-      try {
-        unlinkSync(tempName(join(outDir, path), process.pid))
-      } catch {}
-    }
+/**
+ * For signal handlers: asks every writer thread to stop after the file it is writing (each
+ * file is written to a temporary name and renamed, so none is left half-written) and
+ * blocks until they have, at most two seconds.
+ */
+export function stopWriters(): void {
+  for (const flags of active) {
+    Atomics.store(flags, 0, 1)
+    const deadline = Date.now() + 2000
+    while (Atomics.load(flags, 1) === 1 && Date.now() < deadline) Atomics.wait(flags, 1, 1, 100)
   }
-  inFlight.clear()
+  active.clear()
 }

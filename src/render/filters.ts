@@ -32,7 +32,10 @@ export function createFilters(o: FilterOptions): Record<string, (...args: never[
       if (!d) return value
       const key = `${d.getTime()}|${format}`
       let s = formatted.get(key)
-      if (s === undefined) formatted.set(key, (s = strftime(d, String(format), timezone, o.language)))
+      if (s === undefined) {
+        s = strftime(d, String(format), timezone, o.language)
+        formatted.set(key, s)
+      }
       return s
     },
     date_iso: (value: unknown) => {

@@ -51,7 +51,13 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
     timezoneOffset: options.timezone,
     globals: options.globals,
   })
-  for (const [name, fn] of Object.entries(createFilters({ siteUrl: options.siteUrl, timezone: options.timezone, language: options.language }))) {
+  for (const [name, fn] of Object.entries(
+    createFilters({
+      siteUrl: options.siteUrl,
+      timezone: options.timezone,
+      language: options.language,
+    }),
+  )) {
     liquid.registerFilter(name, fn as (...args: unknown[]) => unknown)
   }
   const parsed = new Map<string, ReturnType<Liquid['parse']> | BdsError>()
@@ -72,7 +78,8 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
       if (isBdsError(tpl)) throw tpl
       try {
         // `page` is a global too, so partials included with {% render %} can see it.
-        const globals = scope.page === undefined ? options.globals : { ...options.globals, page: scope.page }
+        const globals =
+          scope.page === undefined ? options.globals : { ...options.globals, page: scope.page }
         return liquid.renderSync(tpl, scope, { globals }) as string
       } catch (error) {
         throw toBdsError(error, store, name)

@@ -4,7 +4,12 @@
 // folder throws.
 
 import { resolve } from 'node:path'
-import { type InlineConfig, loadConfig, type ResolvedConfig, resolveConfig } from '../config/index.js'
+import {
+  type InlineConfig,
+  loadConfig,
+  type ResolvedConfig,
+  resolveConfig,
+} from '../config/index.js'
 import { loadContent, type Post } from '../content/index.js'
 import { BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import { type CacheDb, createWriter, type Manifest, openCacheDb } from '../output/index.js'
@@ -12,8 +17,8 @@ import { createMarkdown, createTemplates, loadTemplateStore, renderBody } from '
 import { type Fs, nodeFs } from '../util/fs.js'
 import { BDS_VERSION, bundledTemplatesDir } from '../version.js'
 import { collect } from './collections.js'
-import { generatedFiles } from './generated.js'
 import { fingerprintInputs, outputsIntact } from './fingerprint.js'
+import { generatedFiles } from './generated.js'
 import { listSpecs } from './lists.js'
 import { renderPages } from './pages.js'
 import type { BuildReport } from './report.js'
@@ -29,8 +34,16 @@ export interface BuildDeps {
   templatesDir: string
 }
 
-export async function build(inline: InlineConfig = {}, partial: Partial<BuildDeps> = {}): Promise<BuildReport> {
-  const deps: BuildDeps = { fs: nodeFs, cwd: process.cwd(), templatesDir: bundledTemplatesDir, ...partial }
+export async function build(
+  inline: InlineConfig = {},
+  partial: Partial<BuildDeps> = {},
+): Promise<BuildReport> {
+  const deps: BuildDeps = {
+    fs: nodeFs,
+    cwd: process.cwd(),
+    templatesDir: bundledTemplatesDir,
+    ...partial,
+  }
   const timer = createStepTimer()
   const loaded = await timer.step('config', async () => {
     const root = resolve(deps.cwd, inline.root ?? '.')
@@ -39,7 +52,13 @@ export async function build(inline: InlineConfig = {}, partial: Partial<BuildDep
   const diagnostics: BdsError[] = []
   if (!loaded.url) {
     const pos = loaded.source ? { file: loaded.source, line: 1, column: 1 } : undefined
-    diagnostics.push(new BdsError('BDS_CONFIG_NO_URL', 'No "url" is set: feeds and the sitemap use http://localhost instead.', { severity: 'warning', pos }))
+    diagnostics.push(
+      new BdsError(
+        'BDS_CONFIG_NO_URL',
+        'No "url" is set: feeds and the sitemap use http://localhost instead.',
+        { severity: 'warning', pos },
+      ),
+    )
   }
   const config: ResolvedConfig = { ...loaded, url: loaded.url || 'http://localhost' }
   const cache = openCacheDb(config.paths.cache)
@@ -51,17 +70,35 @@ export async function build(inline: InlineConfig = {}, partial: Partial<BuildDep
   }
 }
 
-async function run(config: ResolvedConfig, deps: BuildDeps, cache: CacheDb, timer: StepTimer, diagnostics: BdsError[]): Promise<BuildReport> {
+async function run(
+  config: ResolvedConfig,
+  deps: BuildDeps,
+  cache: CacheDb,
+  timer: StepTimer,
+  diagnostics: BdsError[],
+): Promise<BuildReport> {
   const { paths } = config
-  const previous: Manifest = config.clean ? new Map() : cache.readManifest(paths.out)
+  const previous: Manifest = cache.readManifest(paths.out)
   const fingerprint = await timer.step('check', () => fingerprintInputs(config, deps, BDS_VERSION))
   const state = cache.readState(paths.out)
-  if (!config.clean && state?.fingerprint === fingerprint && (await timer.step('verify', () => outputsIntact(paths.out, previous)))) {
-    const replay = [...diagnostics.map(toDiagnostic), ...(JSON.parse(state.diagnostics) as Diagnostic[])]
+  if (
+    !config.clean &&
+    state?.fingerprint === fingerprint &&
+    (await timer.step('verify', () => outputsIntact(paths.out, previous)))
+  ) {
+    const replay = [
+      ...diagnostics.map(toDiagnostic),
+      ...(JSON.parse(state.diagnostics) as Diagnostic[]),
+    ]
     const total = previous.size
-    return timer.report({ config, upToDate: true, diagnostics: replay, outputs: { written: 0, unchanged: total, removed: 0, failed: 0, total } })
+    return timer.report({
+      config,
+      upToDate: true,
+      diagnostics: replay,
+      outputs: { written: 0, unchanged: total, removed: 0, failed: 0, total },
+    })
   }
-  const writer = createWriter(paths.out, previous)
+  const writer = createWriter(paths.out, previous, config.clean)
   const content = await timer.step('content', () => loadContent(config, deps.fs))
   diagnostics.push(...content.diagnostics)
   const collections = collect(content.posts, config.timezone)
@@ -69,11 +106,20 @@ async function run(config: ResolvedConfig, deps: BuildDeps, cache: CacheDb, time
     const md = createMarkdown(config.markdown)
     const map = new Map<Post, PostView>()
     for (const post of content.posts) {
-      map.set(post, postView({ post, url: postUrl(post, config.timezone), ...renderBody(md, post.body) }, config.url, collections.termName))
+      map.set(
+        post,
+        postView(
+          { post, url: postUrl(post, config.timezone), ...renderBody(md, post.body) },
+          config.url,
+          collections.termName,
+        ),
+      )
     }
     return map
   })
-  const store = await timer.step('templates', () => loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs))
+  const store = await timer.step('templates', () =>
+    loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs),
+  )
   const templates = createTemplates(store, {
     siteUrl: config.url,
     timezone: config.timezone,
@@ -83,11 +129,20 @@ async function run(config: ResolvedConfig, deps: BuildDeps, cache: CacheDb, time
   for (const view of views.values()) withSummary(view, templates)
   const routes = createRouteTable()
   const pages = await timer.step('pages', async () =>
-    renderPages({ config, collections, views, templates, routes, emit: writer.write, lists: listSpecs(collections, config.title, config.language) }),
+    renderPages({
+      config,
+      collections,
+      views,
+      templates,
+      routes,
+      emit: writer.write,
+      lists: listSpecs(collections, config.title, config.language),
+    }),
   )
   diagnostics.push(...pages.diagnostics)
   await timer.step('feeds', async () => {
-    for (const file of generatedFiles(config, collections, views, pages.routes)) if (routes.claim(file.path, file.source)) writer.write(file)
+    for (const file of generatedFiles(config, collections, views, pages.routes))
+      if (routes.claim(file.path, file.source)) writer.write(file)
   })
   await timer.step('files', async () => {
     for (const file of await planCopies(config, store, routes, deps.fs)) writer.write(file)
@@ -98,7 +153,10 @@ async function run(config: ResolvedConfig, deps: BuildDeps, cache: CacheDb, time
   await timer.step('save', async () => {
     cache.writeManifest(paths.out, written.manifest)
     const complete = written.stats.failed === 0
-    cache.writeState(paths.out, complete ? { fingerprint, diagnostics: JSON.stringify(all) } : undefined)
+    cache.writeState(
+      paths.out,
+      complete ? { fingerprint, diagnostics: JSON.stringify(all) } : undefined,
+    )
   })
   return timer.report({ config, upToDate: false, diagnostics: all, outputs: written.stats })
 }

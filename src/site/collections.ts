@@ -30,7 +30,11 @@ export interface Collections {
 }
 
 export function newestFirst(a: Post, b: Post): number {
-  return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug) || a.file.localeCompare(b.file)
+  return (
+    b.date.getTime() - a.date.getTime() ||
+    a.slug.localeCompare(b.slug) ||
+    a.file.localeCompare(b.file)
+  )
 }
 
 /** Groups by name ignoring case; the spelling used most wins (then the first in sort order). */
@@ -40,7 +44,10 @@ function groupTerms(posts: Post[], pick: (p: Post) => string[]): Term[] {
     for (const name of pick(post)) {
       const key = name.toLowerCase()
       let term = byKey.get(key)
-      if (!term) byKey.set(key, (term = { name, posts: [], spellings: new Map() }))
+      if (!term) {
+        term = { name, posts: [], spellings: new Map() }
+        byKey.set(key, term)
+      }
       term.spellings.set(name, (term.spellings.get(name) ?? 0) + 1)
       if (term.posts.at(-1) !== post) term.posts.push(post)
     }
@@ -52,13 +59,19 @@ function groupTerms(posts: Post[], pick: (p: Post) => string[]): Term[] {
   return terms.sort((a, b) => a.name.localeCompare(b.name))
 }
 
-function groupDates(posts: Post[], timeZone: string): Pick<Collections, 'years' | 'months' | 'days'> {
+function groupDates(
+  posts: Post[],
+  timeZone: string,
+): Pick<Collections, 'years' | 'months' | 'days'> {
   const years = new Map<string, DateGroup>()
   const months = new Map<string, DateGroup>()
   const days = new Map<string, DateGroup>()
   const add = (map: Map<string, DateGroup>, id: string, key: DateKey, post: Post) => {
     let g = map.get(id)
-    if (!g) map.set(id, (g = { key, posts: [] }))
+    if (!g) {
+      g = { key, posts: [] }
+      map.set(id, g)
+    }
     g.posts.push(post)
   }
   for (const post of posts) {
@@ -74,7 +87,9 @@ export function collect(all: Post[], timeZone: string): Collections {
   const sorted = [...all].sort(newestFirst)
   const posts = sorted.filter((p) => p.kind === 'post')
   const listed = posts.filter((p) => p.status !== 'archived')
-  const pages = sorted.filter((p) => p.kind === 'page').sort((a, b) => a.title.localeCompare(b.title))
+  const pages = sorted
+    .filter((p) => p.kind === 'page')
+    .sort((a, b) => a.title.localeCompare(b.title))
   const tags = groupTerms(listed, (p) => p.tags)
   const categories = groupTerms(listed, (p) => p.categories)
   const names = {

@@ -9,14 +9,17 @@ import type { PostView } from './views.js'
 
 /** Rewrites relative href/src values in an HTML fragment to absolute URLs. */
 export function absolutizeHtml(html: string, pageUrl: string): string {
-  return html.replace(/\b(href|src)=(["'])(.*?)\2/g, (whole, attr: string, q: string, value: string) => {
-    if (/^([a-z][a-z0-9+.-]*:|#)/i.test(value) || value === '') return whole
-    try {
-      return `${attr}=${q}${new URL(value, pageUrl).href}${q}`
-    } catch {
-      return whole
-    }
-  })
+  return html.replace(
+    /\b(href|src)=(["'])(.*?)\2/g,
+    (whole, attr: string, q: string, value: string) => {
+      if (/^([a-z][a-z0-9+.-]*:|#)/i.test(value) || value === '') return whole
+      try {
+        return `${attr}=${q}${new URL(value, pageUrl).href}${q}`
+      } catch {
+        return whole
+      }
+    },
+  )
 }
 
 interface FeedItem {
@@ -44,7 +47,11 @@ function items(config: ResolvedConfig, posts: Post[], views: Map<Post, PostView>
 const newest = (list: FeedItem[]) =>
   list.reduce((max, i) => Math.max(max, i.post.updated.getTime()), 0)
 
-export function renderRss(config: ResolvedConfig, posts: Post[], views: Map<Post, PostView>): string {
+export function renderRss(
+  config: ResolvedConfig,
+  posts: Post[],
+  views: Map<Post, PostView>,
+): string {
   const list = items(config, posts, views)
   const home = `${config.url}/`
   const out = [
@@ -58,7 +65,8 @@ export function renderRss(config: ResolvedConfig, posts: Post[], views: Map<Post
     '<generator>bds</generator>',
     `<atom:link href="${escapeXml(`${config.url}/rss.xml`)}" rel="self" type="application/rss+xml"/>`,
   ]
-  if (list.length) out.push(`<lastBuildDate>${new Date(newest(list)).toUTCString()}</lastBuildDate>`)
+  if (list.length)
+    out.push(`<lastBuildDate>${new Date(newest(list)).toUTCString()}</lastBuildDate>`)
   for (const i of list) {
     out.push(
       '<item>',
@@ -77,7 +85,11 @@ export function renderRss(config: ResolvedConfig, posts: Post[], views: Map<Post
   return out.join('\n')
 }
 
-export function renderAtom(config: ResolvedConfig, posts: Post[], views: Map<Post, PostView>): string {
+export function renderAtom(
+  config: ResolvedConfig,
+  posts: Post[],
+  views: Map<Post, PostView>,
+): string {
   const list = items(config, posts, views)
   const home = `${config.url}/`
   const author = config.author || config.title

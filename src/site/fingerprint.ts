@@ -18,7 +18,9 @@ export async function fingerprintInputs(
   const p = config.paths
   const dirs = [p.posts, p.pages, p.media, p.static, p.templates, p.scripts, deps.templatesDir]
   const lines: string[] = [version, JSON.stringify({ drafts: config.drafts, out: p.out })]
-  const files = (await Promise.all(dirs.map(async (d) => (await deps.fs.walk(d)).map((f) => join(d, f))))).flat()
+  const files = (
+    await Promise.all(dirs.map(async (d) => (await deps.fs.walk(d)).map((f) => join(d, f))))
+  ).flat()
   files.push(join(p.root, CONFIG_FILE), join(p.root, BDS_PROJECT_FILE))
   const stats = await mapLimit(files, 64, (f) => deps.fs.stat(f))
   files.forEach((f, i) => {

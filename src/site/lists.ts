@@ -62,7 +62,13 @@ function dateSpec(kind: 'year' | 'month' | 'day', g: DateGroup, language: string
 
 export function listSpecs(c: Collections, siteTitle: string, language: string): ListSpec[] {
   return [
-    { kind: 'home', base: '/', title: siteTitle, posts: c.listed, templates: ['home.liquid', 'list.liquid'] },
+    {
+      kind: 'home',
+      base: '/',
+      title: siteTitle,
+      posts: c.listed,
+      templates: ['home.liquid', 'list.liquid'],
+    },
     ...c.tags.map((t) => ({
       kind: 'tag' as const,
       base: termUrl('tag', t.name),

@@ -72,20 +72,34 @@ export function renderPages(ctx: PagesContext): PagesResult {
       if (templates.has(wanted)) template = wanted
       else {
         result.diagnostics.push(
-          new BdsError('BDS_TEMPLATE_MISSING', `Template "${wanted}" does not exist; ${fallback} was used.`, {
-            pos: { file: post.file, line: post.keyLines.get('template') ?? post.keyLines.get('templateSlug') ?? 1, column: 1 },
-            severity: 'warning',
-          }),
+          new BdsError(
+            'BDS_TEMPLATE_MISSING',
+            `Template "${wanted}" does not exist; ${fallback} was used.`,
+            {
+              pos: {
+                file: post.file,
+                line: post.keyLines.get('template') ?? post.keyLines.get('templateSlug') ?? 1,
+                column: 1,
+              },
+              severity: 'warning',
+            },
+          ),
         )
       }
     }
     const i = order.get(post)
-    emit(path, post.file, template, {
-      page: pageMeta(post.kind, post.title, view.url, config.url),
-      post: view,
-      previous: i === undefined ? undefined : ctx.views.get(listed[i + 1] as Post),
-      next: i === undefined || i === 0 ? undefined : ctx.views.get(listed[i - 1] as Post),
-    }, { url: view.url, lastmod: post.dated ? post.updated : undefined })
+    emit(
+      path,
+      post.file,
+      template,
+      {
+        page: pageMeta(post.kind, post.title, view.url, config.url),
+        post: view,
+        previous: i === undefined ? undefined : ctx.views.get(listed[i + 1] as Post),
+        next: i === undefined || i === 0 ? undefined : ctx.views.get(listed[i - 1] as Post),
+      },
+      { url: view.url, lastmod: post.dated ? post.updated : undefined },
+    )
   }
   for (const list of ctx.lists) {
     const template = templates.pick(list.templates) ?? 'list.liquid'
@@ -96,24 +110,32 @@ export function renderPages(ctx: PagesContext): PagesResult {
       const url = pageUrl(list.base, n)
       const path = outputPath(url)
       if (!routes.claim(path, `bds:${list.kind} list ${list.base}`)) continue
-      emit(path, `bds:${list.kind}`, template, {
-        page: pageMeta(list.kind, list.title, url, config.url),
-        posts: list.posts.slice((n - 1) * per, n * per).map((p) => ctx.views.get(p)),
-        pagination: {
-          page: n,
-          pages,
-          total: list.posts.length,
-          previous: n > 1 ? pageUrl(list.base, n - 1) : undefined,
-          next: n < pages ? pageUrl(list.base, n + 1) : undefined,
-          first: list.base,
-          base: list.base,
+      emit(
+        path,
+        `bds:${list.kind}`,
+        template,
+        {
+          page: pageMeta(list.kind, list.title, url, config.url),
+          posts: list.posts.slice((n - 1) * per, n * per).map((p) => ctx.views.get(p)),
+          pagination: {
+            page: n,
+            pages,
+            total: list.posts.length,
+            previous: n > 1 ? pageUrl(list.base, n - 1) : undefined,
+            next: n < pages ? pageUrl(list.base, n + 1) : undefined,
+            first: list.base,
+            base: list.base,
+          },
+          archive: list.archive,
         },
-        archive: list.archive,
-      }, { url, lastmod })
+        { url, lastmod },
+      )
     }
   }
   if (routes.claim('404.html', 'bds:404')) {
-    emit('404.html', 'bds:404', '404.liquid', { page: pageMeta('404', 'Page not found', '/404.html', config.url) })
+    emit('404.html', 'bds:404', '404.liquid', {
+      page: pageMeta('404', 'Page not found', '/404.html', config.url),
+    })
   }
   return result
 }

@@ -24,9 +24,13 @@ export function createRouteTable(): RouteTable {
       }
       const file = source.includes(':') ? first : source
       diagnostics.push(
-        new BdsError('BDS_ROUTE_CONFLICT', `${source} and ${first} both produce ${path}; ${source} was skipped.`, {
-          pos: { file, line, column: 1 },
-        }),
+        new BdsError(
+          'BDS_ROUTE_CONFLICT',
+          `${source} and ${first} both produce ${path}; ${source} was skipped.`,
+          {
+            pos: { file, line, column: 1 },
+          },
+        ),
       )
       return false
     },

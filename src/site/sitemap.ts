@@ -8,7 +8,6 @@ import type { Collections } from './collections.js'
 import type { SitemapRoute } from './pages.js'
 import { dateKey } from './routes.js'
 
-
 export function lastUpdated(posts: readonly Post[]): Date | undefined {
   let max: Date | undefined
   for (const p of posts) if (p.dated && (!max || p.updated > max)) max = p.updated

@@ -17,7 +17,11 @@ export async function planCopies(
   const p = config.paths
   const [staticFiles, mediaFiles] = await Promise.all([fs.walk(p.static), fs.walk(p.media)])
   const candidates = [
-    ...[...store.assets].map(([name, f]) => ({ path: `assets/${name}`, from: f.path, source: f.display })),
+    ...[...store.assets].map(([name, f]) => ({
+      path: `assets/${name}`,
+      from: f.path,
+      source: f.display,
+    })),
     ...staticFiles.map((f) => ({ path: f, from: join(p.static, f), source: `static/${f}` })),
     ...mediaFiles
       .filter((f) => !f.endsWith('.meta'))

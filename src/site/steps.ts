@@ -8,7 +8,12 @@ import type { BuildReport } from './report.js'
 
 export interface StepTimer {
   step<T>(name: string, fn: () => Promise<T> | T): Promise<T>
-  report(r: { config: ResolvedConfig; upToDate: boolean; diagnostics: Diagnostic[]; outputs: WriteStats }): BuildReport
+  report(r: {
+    config: ResolvedConfig
+    upToDate: boolean
+    diagnostics: Diagnostic[]
+    outputs: WriteStats
+  }): BuildReport
 }
 
 export function createStepTimer(): StepTimer {

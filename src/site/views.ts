@@ -22,7 +22,11 @@ export interface TermView {
 
 export type PostView = Record<string, unknown> & { url: string; title: string }
 
-export function postView(r: Rendered, siteUrl: string, termName: Collections['termName']): PostView {
+export function postView(
+  r: Rendered,
+  siteUrl: string,
+  termName: Collections['termName'],
+): PostView {
   const p = r.post
   const term = (kind: 'tag' | 'category', raw: string) => {
     const name = termName(kind, raw)
@@ -32,6 +36,7 @@ export function postView(r: Rendered, siteUrl: string, termName: Collections['te
     id: p.id,
     kind: p.kind,
     title: p.title,
+    untitled: p.untitled,
     slug: p.slug,
     url: r.url,
     absolute_url: siteUrl + r.url,
@@ -56,7 +61,10 @@ const SUMMARY = 'partials/post-summary.liquid'
  * Gives a post view a lazy `summary_html`: the post-summary partial rendered once per post
  * and reused by every list that shows it (lists render it tens of thousands of times).
  */
-export function withSummary(view: PostView, templates: { has(n: string): boolean; render(n: string, s: Record<string, unknown>): string }): void {
+export function withSummary(
+  view: PostView,
+  templates: { has(n: string): boolean; render(n: string, s: Record<string, unknown>): string },
+): void {
   if (!templates.has(SUMMARY)) return
   let html: string | undefined
   Object.defineProperty(view, 'summary_html', {
@@ -84,6 +92,10 @@ export function siteView(
     tags: termViews('tag', c.tags),
     categories: termViews('category', c.categories),
     recent: c.listed.slice(0, 5).map((p) => views.get(p)),
-    years: c.years.map((g) => ({ year: g.key.year, url: yearUrl(g.key.year), count: g.posts.length })),
+    years: c.years.map((g) => ({
+      year: g.key.year,
+      url: yearUrl(g.key.year),
+      count: g.posts.length,
+    })),
   }
 }

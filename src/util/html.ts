@@ -21,7 +21,10 @@ export function escapeXml(value: unknown): string {
 export function stripHtml(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? '')
+    .replace(
+      /&(amp|lt|gt|quot|#39);/g,
+      (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? '',
+    )
     .replace(/\s+/g, ' ')
     .trim()
 }

@@ -27,7 +27,12 @@ export function parseJsonWithPositions(text: string): ParsedJson {
   const posAt = (offset: number): JsonPos => {
     let line = 1
     let last = -1
-    for (let k = 0; k < offset; k++) if (text.charCodeAt(k) === 10) ((line += 1), (last = k))
+    for (let k = 0; k < offset; k++) {
+      if (text.charCodeAt(k) === 10) {
+        line += 1
+        last = k
+      }
+    }
     return { line, column: offset - last }
   }
   const fail = (what: string): never => {
@@ -41,7 +46,10 @@ export function parseJsonWithPositions(text: string): ParsedJson {
     const start = i
     i++
     while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1
-    if (i >= text.length) ((i = start), fail('a closing quote for this string'))
+    if (i >= text.length) {
+      i = start
+      fail('a closing quote for this string')
+    }
     i++
     try {
       return JSON.parse(text.slice(start, i)) as string
@@ -57,7 +65,10 @@ export function parseJsonWithPositions(text: string): ParsedJson {
       i++
       const obj: Record<string, unknown> = {}
       ws()
-      if (text[i] === '}') return (i++, obj)
+      if (text[i] === '}') {
+        i++
+        return obj
+      }
       for (;;) {
         ws()
         if (text[i] !== '"') fail('a property name in double quotes')
@@ -70,29 +81,40 @@ export function parseJsonWithPositions(text: string): ParsedJson {
         i++
         obj[key] = value(child)
         ws()
-        if (text[i] === ',') ((i += 1), undefined)
-        else if (text[i] === '}') return (i++, obj)
-        else fail('"," or "}"')
+        if (text[i] === '}') {
+          i++
+          return obj
+        }
+        if (text[i] !== ',') fail('"," or "}"')
+        i++
       }
     }
     if (c === '[') {
       i++
       const arr: unknown[] = []
       ws()
-      if (text[i] === ']') return (i++, arr)
+      if (text[i] === ']') {
+        i++
+        return arr
+      }
       for (;;) {
         ws()
         const child = `${pointer}/${arr.length}`
         positions.set(child, posAt(i))
         arr.push(value(child))
         ws()
-        if (text[i] === ',') i++
-        else if (text[i] === ']') return (i++, arr)
-        else fail('"," or "]"')
+        if (text[i] === ']') {
+          i++
+          return arr
+        }
+        if (text[i] !== ',') fail('"," or "]"')
+        i++
       }
     }
     if (c === '"') return str()
-    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 64))
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(
+      text.slice(i, i + 64),
+    )
     if (!m) return fail('a JSON value')
     i += m[0].length
     return JSON.parse(m[0])

@@ -16,6 +16,7 @@ export function slugify(value: string): string {
 export function termSegment(name: string): string {
   const segment = name
     .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
     .replace(/[/\\?#%\u0000-\u001f\u007f]/g, '-')
     .replace(/^\.+/, '')
     .trim()

@@ -68,7 +68,9 @@ export function zonedParts(date: Date, timeZone: string): ZonedParts {
 /** Offset of `timeZone` from UTC at instant `ms`, in milliseconds. */
 function offsetAt(ms: number, timeZone: string): number {
   const p = zonedParts(new Date(ms), timeZone)
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000
+  return (
+    Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000
+  )
 }
 
 /** The instant at which the wall clock in `timeZone` shows the given time. */
@@ -92,8 +94,8 @@ const dateRe =
 export function parseDate(text: string, timeZone: string): Date | undefined {
   const m = dateRe.exec(text.trim())
   if (!m) return undefined
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = m
-  const parts = { year: +y!, month: +mo!, day: +d!, hour: +h, minute: +mi, second: +s }
+  const [, y = '', mo = '', d = '', h = '0', mi = '0', s = '0', frac = '0', zone] = m
+  const parts = { year: +y, month: +mo, day: +d, hour: +h, minute: +mi, second: +s }
   const ms = Math.floor(Number(`0.${frac}`) * 1000)
   const check = new Date(Date.UTC(parts.year, parts.month - 1, parts.day))
   if (
@@ -106,7 +108,15 @@ export function parseDate(text: string, timeZone: string): Date | undefined {
     return undefined
   }
   if (!zone) return fromZoned(parts, timeZone, ms)
-  const utc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, ms)
+  const utc = Date.UTC(
+    parts.year,
+    parts.month - 1,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+    ms,
+  )
   if (zone.toUpperCase() === 'Z') return new Date(utc)
   const sign = zone.startsWith('-') ? -1 : 1
   const digits = zone.slice(1).replace(':', '')

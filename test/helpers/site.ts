@@ -32,7 +32,10 @@ export function inlineSite(txtar: string): string {
 /** Copies fixtures/<name> into a temp folder so builds never write into the repo. */
 export function copyFixture(name: string): string {
   const dest = join(tempDir('bds-fixture-'), name.split('/').pop() as string)
-  cpSync(join(fixturesDir, name), dest, { recursive: true, filter: (src) => !src.includes('/.bds') })
+  cpSync(join(fixturesDir, name), dest, {
+    recursive: true,
+    filter: (src) => !src.includes('/.bds'),
+  })
   return dest
 }
 

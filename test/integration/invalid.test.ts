@@ -22,13 +22,21 @@ describe('invalid sites', () => {
   it('has cases', () => expect(cases.length).toBeGreaterThanOrEqual(10))
 
   for (const name of cases) {
-    const expected = JSON.parse(readFileSync(join(fixturesDir, 'invalid', name, 'expected.json'), 'utf8')) as Expected
+    const expected = JSON.parse(
+      readFileSync(join(fixturesDir, 'invalid', name, 'expected.json'), 'utf8'),
+    ) as Expected
     it(`${name} → ${expected.code} at ${expected.file}:${expected.line}:${expected.column}`, async () => {
       const root = copyFixture(`invalid/${name}`)
       if (expected.fatal) {
-        const error = await build({ root }).then(() => undefined, (e: unknown) => e)
+        const error = await build({ root }).then(
+          () => undefined,
+          (e: unknown) => e,
+        )
         expect(isBdsError(error)).toBe(true)
-        expect(error).toMatchObject({ code: expected.code, pos: { file: expected.file, line: expected.line, column: expected.column } })
+        expect(error).toMatchObject({
+          code: expected.code,
+          pos: { file: expected.file, line: expected.line, column: expected.column },
+        })
         expect(existsSync(join(root, 'dist'))).toBe(false)
         return
       }

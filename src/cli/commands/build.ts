@@ -29,16 +29,26 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .option('--clean', 'ignore the cache and rewrite every output file')
     .option('--json <file>', 'also write the build report as JSON to <file>')
     .option('-q, --quiet', 'print only warnings and errors')
-    .addHelpText('after', '\nExamples:\n  $ bds build\n  $ bds build my-blog --out public\n  $ bds build --strict --json build-report.json   # in CI\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ bds build\n  $ bds build my-blog --out public\n  $ bds build --strict --json build-report.json   # in CI\n',
+    )
     .action(async (dir: string, flags: BuildFlags) => {
       const cwd = ctx.cwd()
-      const inline = { root: dir, out: flags.out, drafts: flags.drafts, strict: flags.strict, clean: flags.clean }
+      const inline = {
+        root: dir,
+        out: flags.out,
+        drafts: flags.drafts,
+        strict: flags.strict,
+        clean: flags.clean,
+      }
       const report = await build(inline, { cwd }).catch((error: unknown) => {
         if (isBdsError(error)) throw Object.assign(error, { root: resolve(cwd, dir) })
         throw error
       })
       for (const d of report.diagnostics) ctx.out.err(formatDiagnostic(ctx.out, d, report.site))
-      if (flags.json) await writeFile(resolve(cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`)
+      if (flags.json)
+        await writeFile(resolve(cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`)
       if (!flags.quiet) ctx.out.out(formatSummary(report))
       if (flags.strict && report.diagnostics.length > 0) {
         ctx.out.err(`bds: --strict: ${report.diagnostics.length} diagnostic(s), failing the build.`)

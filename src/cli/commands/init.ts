@@ -24,26 +24,47 @@ async function isEmptyDir(dir: string): Promise<boolean> {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false)
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
 }
 
 /** Scaffolds a site into `target`; returns the files written, relative to it. */
-export async function initSite(target: string, title: string, now: Date, force = false): Promise<string[]> {
+export async function initSite(
+  target: string,
+  title: string,
+  now: Date,
+  force = false,
+): Promise<string[]> {
   if (!force && !(await isEmptyDir(target))) {
-    throw new BdsError('BDS_INIT_NOT_EMPTY', `${target} already has files in it; bds init writes only into an empty folder.`)
+    throw new BdsError(
+      'BDS_INIT_NOT_EMPTY',
+      `${target} already has files in it; bds init writes only into an empty folder.`,
+    )
   }
   const y = String(now.getUTCFullYear())
   const m = pad2(now.getUTCMonth() + 1)
   const date = `${y}-${m}-${pad2(now.getUTCDate())}`
   const fill = (text: string) =>
-    text.replaceAll('__TITLE__', title.replace(/["\\]/g, '\\$&')).replaceAll('__DATE__', date)
-      .replaceAll('__YEAR__', y).replaceAll('__MONTH__', m)
+    text
+      .replaceAll('__TITLE__', title.replace(/["\\]/g, '\\$&'))
+      .replaceAll('__DATE__', date)
+      .replaceAll('__YEAR__', y)
+      .replaceAll('__MONTH__', m)
   const plan = [
     ...(await nodeFs.walk(scaffoldDir)).map((f) => ({
       from: join(scaffoldDir, f),
-      to: f === 'gitignore' ? '.gitignore' : f.startsWith('posts/') ? `posts/${y}/${m}/${basename(f)}` : f,
+      to:
+        f === 'gitignore'
+          ? '.gitignore'
+          : f.startsWith('posts/')
+            ? `posts/${y}/${m}/${basename(f)}`
+            : f,
     })),
-    ...(await nodeFs.walk(bundledScriptsDir)).filter((f) => f.endsWith('.py')).map((f) => ({ from: join(bundledScriptsDir, f), to: `scripts/${f}` })),
+    ...(await nodeFs.walk(bundledScriptsDir))
+      .filter((f) => f.endsWith('.py'))
+      .map((f) => ({ from: join(bundledScriptsDir, f), to: `scripts/${f}` })),
   ]
   const written: string[] = []
   for (const { from, to } of plan) {
@@ -63,7 +84,10 @@ export function registerInit(program: Command, ctx: CliContext): void {
     .argument('[dir]', 'folder to create the site in', '.')
     .option('--title <title>', 'site title (default: the folder name)')
     .option('--force', 'add the missing scaffold files to a folder that is not empty')
-    .addHelpText('after', '\nExamples:\n  $ bds init my-blog\n  $ bds init my-blog --title "Notes from the field"\n')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ bds init my-blog\n  $ bds init my-blog --title "Notes from the field"\n',
+    )
     .action(async (dir: string, flags: InitFlags) => {
       const target = resolve(ctx.cwd(), dir)
       const title = flags.title ?? (basename(target) || 'My bds site')
@@ -72,6 +96,8 @@ export function registerInit(program: Command, ctx: CliContext): void {
       const shown = rel.startsWith('..') ? target : rel || '.'
       ctx.out.out(`Created a bds site in ${shown} (${files.length} files):`)
       for (const f of files) ctx.out.out(`  ${f}`)
-      ctx.out.out(`\nNext: bds build ${shown === '.' ? '' : shown} and open ${join(shown, 'dist', 'index.html')}`)
+      ctx.out.out(
+        `\nNext: bds build ${shown === '.' ? '' : shown} and open ${join(shown, 'dist', 'index.html')}`,
+      )
     })
 }

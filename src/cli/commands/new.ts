@@ -19,7 +19,13 @@ interface NewFlags {
 }
 
 const yamlString = (s: string) => JSON.stringify(s)
-const list = (s?: string) => `[${(s ?? '').split(',').map((t) => t.trim()).filter(Boolean).map(yamlString).join(', ')}]`
+const list = (s?: string) =>
+  `[${(s ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map(yamlString)
+    .join(', ')}]`
 
 /** Writes the file and returns its path relative to the site root. */
 export async function newContent(
@@ -31,20 +37,42 @@ export async function newContent(
 ): Promise<string> {
   const config = resolveConfig(await loadConfig(root), { root }, root)
   const slug = slugify(flags.slug ?? title)
-  if (!slug) throw new BdsError('BDS_USAGE', `Cannot make a file name from "${title}".`, { hint: 'Pass --slug with letters or digits.' })
+  if (!slug)
+    throw new BdsError('BDS_USAGE', `Cannot make a file name from "${title}".`, {
+      hint: 'Pass --slug with letters or digits.',
+    })
   const t = zonedParts(now, config.timezone)
   const date = `${t.year}-${pad2(t.month)}-${pad2(t.day)} ${pad2(t.hour)}:${pad2(t.minute)}`
   const file = kind === 'post' ? `posts/${t.year}/${pad2(t.month)}/${slug}.md` : `pages/${slug}.md`
-  const lines = ['---', `id: ${yamlString(randomUUID())}`, `title: ${yamlString(title)}`, `slug: ${yamlString(slug)}`]
-  if (kind === 'post') lines.push(`date: ${date}`, `tags: ${list(flags.tags)}`, `categories: ${list(flags.categories)}`)
-  lines.push(`status: ${flags.draft ? 'draft' : 'published'}`, '---', '', kind === 'post' ? 'Write your post here.' : 'Write your page here.', '')
+  const lines = [
+    '---',
+    `id: ${yamlString(randomUUID())}`,
+    `title: ${yamlString(title)}`,
+    `slug: ${yamlString(slug)}`,
+  ]
+  if (kind === 'post')
+    lines.push(
+      `date: ${date}`,
+      `tags: ${list(flags.tags)}`,
+      `categories: ${list(flags.categories)}`,
+    )
+  lines.push(
+    `status: ${flags.draft ? 'draft' : 'published'}`,
+    '---',
+    '',
+    kind === 'post' ? 'Write your post here.' : 'Write your page here.',
+    '',
+  )
   const path = join(config.paths.root, file)
   await mkdir(dirname(path), { recursive: true })
   try {
     await writeFile(path, lines.join('\n'), { flag: 'wx' })
   } catch (error) {
     if ((error as { code?: string }).code !== 'EEXIST') throw error
-    throw new BdsError('BDS_NEW_EXISTS', `${relative(process.cwd(), path) || path} already exists; it was left unchanged.`)
+    throw new BdsError(
+      'BDS_NEW_EXISTS',
+      `${relative(process.cwd(), path) || path} already exists; it was left unchanged.`,
+    )
   }
   return file
 }
@@ -60,7 +88,10 @@ export function registerNew(program: Command, ctx: CliContext): void {
       .option('--draft', 'mark it status: draft (left out of builds without --drafts)')
       .option('--tags <list>', 'comma-separated tags (posts)')
       .option('--categories <list>', 'comma-separated categories (posts)')
-      .addHelpText('after', `\nExamples:\n  $ bds new ${kind} "Hello, world"\n  $ bds -C my-blog new ${kind} "Release notes" --slug release-notes${kind === 'post' ? ' --tags news,release' : ''}\n`)
+      .addHelpText(
+        'after',
+        `\nExamples:\n  $ bds new ${kind} "Hello, world"\n  $ bds -C my-blog new ${kind} "Release notes" --slug release-notes${kind === 'post' ? ' --tags news,release' : ''}\n`,
+      )
       .action(async (title: string, flags: NewFlags) => {
         const file = await newContent(ctx.cwd(), kind, title, flags, new Date())
         ctx.out.out(`Created ${file}`)

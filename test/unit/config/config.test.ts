@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -17,28 +17,46 @@ describe('loadConfig', () => {
   it('reads bds.config.json and fills defaults', async () => {
     const root = site({ 'bds.config.json': '{"title": "T", "url": "https://x.example/"}' })
     const config = resolveConfig(await loadConfig(root), {}, root)
-    expect(config).toMatchObject({ title: 'T', url: 'https://x.example', timezone: 'UTC', postsPerPage: 10, language: 'en' })
+    expect(config).toMatchObject({
+      title: 'T',
+      url: 'https://x.example',
+      timezone: 'UTC',
+      postsPerPage: 10,
+      language: 'en',
+    })
     expect(config.paths.out).toBe(join(root, 'dist'))
     expect(Object.isFrozen(config)).toBe(true)
   })
 
   it('maps a bDS meta/project.json', async () => {
     const root = site({
-      'meta/project.json': '{"name": "Demo", "description": "D", "publicUrl": "https://d.example", "mainLanguage": "de", "defaultAuthor": "G", "maxPostsPerPage": 900, "picoTheme": "azure"}',
+      'meta/project.json':
+        '{"name": "Demo", "description": "D", "publicUrl": "https://d.example", "mainLanguage": "de", "defaultAuthor": "G", "maxPostsPerPage": 900, "picoTheme": "azure"}',
     })
     const loaded = await loadConfig(root)
     expect(loaded.source).toBe('meta/project.json')
-    expect(resolveConfig(loaded, {}, root)).toMatchObject({ title: 'Demo', url: 'https://d.example', language: 'de', author: 'G', postsPerPage: 500 })
+    expect(resolveConfig(loaded, {}, root)).toMatchObject({
+      title: 'Demo',
+      url: 'https://d.example',
+      language: 'de',
+      author: 'G',
+      postsPerPage: 500,
+    })
   })
 
   it('prefers bds.config.json over meta/project.json', async () => {
-    const root = site({ 'bds.config.json': '{"title": "Own"}', 'meta/project.json': '{"name": "bDS"}' })
+    const root = site({
+      'bds.config.json': '{"title": "Own"}',
+      'meta/project.json': '{"name": "bDS"}',
+    })
     expect((await loadConfig(root)).config.title).toBe('Own')
   })
 
   it('accepts a folder with only posts/ and rejects one with nothing', async () => {
     expect((await loadConfig(site({ 'posts/a.md': 'x' }))).config).toEqual({})
-    await expect(loadConfig(site({ 'notes.txt': 'x' }))).rejects.toMatchObject({ code: 'BDS_SITE_NOT_FOUND' })
+    await expect(loadConfig(site({ 'notes.txt': 'x' }))).rejects.toMatchObject({
+      code: 'BDS_SITE_NOT_FOUND',
+    })
   })
 
   it.each([
@@ -60,17 +78,36 @@ describe('resolveConfig', () => {
   const loaded = { config: {}, positions: new Map() }
   it('refuses output folders that would hit the site', () => {
     const root = '/srv/site'
-    for (const out of ['/srv/site', '/srv', '/srv/site/posts', '/srv/site/static/x', '/srv/site/.bds']) {
-      expect(() => resolveConfig(loaded, { root, out }, '/'), out).toThrow(expect.objectContaining({ code: 'BDS_OUTPUT_UNSAFE' }))
+    for (const out of [
+      '/srv/site',
+      '/srv',
+      '/srv/site/posts',
+      '/srv/site/static/x',
+      '/srv/site/.bds',
+    ]) {
+      expect(() => resolveConfig(loaded, { root, out }, '/'), out).toThrow(
+        expect.objectContaining({ code: 'BDS_OUTPUT_UNSAFE' }),
+      )
     }
-    expect(resolveConfig(loaded, { root, out: '/srv/site/public' }, '/').paths.out).toBe('/srv/site/public')
+    expect(resolveConfig(loaded, { root, out: '/srv/site/public' }, '/').paths.out).toBe(
+      '/srv/site/public',
+    )
     expect(resolveConfig(loaded, { root, out: '/srv/out' }, '/').paths.out).toBe('/srv/out')
   })
 
   it('rejects an unknown timezone at the key position', () => {
     const positions = new Map([['/timezone', { line: 3, column: 5 }]])
-    expect(() => resolveConfig({ config: { timezone: 'Nowhere/City' }, source: 'bds.config.json', positions }, {}, '/srv/site')).toThrow(
-      expect.objectContaining({ code: 'BDS_CONFIG_INVALID', pos: { file: 'bds.config.json', line: 3, column: 5 } }),
+    expect(() =>
+      resolveConfig(
+        { config: { timezone: 'Nowhere/City' }, source: 'bds.config.json', positions },
+        {},
+        '/srv/site',
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'BDS_CONFIG_INVALID',
+        pos: { file: 'bds.config.json', line: 3, column: 5 },
+      }),
     )
   })
 })

@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,7 +15,12 @@ import { createFileSink, type Manifest } from '../../../src/output/index.js'
 const out = () => mkdtempSync(join(tmpdir(), 'bds-sink-'))
 const page = (path: string, contents: string) => ({ path, contents, source: `posts/${path}` })
 
-function run(dir: string, previous: Manifest, files: ReturnType<typeof page>[], keep: string[] = []) {
+function run(
+  dir: string,
+  previous: Manifest,
+  files: ReturnType<typeof page>[],
+  keep: string[] = [],
+) {
   const sink = createFileSink(dir, previous)
   for (const f of files) sink.write(f)
   return sink.finish(keep)
@@ -29,7 +42,10 @@ describe('createFileSink', () => {
     const dir = out()
     mkdirSync(join(dir, 'a'))
     writeFileSync(join(dir, 'a/index.html'), 'same')
-    expect(run(dir, new Map(), [page('a/index.html', 'same')]).stats).toMatchObject({ written: 0, unchanged: 1 })
+    expect(run(dir, new Map(), [page('a/index.html', 'same')]).stats).toMatchObject({
+      written: 0,
+      unchanged: 1,
+    })
   })
 
   it('rewrites a file that was changed or deleted behind its back', () => {

@@ -14,7 +14,10 @@ describe('markdown', () => {
   })
 
   it('adds unique heading ids', () => {
-    const { html } = renderBody(md, '# Hello World\n\n## Hello World\n\n### `code` & more\n\n## !!!\n')
+    const { html } = renderBody(
+      md,
+      '# Hello World\n\n## Hello World\n\n### `code` & more\n\n## !!!\n',
+    )
     expect(html).toContain('<h1 id="hello-world">')
     expect(html).toContain('<h2 id="hello-world-1">')
     expect(html).toContain('<h3 id="code-more">')
@@ -22,22 +25,30 @@ describe('markdown', () => {
   })
 
   it('marks code blocks with language-xxx classes', () => {
-    expect(renderBody(md, '```python\nprint(1)\n```\n').html).toBe('<pre><code class="language-python">print(1)\n</code></pre>\n')
+    expect(renderBody(md, '```python\nprint(1)\n```\n').html).toBe(
+      '<pre><code class="language-python">print(1)\n</code></pre>\n',
+    )
   })
 
   it('keeps Liquid syntax in content as text', () => {
-    expect(renderBody(md, 'Use {{ site.title }} and {% if x %}.\n').html).toBe('<p>Use {{ site.title }} and {% if x %}.</p>\n')
+    expect(renderBody(md, 'Use {{ site.title }} and {% if x %}.\n').html).toBe(
+      '<p>Use {{ site.title }} and {% if x %}.</p>\n',
+    )
   })
 
   it('makes the excerpt from <!--more--> or the first paragraph', () => {
-    expect(renderBody(md, 'One.\n\nTwo.\n\n<!--more-->\n\nThree.\n').excerpt).toBe('<p>One.</p>\n<p>Two.</p>')
+    expect(renderBody(md, 'One.\n\nTwo.\n\n<!--more-->\n\nThree.\n').excerpt).toBe(
+      '<p>One.</p>\n<p>Two.</p>',
+    )
     expect(renderBody(md, '# Title\n\nFirst para.\n\nSecond.\n').excerpt).toBe('<p>First para.</p>')
     expect(renderBody(md, '# Only a heading\n').excerpt).toBe('')
   })
 
   it('turns linkify and typographer on only when asked', () => {
     const on = createMarkdown({ linkify: true, typographer: true })
-    expect(renderBody(on, 'See https://example.com -- "quoted"\n').html).toContain('<a href="https://example.com">')
+    expect(renderBody(on, 'See https://example.com -- "quoted"\n').html).toContain(
+      '<a href="https://example.com">',
+    )
     expect(renderBody(md, 'See https://example.com\n').html).not.toContain('<a')
   })
 })
@@ -55,7 +66,11 @@ describe('strftime', () => {
 })
 
 describe('filters', () => {
-  const f = createFilters({ siteUrl: 'https://x.example', timezone: 'Europe/Berlin', language: 'en' }) as Record<string, (...a: unknown[]) => unknown>
+  const f = createFilters({
+    siteUrl: 'https://x.example',
+    timezone: 'Europe/Berlin',
+    language: 'en',
+  }) as Record<string, (...a: unknown[]) => unknown>
   it('date formats dates and date strings in the site zone, passes others through', () => {
     expect(f.date?.(new Date('2024-12-31T23:30:00Z'), '%Y-%m-%d')).toBe('2025-01-01')
     expect(f.date?.('2024-12-31 23:30', '%H:%M')).toBe('23:30')

@@ -8,7 +8,8 @@ import { outputPath, pageUrl, postUrl, termUrl } from '../../../src/site/routes.
 import { renderCalendar, renderSitemap } from '../../../src/site/sitemap.js'
 
 const defaults = { timezone: 'UTC', author: '', language: 'en' }
-const post = (file: string, fm: string): Post => createPost(`---\n${fm}\n---\nBody\n`, file, file.startsWith('pages/') ? 'page' : 'post', defaults)
+const post = (file: string, fm: string): Post =>
+  createPost(`---\n${fm}\n---\nBody\n`, file, file.startsWith('pages/') ? 'page' : 'post', defaults)
 
 describe('routes', () => {
   it('follows the bDS URL scheme', () => {
@@ -28,7 +29,10 @@ describe('routes', () => {
     const routes = createRouteTable()
     expect(routes.claim('a/index.html', 'posts/one.md')).toBe(true)
     expect(routes.claim('a/index.html', 'posts/two.md')).toBe(false)
-    expect(routes.diagnostics[0]).toMatchObject({ code: 'BDS_ROUTE_CONFLICT', pos: { file: 'posts/two.md' } })
+    expect(routes.diagnostics[0]).toMatchObject({
+      code: 'BDS_ROUTE_CONFLICT',
+      pos: { file: 'posts/two.md' },
+    })
     expect(routes.diagnostics[0]?.message).toContain('posts/one.md')
   })
 })
@@ -50,7 +54,10 @@ describe('collections', () => {
   })
 
   it('merges tags case-insensitively and groups dates', () => {
-    expect(c.tags.map((t) => [t.name, t.posts.length])).toEqual([['Go', 3], ['web', 2]])
+    expect(c.tags.map((t) => [t.name, t.posts.length])).toEqual([
+      ['Go', 3],
+      ['web', 2],
+    ])
     expect(c.years.map((g) => g.key.year)).toEqual([2024, 2023])
     expect(c.months).toHaveLength(3)
     expect(c.days).toHaveLength(3)
@@ -58,7 +65,9 @@ describe('collections', () => {
 
   it('builds list specs with titles in the site language', () => {
     const specs = listSpecs(c, 'Site', 'de')
-    expect(specs.map((s) => `${s.kind} ${s.base} ${s.title}`)).toContain('month /2024/02/ Februar 2024')
+    expect(specs.map((s) => `${s.kind} ${s.base} ${s.title}`)).toContain(
+      'month /2024/02/ Februar 2024',
+    )
     expect(specs[0]).toMatchObject({ kind: 'home', base: '/', title: 'Site' })
   })
 
@@ -73,14 +82,20 @@ describe('collections', () => {
 
 describe('feeds and sitemap', () => {
   it('makes links absolute', () => {
-    const html = '<a href="/a/">x</a><img src="pic.png"><a href="#top">t</a><a href="mailto:x@y">m</a><a href="https://o/">o</a>'
+    const html =
+      '<a href="/a/">x</a><img src="pic.png"><a href="#top">t</a><a href="mailto:x@y">m</a><a href="https://o/">o</a>'
     expect(absolutizeHtml(html, 'https://s.example/2024/01/01/p/')).toBe(
       '<a href="https://s.example/a/">x</a><img src="https://s.example/2024/01/01/p/pic.png"><a href="#top">t</a><a href="mailto:x@y">m</a><a href="https://o/">o</a>',
     )
   })
 
   it('writes a sorted sitemap with lastmod', () => {
-    const xml = renderSitemap('https://s.example', [{ url: '/b/' }, { url: '/a/', lastmod: new Date('2024-01-02T03:04:05Z') }])
-    expect(xml).toContain('<url><loc>https://s.example/a/</loc><lastmod>2024-01-02T03:04:05Z</lastmod></url>\n<url><loc>https://s.example/b/</loc></url>')
+    const xml = renderSitemap('https://s.example', [
+      { url: '/b/' },
+      { url: '/a/', lastmod: new Date('2024-01-02T03:04:05Z') },
+    ])
+    expect(xml).toContain(
+      '<url><loc>https://s.example/a/</loc><lastmod>2024-01-02T03:04:05Z</lastmod></url>\n<url><loc>https://s.example/b/</loc></url>',
+    )
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { slugify, termSegment } from '../../../src/util/slug.js'
 import { escapeHtml, escapeXml, stripHtml } from '../../../src/util/html.js'
+import { slugify, termSegment } from '../../../src/util/slug.js'
 
 describe('slugify', () => {
   it.each([
@@ -25,7 +25,9 @@ describe('termSegment', () => {
 
 describe('escaping', () => {
   it('escapes HTML and XML and strips tags', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    )
     expect(escapeXml('a\u0001b\u0000c')).toBe('abc')
     expect(stripHtml('<p>One &amp; <b>two</b></p>\n<p>three</p>')).toBe('One & two three')
   })

@@ -1,29 +1,55 @@
 import { describe, expect, it } from 'vitest'
-import { fromZoned, isoUtc, isValidTimeZone, parseDate, zonedParts } from '../../../src/util/time.js'
+import {
+  fromZoned,
+  isoUtc,
+  isValidTimeZone,
+  parseDate,
+  zonedParts,
+} from '../../../src/util/time.js'
 
 describe('parseDate', () => {
   it('reads a bare date as midnight in the site timezone', () => {
     expect(parseDate('2024-03-05', 'UTC')?.toISOString()).toBe('2024-03-05T00:00:00.000Z')
     expect(parseDate('2024-03-05', 'Europe/Berlin')?.toISOString()).toBe('2024-03-04T23:00:00.000Z')
     expect(parseDate('2024-07-05', 'Europe/Berlin')?.toISOString()).toBe('2024-07-04T22:00:00.000Z')
-    expect(parseDate('2024-03-05', 'America/New_York')?.toISOString()).toBe('2024-03-05T05:00:00.000Z')
+    expect(parseDate('2024-03-05', 'America/New_York')?.toISOString()).toBe(
+      '2024-03-05T05:00:00.000Z',
+    )
   })
 
   it('reads times with and without seconds, T or space', () => {
     expect(parseDate('2024-03-05 09:30', 'UTC')?.toISOString()).toBe('2024-03-05T09:30:00.000Z')
     expect(parseDate('2024-03-05T09:30:15', 'UTC')?.toISOString()).toBe('2024-03-05T09:30:15.000Z')
-    expect(parseDate('2024-03-05T09:30:15.250', 'UTC')?.toISOString()).toBe('2024-03-05T09:30:15.250Z')
+    expect(parseDate('2024-03-05T09:30:15.250', 'UTC')?.toISOString()).toBe(
+      '2024-03-05T09:30:15.250Z',
+    )
   })
 
   it('honours an explicit offset over the site timezone', () => {
-    expect(parseDate('2024-10-05T23:30:00+02:00', 'America/New_York')?.toISOString()).toBe('2024-10-05T21:30:00.000Z')
-    expect(parseDate('2024-10-05T23:30:00Z', 'Europe/Berlin')?.toISOString()).toBe('2024-10-05T23:30:00.000Z')
-    expect(parseDate('2024-10-05T23:30:00-0530', 'UTC')?.toISOString()).toBe('2024-10-06T05:00:00.000Z')
-    expect(parseDate('2025-05-03T08:15:00.000Z', 'Europe/Berlin')?.toISOString()).toBe('2025-05-03T08:15:00.000Z')
+    expect(parseDate('2024-10-05T23:30:00+02:00', 'America/New_York')?.toISOString()).toBe(
+      '2024-10-05T21:30:00.000Z',
+    )
+    expect(parseDate('2024-10-05T23:30:00Z', 'Europe/Berlin')?.toISOString()).toBe(
+      '2024-10-05T23:30:00.000Z',
+    )
+    expect(parseDate('2024-10-05T23:30:00-0530', 'UTC')?.toISOString()).toBe(
+      '2024-10-06T05:00:00.000Z',
+    )
+    expect(parseDate('2025-05-03T08:15:00.000Z', 'Europe/Berlin')?.toISOString()).toBe(
+      '2025-05-03T08:15:00.000Z',
+    )
   })
 
   it('rejects impossible or malformed dates', () => {
-    for (const bad of ['2024-02-30', '2023-02-29', '2024-13-01', '2024-01-01 25:00', 'yesterday', '05/03/2024', '']) {
+    for (const bad of [
+      '2024-02-30',
+      '2023-02-29',
+      '2024-13-01',
+      '2024-01-01 25:00',
+      'yesterday',
+      '05/03/2024',
+      '',
+    ]) {
       expect(parseDate(bad, 'UTC'), bad).toBeUndefined()
     }
     expect(parseDate('2024-02-29', 'UTC')).toBeDefined()
@@ -43,7 +69,12 @@ describe('zonedParts and fromZoned', () => {
     const d = new Date('2024-12-31T23:30:00Z')
     expect(zonedParts(d, 'UTC')).toMatchObject({ year: 2024, month: 12, day: 31, hour: 23 })
     expect(zonedParts(d, 'Europe/Berlin')).toMatchObject({ year: 2025, month: 1, day: 1, hour: 0 })
-    expect(zonedParts(d, 'Pacific/Honolulu')).toMatchObject({ year: 2024, month: 12, day: 31, hour: 13 })
+    expect(zonedParts(d, 'Pacific/Honolulu')).toMatchObject({
+      year: 2024,
+      month: 12,
+      day: 31,
+      hour: 13,
+    })
   })
 
   it('round-trips', () => {

@@ -1,0 +1,126 @@
+// `npm run bench` entry: generates corpora in a temp folder, times bds cold and no-change builds
+// (and, with --peers, Hugo and Eleventy cold builds), then prints a table and a JSON document.
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, stat } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { eleventyPeer } from './eleventy.js'
+import { hugoPeer } from './hugo.js'
+import { measureSize } from './measure.js'
+import { killAll, rmrf } from './proc.js'
+import { resultsTable, stepsTable } from './table.js'
+import type { Peer, SizeResult } from './types.js'
+
+const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep]
+  --sizes  corpus sizes in posts, comma-separated (default 1000,4000)
+  --runs   measured runs per tool and size; medians are reported (default 5)
+  --peers  also build the same corpus with Hugo and Eleventy 3, interleaved with bds
+  --json   print only the JSON document on stdout (table and progress go to stderr)
+  --keep   keep the temp folder with corpora and outputs, and print its path
+  --bds    bds executable to measure (default: this checkout's bin/bds.js)`
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,4000' },
+    runs: { type: 'string', default: '5' },
+    peers: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    bds: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+})
+if (values.help) {
+  console.log(USAGE)
+  process.exit(0)
+}
+const sizes = values.sizes.split(',').map((s) => Number(s.trim()))
+const runs = Number(values.runs)
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
+  console.error(`bad --sizes or --runs\n${USAGE}`)
+  process.exit(2)
+}
+
+const repo = fileURLToPath(new URL('..', import.meta.url))
+const bdsBin = resolve(values.bds ?? fileURLToPath(new URL('../bin/bds.js', import.meta.url)))
+const built = values.bds ? existsSync(bdsBin) : existsSync(`${repo}dist/cli/main.js`)
+const bdsMissing = built
+  ? null
+  : `bds is not built (${repo}dist/cli/main.js missing): npm run build`
+const peers: Peer[] = []
+const skipped: Record<string, string> = {}
+if (values.peers) {
+  for (const find of [hugoPeer, eleventyPeer]) {
+    const found = await find()
+    if ('peer' in found) peers.push(found.peer)
+    else skipped[find === hugoPeer ? 'hugo' : 'eleventy'] = found.skipped
+  }
+  for (const [name, why] of Object.entries(skipped)) console.error(`skipping ${name}: ${why}`)
+}
+if (bdsMissing && peers.length === 0) {
+  console.error(bdsMissing)
+  process.exit(1)
+}
+if (bdsMissing) console.error(`WARNING: ${bdsMissing}; measuring the peers only`)
+
+/** Newest modification time in dist/ and templates/, to notice bds changing while measured. */
+async function engineStamp(): Promise<number> {
+  const times = [0]
+  for (const dir of ['dist', 'templates'].map((d) => `${repo}${d}`)) {
+    const files = await readdir(dir, { recursive: true }).catch(() => [])
+    for (const f of files) times.push((await stat(join(dir, f))).mtimeMs)
+  }
+  return Math.max(...times)
+}
+const stampBefore = await engineStamp()
+const loadBefore = loadavg()[0] ?? 0
+if (loadBefore > 1) console.error(`WARNING: load average is ${loadBefore.toFixed(2)}: expect noise`)
+const root = await mkdtemp(`${tmpdir()}/bds-bench-`)
+const cleanUp = async (): Promise<void> => {
+  if (values.keep) console.error(`kept ${root}`)
+  else await rmrf(root)
+}
+process.once('SIGINT', () => {
+  killAll()
+  void cleanUp().finally(() => process.exit(130))
+})
+
+const results: SizeResult[] = []
+try {
+  for (const n of sizes) {
+    results.push(await measureSize(n, { root, runs, bdsBin, bdsMissing, peers, skipped }))
+  }
+} finally {
+  // Output folders are deleted only now, after every measurement: big deletes slow the next build.
+  await cleanUp()
+}
+
+const rebuilt = !values.bds && !bdsMissing && (await engineStamp()) !== stampBefore
+if (rebuilt)
+  console.error('WARNING: bds (dist/, templates/) changed during the run: numbers mix builds')
+const doc = {
+  machine: { cpus: cpus().length, node: process.versions.node, loadavg1: loadBefore },
+  settings: { sizes, runs, peers: values.peers, bdsChangedDuringRun: rebuilt },
+  versions: Object.fromEntries(peers.map((p) => [p.name, p.version])),
+  results,
+}
+const json = JSON.stringify(
+  doc,
+  (_key, v) => (typeof v !== 'number' ? v : Number.isFinite(v) ? Math.round(v * 1e3) / 1e3 : null),
+  2,
+)
+const steps = stepsTable(results)
+const table = `${resultsTable(results)}${steps ? `\n\n${steps}` : ''}\n`
+if (values.json) {
+  console.error(`\n${table}`)
+  console.log(json)
+} else {
+  console.log(`\n${table}`)
+  console.log(json)
+}
+const bdsFailed = results.some(
+  (r) => 'cold' in r.bds && (r.bds.cold.failures || r.bds.noChange.failures),
+)
+if (bdsFailed) process.exitCode = 1
