@@ -4,7 +4,7 @@
 import { resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import { isBdsError, toDiagnostic } from '../errors/index.js'
-import { stopWriters } from '../output/index.js'
+import { stopRenderWorkers } from '../site/index.js'
 import { BDS_VERSION } from '../version.js'
 import { registerBuild } from './commands/build.js'
 import { registerInit } from './commands/init.js'
@@ -44,7 +44,7 @@ export async function main(argv: string[]): Promise<void> {
     cwd: () => resolve(process.cwd(), (program?.opts().site as string | undefined) ?? '.'),
   }
   const stop = (signal: NodeJS.Signals) => {
-    stopWriters()
+    stopRenderWorkers()
     out.err(`bds: stopped by ${signal}; no half-written file was left behind.`)
     process.exit(signal === 'SIGINT' ? 130 : 143)
   }

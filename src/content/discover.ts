@@ -15,6 +15,8 @@ export interface ContentResult {
   sources: Map<string, string>
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
 const isMarkdown = (file: string) => /\.(md|markdown)$/i.test(file)
 
 export async function loadContent(config: ResolvedConfig, fs: Fs): Promise<ContentResult> {
@@ -31,7 +33,7 @@ export async function loadContent(config: ResolvedConfig, fs: Fs): Promise<Conte
     let text: string
     try {
       const bytes = await fs.readBytes(join(paths.root, file))
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+      text = utf8.decode(bytes)
     } catch (error) {
       diagnostics.push(
         new Err('BDS_CONTENT_READ', `Cannot read ${file}: ${(error as Error).message}`, {

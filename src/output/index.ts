@@ -8,8 +8,9 @@ export {
 export {
   createFileSink,
   type FileSink,
+  finishOutputs,
   type PlannedFile,
+  type SinkOptions,
   type WriteResult,
   type WriteStats,
 } from './sink.js'
-export { createWriter, stopWriters, type Writer } from './writer.js'

@@ -1,7 +1,7 @@
 // FileSink: puts files into the output folder synchronously, writing only files whose bytes
-// changed (atomically: temporary file + rename), and at the end removes outputs that the
-// previous build made and this one did not. Files bds did not produce, or that were edited
-// since bds wrote them, are never deleted. Runs inside the writer thread (or inline in tests).
+// changed (atomically: temporary file + rename). finishOutputs() then merges what every
+// sink wrote and removes outputs that the previous build made and this one did not. Files
+// bds did not produce, or that were edited since bds wrote them, are never deleted.
 
 import {
   copyFileSync,
@@ -45,8 +45,8 @@ export interface WriteResult {
 
 export interface FileSink {
   write(file: PlannedFile): void
-  /** Keeps `keep` (pages that failed to render) as they were, removes stale outputs. */
-  finish(keep: readonly string[]): WriteResult
+  /** What this sink wrote so far (stale outputs are not touched). */
+  result(): WriteResult
 }
 
 interface Stat {
@@ -56,8 +56,10 @@ interface Stat {
 
 const statOf = (path: string): Stat | undefined => {
   try {
-    const s = statSync(path)
-    return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined
+    // throwIfNoEntry: a missing file is the common case on a first build, and building an
+    // exception for it costs more than the stat itself.
+    const s = statSync(path, { throwIfNoEntry: false })
+    return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined
   } catch {
     return undefined
   }
@@ -87,30 +89,36 @@ export function createFileSink(
   const manifest: Manifest = new Map()
   const diagnostics: Diagnostic[] = []
   const stats: WriteStats = { written: 0, unchanged: 0, removed: 0, failed: 0, total: 0 }
-  const dirs = new Set<string>()
+  mkdirSync(outDir, { recursive: true })
+  const dirs = new Set<string>([outDir])
   const ensureDir = (dir: string) => {
     if (dirs.has(dir)) return
-    mkdirSync(dir, { recursive: true })
+    const parent = dirname(dir)
+    if (!dirs.has(parent)) ensureDir(parent)
+    try {
+      mkdirSync(dir)
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error
+    }
     dirs.add(dir)
   }
   return {
     write(file) {
       stats.total += 1
       const target = join(outDir, file.path)
-      const hash = file.from
-        ? `copy:${file.fromStat?.size}:${file.fromStat?.mtimeMs}`
-        : hashText(file.contents ?? '')
+      const bytes =
+        file.from === undefined
+          ? typeof file.contents === 'string'
+            ? Buffer.from(file.contents)
+            : (file.contents ?? Buffer.alloc(0))
+          : undefined
+      const hash = bytes ? hashText(bytes) : `copy:${file.fromStat?.size}:${file.fromStat?.mtimeMs}`
       const prev = previous.get(file.path)
       const current = statOf(target)
       let unchanged =
         !options.force && prev !== undefined && prev.hash === hash && same(current, prev)
       if (!unchanged && !options.force && !prev && current) {
         // No record of this file (first build here, or the cache was lost): compare bytes.
-        const bytes = file.from
-          ? undefined
-          : typeof file.contents === 'string'
-            ? Buffer.from(file.contents)
-            : file.contents
         const size = bytes ? bytes.byteLength : file.fromStat?.size
         unchanged =
           current.size === size &&
@@ -125,7 +133,7 @@ export function createFileSink(
       try {
         ensureDir(dirname(target))
         if (file.from) copyFileSync(file.from, tmp)
-        else writeFileSync(tmp, file.contents ?? '')
+        else writeFileSync(tmp, bytes as Buffer)
         const written = statOf(tmp) as Stat
         renameSync(tmp, target)
         manifest.set(file.path, { hash, ...written, source: file.source })
@@ -145,16 +153,38 @@ export function createFileSink(
         if (prev) manifest.set(file.path, prev)
       }
     },
-    finish(keep) {
-      for (const path of keep) {
-        stats.failed += 1
-        const prev = previous.get(path)
-        if (prev) manifest.set(path, prev)
-      }
-      removeStale(outDir, previous, manifest, stats, diagnostics)
-      return { stats, manifest, diagnostics }
-    },
+    result: () => ({ stats, manifest, diagnostics }),
   }
+}
+
+/**
+ * Merges the results of every sink of a build, keeps the previous output of `keep` (pages
+ * that failed to render), and removes outputs of the previous build that no sink wrote.
+ */
+export function finishOutputs(
+  outDir: string,
+  previous: Manifest,
+  parts: WriteResult[],
+  keep: readonly string[],
+): WriteResult {
+  const manifest: Manifest = new Map()
+  const diagnostics: Diagnostic[] = []
+  const stats: WriteStats = { written: 0, unchanged: 0, removed: 0, failed: 0, total: 0 }
+  for (const part of parts) {
+    for (const [path, entry] of part.manifest) manifest.set(path, entry)
+    diagnostics.push(...part.diagnostics)
+    stats.written += part.stats.written
+    stats.unchanged += part.stats.unchanged
+    stats.failed += part.stats.failed
+    stats.total += part.stats.total
+  }
+  for (const path of keep) {
+    stats.failed += 1
+    const prev = previous.get(path)
+    if (prev) manifest.set(path, prev)
+  }
+  removeStale(outDir, previous, manifest, stats, diagnostics)
+  return { stats, manifest, diagnostics }
 }
 
 function removeStale(

@@ -3,6 +3,7 @@
 
 import { Liquid } from 'liquidjs'
 import { BdsError, isBdsError } from '../errors/index.js'
+import { CacheTag } from './cache-tag.js'
 import { createFilters } from './filters.js'
 import { storeFs, type TemplateStore } from './template-store.js'
 
@@ -51,6 +52,7 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
     timezoneOffset: options.timezone,
     globals: options.globals,
   })
+  liquid.registerTag('cache', CacheTag)
   for (const [name, fn] of Object.entries(
     createFilters({
       siteUrl: options.siteUrl,

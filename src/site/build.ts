@@ -1,7 +1,6 @@
-// build(): the whole pipeline as a flat list of named, timed steps — config, up-to-date
-// check, content, markdown, templates, pages, feeds, files, write, save. Pages stream to the
-// writer thread as they render. Returns a BuildReport; only a broken config or output
-// folder throws.
+// build(): config, then the up-to-date check — when no input changed and every output is
+// as bds wrote it, the build ends here, replaying the last diagnostics. Otherwise the full
+// pipeline (full-build.ts, loaded only then, with the Markdown and Liquid engines) runs.
 
 import { resolve } from 'node:path'
 import {
@@ -10,28 +9,27 @@ import {
   type ResolvedConfig,
   resolveConfig,
 } from '../config/index.js'
-import { loadContent, type Post } from '../content/index.js'
 import { BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
-import { type CacheDb, createWriter, type Manifest, openCacheDb } from '../output/index.js'
-import { createMarkdown, createTemplates, loadTemplateStore, renderBody } from '../render/index.js'
+import { openCacheDb } from '../output/index.js'
 import { type Fs, nodeFs } from '../util/fs.js'
 import { BDS_VERSION, bundledTemplatesDir } from '../version.js'
-import { collect } from './collections.js'
 import { fingerprintInputs, outputsIntact } from './fingerprint.js'
-import { generatedFiles } from './generated.js'
-import { listSpecs } from './lists.js'
-import { renderPages } from './pages.js'
 import type { BuildReport } from './report.js'
-import { createRouteTable } from './route-table.js'
-import { postUrl } from './routes.js'
-import { planCopies } from './static-files.js'
-import { createStepTimer, type StepTimer } from './steps.js'
-import { type PostView, postView, siteView, withSummary } from './views.js'
+import { createStepTimer } from './steps.js'
 
 export interface BuildDeps {
   fs: Fs
   cwd: string
   templatesDir: string
+  /** Use the render worker: `auto` does when the site has enough posts to gain from it. */
+  parallel: boolean | 'auto'
+}
+
+function noUrlWarning(config: ResolvedConfig): BdsError[] {
+  if (config.url) return []
+  const pos = config.source ? { file: config.source, line: 1, column: 1 } : undefined
+  const message = 'No "url" is set: feeds and the sitemap use http://localhost instead.'
+  return [new BdsError('BDS_CONFIG_NO_URL', message, { severity: 'warning', pos })]
 }
 
 export async function build(
@@ -42,6 +40,7 @@ export async function build(
     fs: nodeFs,
     cwd: process.cwd(),
     templatesDir: bundledTemplatesDir,
+    parallel: 'auto',
     ...partial,
   }
   const timer = createStepTimer()
@@ -49,114 +48,51 @@ export async function build(
     const root = resolve(deps.cwd, inline.root ?? '.')
     return resolveConfig(await loadConfig(root), inline, deps.cwd)
   })
-  const diagnostics: BdsError[] = []
-  if (!loaded.url) {
-    const pos = loaded.source ? { file: loaded.source, line: 1, column: 1 } : undefined
-    diagnostics.push(
-      new BdsError(
-        'BDS_CONFIG_NO_URL',
-        'No "url" is set: feeds and the sitemap use http://localhost instead.',
-        { severity: 'warning', pos },
-      ),
-    )
-  }
+  const diagnostics = noUrlWarning(loaded)
   const config: ResolvedConfig = { ...loaded, url: loaded.url || 'http://localhost' }
-  const cache = openCacheDb(config.paths.cache)
+  const { paths } = config
+  const cache = openCacheDb(paths.cache)
   if (cache.reset) diagnostics.push(cache.reset)
   try {
-    return await run(config, deps, cache, timer, diagnostics)
+    const previous = cache.readManifest(paths.out)
+    const fingerprint = await timer.step('check', () =>
+      fingerprintInputs(config, deps, BDS_VERSION),
+    )
+    const state = cache.readState(paths.out)
+    const upToDate =
+      !config.clean &&
+      state?.fingerprint === fingerprint &&
+      (await timer.step('verify', () => outputsIntact(paths.out, previous)))
+    if (upToDate) {
+      const replay = [
+        ...diagnostics.map(toDiagnostic),
+        ...(JSON.parse(state.diagnostics) as Diagnostic[]),
+      ]
+      const total = previous.size
+      return timer.report({
+        config,
+        upToDate: true,
+        diagnostics: replay,
+        outputs: { written: 0, unchanged: total, removed: 0, failed: 0, total },
+      })
+    }
+    const { fullBuild } = await import('./full-build.js')
+    const result = await fullBuild({ config, deps, timer, previous, diagnostics })
+    await timer.step('save', async () => {
+      cache.writeManifest(paths.out, result.manifest)
+      const complete = result.outputs.failed === 0
+      cache.writeState(
+        paths.out,
+        complete ? { fingerprint, diagnostics: JSON.stringify(result.diagnostics) } : undefined,
+      )
+    })
+    return timer.report({
+      config,
+      upToDate: false,
+      diagnostics: result.diagnostics,
+      outputs: result.outputs,
+    })
   } finally {
     cache.close()
   }
-}
-
-async function run(
-  config: ResolvedConfig,
-  deps: BuildDeps,
-  cache: CacheDb,
-  timer: StepTimer,
-  diagnostics: BdsError[],
-): Promise<BuildReport> {
-  const { paths } = config
-  const previous: Manifest = cache.readManifest(paths.out)
-  const fingerprint = await timer.step('check', () => fingerprintInputs(config, deps, BDS_VERSION))
-  const state = cache.readState(paths.out)
-  if (
-    !config.clean &&
-    state?.fingerprint === fingerprint &&
-    (await timer.step('verify', () => outputsIntact(paths.out, previous)))
-  ) {
-    const replay = [
-      ...diagnostics.map(toDiagnostic),
-      ...(JSON.parse(state.diagnostics) as Diagnostic[]),
-    ]
-    const total = previous.size
-    return timer.report({
-      config,
-      upToDate: true,
-      diagnostics: replay,
-      outputs: { written: 0, unchanged: total, removed: 0, failed: 0, total },
-    })
-  }
-  const writer = createWriter(paths.out, previous, config.clean)
-  const content = await timer.step('content', () => loadContent(config, deps.fs))
-  diagnostics.push(...content.diagnostics)
-  const collections = collect(content.posts, config.timezone)
-  const views = await timer.step('markdown', async () => {
-    const md = createMarkdown(config.markdown)
-    const map = new Map<Post, PostView>()
-    for (const post of content.posts) {
-      map.set(
-        post,
-        postView(
-          { post, url: postUrl(post, config.timezone), ...renderBody(md, post.body) },
-          config.url,
-          collections.termName,
-        ),
-      )
-    }
-    return map
-  })
-  const store = await timer.step('templates', () =>
-    loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs),
-  )
-  const templates = createTemplates(store, {
-    siteUrl: config.url,
-    timezone: config.timezone,
-    language: config.language,
-    globals: { site: siteView(config, collections, views), bds: { version: BDS_VERSION } },
-  })
-  for (const view of views.values()) withSummary(view, templates)
-  const routes = createRouteTable()
-  const pages = await timer.step('pages', async () =>
-    renderPages({
-      config,
-      collections,
-      views,
-      templates,
-      routes,
-      emit: writer.write,
-      lists: listSpecs(collections, config.title, config.language),
-    }),
-  )
-  diagnostics.push(...pages.diagnostics)
-  await timer.step('feeds', async () => {
-    for (const file of generatedFiles(config, collections, views, pages.routes))
-      if (routes.claim(file.path, file.source)) writer.write(file)
-  })
-  await timer.step('files', async () => {
-    for (const file of await planCopies(config, store, routes, deps.fs)) writer.write(file)
-  })
-  diagnostics.push(...routes.diagnostics)
-  const written = await timer.step('write', () => writer.finish(pages.failed))
-  const all = [...diagnostics.map(toDiagnostic), ...written.diagnostics]
-  await timer.step('save', async () => {
-    cache.writeManifest(paths.out, written.manifest)
-    const complete = written.stats.failed === 0
-    cache.writeState(
-      paths.out,
-      complete ? { fingerprint, diagnostics: JSON.stringify(all) } : undefined,
-    )
-  })
-  return timer.report({ config, upToDate: false, diagnostics: all, outputs: written.stats })
 }

@@ -2,7 +2,7 @@
 // every input file (content, media, static, templates, scripts, config, bundled theme), the
 // bds version and the flags. Equal fingerprint + intact outputs = the build can be skipped.
 
-import { stat } from 'node:fs/promises'
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ResolvedConfig } from '../config/index.js'
 import { BDS_PROJECT_FILE, CONFIG_FILE } from '../config/index.js'
@@ -33,14 +33,13 @@ export async function fingerprintInputs(
 /** True when every file of the previous build is still there as bds wrote it. */
 export async function outputsIntact(outDir: string, manifest: Manifest): Promise<boolean> {
   if (manifest.size === 0) return false
-  const entries = [...manifest]
-  const ok = await mapLimit(entries, 64, async ([path, e]) => {
+  for (const [path, e] of manifest) {
     try {
-      const s = await stat(join(outDir, path))
-      return s.size === e.size && s.mtimeMs === e.mtimeMs
+      const s = statSync(join(outDir, path), { throwIfNoEntry: false })
+      if (s?.size !== e.size || s.mtimeMs !== e.mtimeMs) return false
     } catch {
       return false
     }
-  })
-  return ok.every(Boolean)
+  }
+  return true
 }

@@ -1,7 +1,8 @@
 // Fs: the small file-reading interface the build uses, so tests can run on memory files.
 // nodeFs reads the real disk; walk() lists files recursively, sorted, skipping dotfiles.
 
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 
 export interface FileStat {
@@ -47,11 +48,13 @@ export const nodeFs: Fs = {
     await walkInto(dir, '', out)
     return out.sort()
   },
-  readText: (path) => readFile(path, 'utf8'),
-  readBytes: (path) => readFile(path),
+  // Reads and stats are synchronous on purpose: for thousands of small files they are several
+  // times faster than the promise API, whose per-call overhead dominates on two cores.
+  readText: async (path) => readFileSync(path, 'utf8'),
+  readBytes: async (path) => readFileSync(path),
   async stat(path) {
     try {
-      const s = await stat(path)
+      const s = statSync(path)
       return s.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined
     } catch (error) {
       if (isMissing(error)) return undefined

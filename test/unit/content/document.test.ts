@@ -75,7 +75,12 @@ describe('createPost', () => {
       'post',
       d,
     )
-    expect(post).toMatchObject({ slug: 'summer-ride', title: 'No front matter at all.', untitled: true, bodyLine: 1 })
+    expect(post).toMatchObject({
+      slug: 'summer-ride',
+      title: 'No front matter at all.',
+      untitled: true,
+      bodyLine: 1,
+    })
     expect(post.date.toISOString()).toBe('2024-05-31T22:00:00.000Z')
   })
 

@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createFileSink, type Manifest } from '../../../src/output/index.js'
+import { createFileSink, finishOutputs, type Manifest } from '../../../src/output/index.js'
 
 const out = () => mkdtempSync(join(tmpdir(), 'bds-sink-'))
 const page = (path: string, contents: string) => ({ path, contents, source: `posts/${path}` })
@@ -23,7 +23,7 @@ function run(
 ) {
   const sink = createFileSink(dir, previous)
   for (const f of files) sink.write(f)
-  return sink.finish(keep)
+  return finishOutputs(dir, previous, [sink.result()], keep)
 }
 
 describe('createFileSink', () => {

@@ -1,0 +1,135 @@
+// fullBuild: content, markdown, templates, pages, feeds, files and write, as named, timed
+// steps. On larger sites a render worker takes half the Markdown and all post pages while
+// the main thread renders the lists; each thread writes its own files.
+
+import { setImmediate as yieldToLoop } from 'node:timers/promises'
+import type { ResolvedConfig } from '../config/index.js'
+import { loadContent, type Post } from '../content/index.js'
+import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
+import { createFileSink, finishOutputs, type Manifest, type WriteStats } from '../output/index.js'
+import {
+  createMarkdown,
+  loadTemplateStore,
+  type RenderedBody,
+  renderBody,
+} from '../render/index.js'
+import type { BuildDeps } from './build.js'
+import { generatedFiles } from './generated.js'
+import { createSiteModel } from './model.js'
+import { type PagesResult, planPages, runPages } from './pages.js'
+import { type RenderWorker, startRenderWorker } from './render-pool.js'
+import { createRouteTable } from './route-table.js'
+import { planCopies } from './static-files.js'
+import type { StepTimer } from './steps.js'
+
+/** Below this many posts a second thread costs more to start than it saves. */
+const PARALLEL_MIN_POSTS = 200
+/** The main thread yields to the event loop this often, so Ctrl-C is handled promptly. */
+const YIELD_EVERY = 64
+
+export interface FullBuildInput {
+  config: ResolvedConfig
+  deps: BuildDeps
+  timer: StepTimer
+  previous: Manifest
+  diagnostics: BdsError[]
+}
+
+export interface FullBuildResult {
+  outputs: WriteStats
+  manifest: Manifest
+  diagnostics: Diagnostic[]
+}
+
+export async function fullBuild({
+  config,
+  deps,
+  timer,
+  previous,
+  diagnostics,
+}: FullBuildInput): Promise<FullBuildResult> {
+  const { paths } = config
+  // The worker starts before the content is read, so its start overlaps reading.
+  const postFiles = deps.parallel === 'auto' ? (await deps.fs.walk(paths.posts)).length : 0
+  const useWorker = deps.parallel === 'auto' ? postFiles >= PARALLEL_MIN_POSTS : deps.parallel
+  const worker = useWorker ? startRenderWorker(config) : undefined
+  try {
+    const content = await timer.step('content', () => loadContent(config, deps.fs))
+    diagnostics.push(...content.diagnostics)
+    const posts = content.posts
+    const bodies = await timer.step('markdown', () => renderBodies(config, posts, worker))
+    const store = await timer.step('templates', () =>
+      loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs),
+    )
+    const model = createSiteModel(config, posts, bodies, store)
+    const sink = createFileSink(paths.out, previous, { force: config.clean })
+    const routes = createRouteTable()
+    const plan = planPages({ ...model, config, routes, part: worker ? 'lists' : 'all' })
+    const entries = worker?.entries(
+      posts.map((p) => ({ ...p, body: '' })),
+      bodies,
+      store,
+      previous,
+      config.clean,
+    )
+    entries?.catch(() => {})
+    const pages: PagesResult = { failed: [], diagnostics: [...plan.diagnostics] }
+    await timer.step('pages', async () => {
+      for (let from = 0; from < plan.jobs.length; from += YIELD_EVERY) {
+        runPages(
+          plan.jobs,
+          model.templates,
+          sink.write,
+          pages,
+          from,
+          Math.min(plan.jobs.length, from + YIELD_EVERY),
+        )
+        await yieldToLoop()
+      }
+    })
+    await timer.step('feeds', async () => {
+      for (const file of generatedFiles(config, model.collections, model.views, plan.routes)) {
+        if (routes.claim(file.path, file.source)) sink.write(file)
+      }
+    })
+    await timer.step('files', async () => {
+      for (const file of await planCopies(config, store, routes, deps.fs)) sink.write(file)
+    })
+    const fromWorker = await timer.step('entries', async () => entries)
+    diagnostics.push(...pages.diagnostics, ...routes.diagnostics)
+    const parts = fromWorker ? [sink.result(), fromWorker.result] : [sink.result()]
+    const failed = [...pages.failed, ...(fromWorker?.failed ?? [])]
+    const written = await timer.step('write', async () =>
+      finishOutputs(paths.out, previous, parts, failed),
+    )
+    return {
+      outputs: written.stats,
+      manifest: written.manifest,
+      diagnostics: [
+        ...diagnostics.map(toDiagnostic),
+        ...(fromWorker?.diagnostics ?? []),
+        ...written.diagnostics,
+      ],
+    }
+  } finally {
+    await worker?.close()
+  }
+}
+
+/** Markdown for every post, in post order; with a worker, it takes every other post. */
+async function renderBodies(
+  config: ResolvedConfig,
+  posts: Post[],
+  worker?: RenderWorker,
+): Promise<RenderedBody[]> {
+  const md = createMarkdown(config.markdown)
+  const bodies = new Array<RenderedBody>(posts.length)
+  const theirs = worker?.markdown(
+    posts.flatMap((p, i) => (i % 2 === 1 ? [[i, p.body] as [number, string]] : [])),
+  )
+  posts.forEach((post, i) => {
+    if (!worker || i % 2 === 0) bodies[i] = renderBody(md, post.body)
+  })
+  for (const [i, body] of (await theirs) ?? []) bodies[i] = body
+  return bodies
+}

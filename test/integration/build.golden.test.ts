@@ -1,0 +1,41 @@
+// Golden output of the fixture sites: every generated text file is compared with
+// fixtures/sites/<site>/__golden__/ (refresh with `npx vitest run -u`, review like code).
+// The same site built with and without the render worker must be byte-identical.
+
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { build } from '../../dist/index.js'
+import { copyFixture, fixturesDir, listFiles, tempDir } from '../helpers/site.js'
+
+const generated = /\.(html|xml|json)$/
+const normalize = (text: string) => text.replace(/content="bds [^"]+"/g, 'content="bds VERSION"')
+
+describe.each(['blog', 'bds-project'])('fixtures/sites/%s', (site) => {
+  const golden = join(fixturesDir, 'sites', site, '__golden__')
+
+  it('builds without diagnostics and matches the golden files', async () => {
+    const root = copyFixture(`sites/${site}`)
+    const out = join(tempDir(), 'out')
+    const report = await build({ root, out, strict: true })
+    expect(report.diagnostics).toEqual([])
+    const files = listFiles(out)
+    await expect(`${files.join('\n')}\n`).toMatchFileSnapshot(join(golden, 'FILES.txt'))
+    for (const file of files.filter((f) => generated.test(f))) {
+      await expect(normalize(readFileSync(join(out, file), 'utf8'))).toMatchFileSnapshot(join(golden, file))
+    }
+  })
+
+  it('is byte-identical with and without the render worker', async () => {
+    const root = copyFixture(`sites/${site}`)
+    const serial = join(tempDir(), 'serial')
+    const parallel = join(tempDir(), 'parallel')
+    await build({ root, out: serial }, { parallel: false })
+    await build({ root, out: parallel }, { parallel: true })
+    const files = listFiles(serial)
+    expect(listFiles(parallel)).toEqual(files)
+    for (const file of files) {
+      expect(readFileSync(join(parallel, file)).equals(readFileSync(join(serial, file))), file).toBe(true)
+    }
+  })
+})
