@@ -2,7 +2,7 @@
 // distinct key and reuses the HTML (Hugo's partialCached, Rails's fragment cache). The
 // bundled theme caches its header and footer, which are the same on thousands of pages.
 
-import type { Context, Emitter, Liquid, Parser, Template, TagToken, TopLevelToken } from 'liquidjs'
+import type { Context, Emitter, Liquid, Parser, TagToken, Template, TopLevelToken } from 'liquidjs'
 import { Tag, Value } from 'liquidjs'
 
 export class CacheTag extends Tag {

@@ -22,7 +22,9 @@ describe.each(['blog', 'bds-project'])('fixtures/sites/%s', (site) => {
     const files = listFiles(out)
     await expect(`${files.join('\n')}\n`).toMatchFileSnapshot(join(golden, 'FILES.txt'))
     for (const file of files.filter((f) => generated.test(f))) {
-      await expect(normalize(readFileSync(join(out, file), 'utf8'))).toMatchFileSnapshot(join(golden, file))
+      await expect(normalize(readFileSync(join(out, file), 'utf8'))).toMatchFileSnapshot(
+        join(golden, file),
+      )
     }
   })
 
@@ -35,7 +37,10 @@ describe.each(['blog', 'bds-project'])('fixtures/sites/%s', (site) => {
     const files = listFiles(serial)
     expect(listFiles(parallel)).toEqual(files)
     for (const file of files) {
-      expect(readFileSync(join(parallel, file)).equals(readFileSync(join(serial, file))), file).toBe(true)
+      expect(
+        readFileSync(join(parallel, file)).equals(readFileSync(join(serial, file))),
+        file,
+      ).toBe(true)
     }
   })
 })
