@@ -11,15 +11,18 @@ import type { Post, PostKind } from './types.js'
 export interface ContentResult {
   posts: Post[]
   diagnostics: BdsError[]
-  /** Every content file read, relative to the root, with its text (for caches and frames). */
-  sources: Map<string, string>
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 const isMarkdown = (file: string) => /\.(md|markdown)$/i.test(file)
 
-export async function loadContent(config: ResolvedConfig, fs: Fs): Promise<ContentResult> {
+/** Reads every content file; `onPost` sees each post that will be built as soon as it is read. */
+export async function loadContent(
+  config: ResolvedConfig,
+  fs: Fs,
+  onPost?: (post: Post) => void,
+): Promise<ContentResult> {
   const { paths } = config
   const [postFiles, pageFiles] = await Promise.all([fs.walk(paths.posts), fs.walk(paths.pages)])
   const jobs: { file: string; kind: PostKind }[] = [
@@ -27,7 +30,6 @@ export async function loadContent(config: ResolvedConfig, fs: Fs): Promise<Conte
     ...pageFiles.filter(isMarkdown).map((f) => ({ file: `pages/${f}`, kind: 'page' as const })),
   ]
   const diagnostics: BdsError[] = []
-  const sources = new Map<string, string>()
   const defaults = { timezone: config.timezone, author: config.author, language: config.language }
   const results = await mapLimit(jobs, 64, async ({ file, kind }) => {
     let text: string
@@ -43,9 +45,10 @@ export async function loadContent(config: ResolvedConfig, fs: Fs): Promise<Conte
       )
       return undefined
     }
-    sources.set(file, text)
     try {
-      return createPost(text, file, kind, defaults)
+      const post = createPost(text, file, kind, defaults)
+      if (onPost && (config.drafts || post.status !== 'draft')) onPost(post)
+      return post
     } catch (error) {
       diagnostics.push(asBdsError(error))
       return undefined
@@ -54,5 +57,5 @@ export async function loadContent(config: ResolvedConfig, fs: Fs): Promise<Conte
   const posts = results.filter((p): p is Post => p !== undefined)
   const visible = config.drafts ? posts : posts.filter((p) => p.status !== 'draft')
   diagnostics.sort((a, b) => (a.pos?.file ?? '').localeCompare(b.pos?.file ?? ''))
-  return { posts: visible, diagnostics, sources }
+  return { posts: visible, diagnostics }
 }

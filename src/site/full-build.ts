@@ -54,10 +54,11 @@ export async function fullBuild({
   const useWorker = deps.parallel === 'auto' ? postFiles >= PARALLEL_MIN_POSTS : deps.parallel
   const worker = useWorker ? startRenderWorker(config) : undefined
   try {
-    const content = await timer.step('content', () => loadContent(config, deps.fs))
+    const markdown = createMarkdownSplit(config, worker)
+    const content = await timer.step('content', () => loadContent(config, deps.fs, markdown.offer))
     diagnostics.push(...content.diagnostics)
     const posts = content.posts
-    const bodies = await timer.step('markdown', () => renderBodies(config, posts, worker))
+    const bodies = await timer.step('markdown', () => markdown.bodies(posts))
     const store = await timer.step('templates', () =>
       loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs),
     )
@@ -116,20 +117,37 @@ export async function fullBuild({
   }
 }
 
-/** Markdown for every post, in post order; with a worker, it takes every other post. */
-async function renderBodies(
-  config: ResolvedConfig,
-  posts: Post[],
-  worker?: RenderWorker,
-): Promise<RenderedBody[]> {
+/**
+ * Markdown for every post. With a worker, every other post is sent to it the moment it has
+ * been read, so the worker renders while the main thread is still reading; the main thread
+ * renders the rest afterwards. Results come back in post order.
+ */
+function createMarkdownSplit(config: ResolvedConfig, worker?: RenderWorker) {
   const md = createMarkdown(config.markdown)
-  const bodies = new Array<RenderedBody>(posts.length)
-  const theirs = worker?.markdown(
-    posts.flatMap((p, i) => (i % 2 === 1 ? [[i, p.body] as [number, string]] : [])),
-  )
-  posts.forEach((post, i) => {
-    if (!worker || i % 2 === 0) bodies[i] = renderBody(md, post.body)
-  })
-  for (const [i, body] of (await theirs) ?? []) bodies[i] = body
-  return bodies
+  const pending: Promise<[string, RenderedBody][]>[] = []
+  const sent = new Set<string>()
+  let batch: [string, string][] = []
+  let count = 0
+  const flush = () => {
+    if (worker && batch.length > 0) pending.push(worker.markdown(batch))
+    batch = []
+  }
+  return {
+    offer(post: Post): void {
+      if (!worker || count++ % 2 === 0) return
+      sent.add(post.file)
+      batch.push([post.file, post.body])
+      if (batch.length >= 100) flush()
+    },
+    async bodies(posts: Post[]): Promise<RenderedBody[]> {
+      flush()
+      const theirs = new Map<string, RenderedBody>()
+      const local = posts.map((post) =>
+        sent.has(post.file) ? undefined : renderBody(md, post.body),
+      )
+      for (const reply of await Promise.all(pending))
+        for (const [file, body] of reply) theirs.set(file, body)
+      return posts.map((post, i) => local[i] ?? theirs.get(post.file) ?? renderBody(md, post.body))
+    },
+  }
 }

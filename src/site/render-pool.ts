@@ -16,7 +16,7 @@ export interface EntriesResult {
 }
 
 export interface RenderWorker {
-  markdown(items: [number, string][]): Promise<[number, RenderedBody][]>
+  markdown(items: [string, string][]): Promise<[string, RenderedBody][]>
   entries(
     posts: Post[],
     bodies: RenderedBody[],
@@ -58,7 +58,7 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
     })
   return {
     async markdown(items) {
-      const reply = await ask<{ results: [number, RenderedBody][] }>({ type: 'markdown', items })
+      const reply = await ask<{ results: [string, RenderedBody][] }>({ type: 'markdown', items })
       return reply.results
     },
     entries: (posts, bodies, store, previous, force) =>

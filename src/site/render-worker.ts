@@ -19,7 +19,7 @@ import { type PagesResult, planPages, runPages } from './pages.js'
 import { createRouteTable } from './route-table.js'
 
 export type WorkerRequest =
-  | { type: 'markdown'; items: [number, string][] }
+  | { type: 'markdown'; items: [string, string][] }
   | {
       type: 'entries'
       posts: Post[]
