@@ -3,7 +3,7 @@
 
 import type { Post } from '../content/index.js'
 import { pad2 } from '../util/time.js'
-import type { Collections, DateGroup } from './collections.js'
+import type { Collections, DateGroup, Term } from './collections.js'
 import { dayUrl, monthUrl, termUrl, yearUrl } from './routes.js'
 
 export interface ListSpec {
@@ -60,6 +60,17 @@ function dateSpec(kind: 'year' | 'month' | 'day', g: DateGroup, language: string
   }
 }
 
+function termSpec(kind: 'tag' | 'category', label: string, term: Term): ListSpec {
+  return {
+    kind,
+    base: termUrl(kind, term.name),
+    title: `${label}: ${term.name}`,
+    posts: term.posts,
+    templates: [`${kind}.liquid`, 'list.liquid'],
+    archive: { kind, name: term.name },
+  }
+}
+
 export function listSpecs(c: Collections, siteTitle: string, language: string): ListSpec[] {
   return [
     {
@@ -69,22 +80,8 @@ export function listSpecs(c: Collections, siteTitle: string, language: string): 
       posts: c.listed,
       templates: ['home.liquid', 'list.liquid'],
     },
-    ...c.tags.map((t) => ({
-      kind: 'tag' as const,
-      base: termUrl('tag', t.name),
-      title: `Tag: ${t.name}`,
-      posts: t.posts,
-      templates: ['tag.liquid', 'list.liquid'],
-      archive: { kind: 'tag', name: t.name },
-    })),
-    ...c.categories.map((t) => ({
-      kind: 'category' as const,
-      base: termUrl('category', t.name),
-      title: `Category: ${t.name}`,
-      posts: t.posts,
-      templates: ['category.liquid', 'list.liquid'],
-      archive: { kind: 'category', name: t.name },
-    })),
+    ...c.tags.map((t) => termSpec('tag', 'Tag', t)),
+    ...c.categories.map((t) => termSpec('category', 'Category', t)),
     ...c.years.map((g) => dateSpec('year', g, language)),
     ...c.months.map((g) => dateSpec('month', g, language)),
     ...c.days.map((g) => dateSpec('day', g, language)),
