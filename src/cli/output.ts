@@ -11,6 +11,8 @@ export interface Out {
   out: (text: string) => void
   err: (text: string) => void
   color: boolean
+  /** Standard error is a terminal: show progress lines that rewrite themselves. */
+  progress: boolean
 }
 
 export function createOut(): Out {
@@ -19,6 +21,7 @@ export function createOut(): Out {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     color,
+    progress: Boolean(process.stderr.isTTY),
   }
 }
 

@@ -23,6 +23,8 @@ export interface BuildDeps {
   templatesDir: string
   /** Use the render worker: `auto` does when the site has enough posts to gain from it. */
   parallel: boolean | 'auto'
+  /** Called with each step's name as it starts. */
+  onStep?: (name: string) => void
 }
 
 function noUrlWarning(config: ResolvedConfig): BdsError[] {
@@ -43,7 +45,7 @@ export async function build(
     parallel: 'auto',
     ...partial,
   }
-  const timer = createStepTimer()
+  const timer = createStepTimer(deps.onStep)
   const loaded = await timer.step('config', async () => {
     const root = resolve(deps.cwd, inline.root ?? '.')
     return resolveConfig(await loadConfig(root), inline, deps.cwd)

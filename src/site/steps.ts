@@ -16,11 +16,13 @@ export interface StepTimer {
   }): BuildReport
 }
 
-export function createStepTimer(): StepTimer {
+/** `onStep` hears each step's name as it starts (the CLI shows it as progress on a TTY). */
+export function createStepTimer(onStep?: (name: string) => void): StepTimer {
   const started = performance.now()
   const steps: { name: string; ms: number }[] = []
   return {
     async step(name, fn) {
+      onStep?.(name)
       const t0 = performance.now()
       try {
         return await fn()

@@ -42,10 +42,17 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         strict: flags.strict,
         clean: flags.clean,
       }
-      const report = await build(inline, { cwd }).catch((error: unknown) => {
-        if (isBdsError(error)) throw Object.assign(error, { root: resolve(cwd, dir) })
-        throw error
-      })
+      const progress = ctx.out.progress && !flags.quiet
+      const onStep = progress
+        ? (name: string) => process.stderr.write(`\r\x1b[Kbds build: ${name}…`)
+        : undefined
+      const clear = () => progress && process.stderr.write('\r\x1b[K')
+      const report = await build(inline, { cwd, onStep })
+        .finally(clear)
+        .catch((error: unknown) => {
+          if (isBdsError(error)) throw Object.assign(error, { root: resolve(cwd, dir) })
+          throw error
+        })
       for (const d of report.diagnostics) ctx.out.err(formatDiagnostic(ctx.out, d, report.site))
       if (flags.json)
         await writeFile(resolve(cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`)
