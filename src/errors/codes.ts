@@ -67,6 +67,22 @@ export const codes = {
     title: 'File already exists',
     hint: 'Pick another title or pass --slug to choose the file name.',
   },
+  BDS_MACRO_SYNTAX: {
+    title: 'Macro token is malformed',
+    hint: 'Close the token with ]] and every quote with the same quote; write \\[[ for a literal [[.',
+  },
+  BDS_MACRO_UNKNOWN: {
+    title: 'Unknown macro',
+    hint: 'Check the name, or create scripts/NAME.py with `kind: macro` (Python macros).',
+  },
+  BDS_MACRO_PARAMS: {
+    title: 'Macro parameter is missing or invalid',
+    hint: 'See the built-in macros table in README.md for the parameters each macro takes.',
+  },
+  BDS_MACRO_FAILED: {
+    title: 'Macro failed',
+    hint: 'The macro rendered as an empty string; fix the cause shown and build again.',
+  },
   BDS_CACHE_RESET: {
     title: 'Build cache was reset',
     hint: 'Nothing to do: the cache under .bds/ is rebuilt from your files.',

@@ -1,0 +1,86 @@
+// The macro model: a call as parsed from a `[[name key=value]]` token, what a macro sees
+// (the call, the page, site data) and what it returns. Built-in (JavaScript) and Python
+// macros implement the same MacroRunner seam and are run in batches.
+
+import type { Post } from '../content/index.js'
+import type { BdsError, SourcePos } from '../errors/index.js'
+
+export type MacroValue = string | number | boolean
+export type MacroParams = Record<string, MacroValue>
+
+export interface MacroCall {
+  /** Name as written, lower-cased (`YouTube` → `youtube`); aliases are not applied. */
+  name: string
+  params: MacroParams
+  /** The token exactly as written, e.g. `[[youtube id=abc]]`; unknown macros stay as this. */
+  raw: string
+  /** Where the token starts in the content file (from the top, front matter included). */
+  pos: SourcePos
+  /** True when the token is alone in its paragraph: its HTML replaces the whole <p>. */
+  block: boolean
+}
+
+/** An image (or other media file) of the site, from a bDS `.meta` sidecar or front matter. */
+export interface MediaItem {
+  /** URL path in the output, e.g. `/media/2024/10/sunrise.png`. */
+  url: string
+  /** Source file relative to the site root (the media file, or the post for front matter images). */
+  file: string
+  mimeType?: string
+  title?: string
+  alt?: string
+  caption?: string
+  originalName?: string
+  /** Ids of the posts this media item belongs to (bDS `linkedPostIds`). */
+  linkedPostIds: string[]
+  createdAt?: Date
+}
+
+export interface MacroTag {
+  name: string
+  url: string
+  /** Number of listed (published, not archived) posts with this tag. */
+  count: number
+}
+
+/** Site data macros may read. Read-only. */
+export interface MacroSite {
+  language: string
+  /** Base URL without trailing slash. */
+  url: string
+  timezone: string
+  tags: MacroTag[]
+  /** Every media item of the site, newest `createdAt` first. */
+  media: MediaItem[]
+  options: MacroOptions
+}
+
+export interface MacroOptions {
+  /** Pass every parameter as a string, as bDS did (`macros.stringParams`). */
+  stringParams: boolean
+  /** Embed YouTube from youtube-nocookie.com (`macros.youtubeNoCookie`). */
+  youtubeNoCookie: boolean
+}
+
+export interface MacroInput {
+  call: MacroCall
+  /** The post or page whose content holds the token. */
+  post: Post
+  /** URL path of that post or page. */
+  url: string
+  site: MacroSite
+}
+
+export interface MacroOutput {
+  /** HTML to splice in; '' for a failed call. Never re-parsed as Markdown. */
+  html: string
+  diagnostics: BdsError[]
+}
+
+/** Something that can run macros by name: the built-ins now, Python scripts later. */
+export interface MacroRunner {
+  /** True when this runner has a macro with this (lower-cased) name. */
+  has(name: string): boolean
+  /** Runs calls in one batch; results in the same order. Never rejects for one bad call. */
+  run(batch: readonly MacroInput[]): Promise<MacroOutput[]>
+}
