@@ -63,5 +63,7 @@ export function formatSummary(r: BuildReport): string {
   const nothing =
     o.written === 0 && o.removed === 0 ? '\nNothing changed: no file was written.' : ''
   const steps = r.steps.map((s) => `${s.name} ${ms(s.ms)}`).join(' · ')
-  return `${head}${nothing}\n  steps: ${steps}`
+  const calls = Object.entries(r.macros).sort(([a], [b]) => a.localeCompare(b))
+  const macros = calls.length ? `\n  macros: ${calls.map(([n, c]) => `${n} ${c}`).join(' · ')}` : ''
+  return `${head}${nothing}\n  steps: ${steps}${macros}`
 }

@@ -65,6 +65,10 @@ export function resolveConfig(
       linkify: c.markdown?.linkify ?? false,
       typographer: c.markdown?.typographer ?? false,
     }),
+    macros: Object.freeze({
+      stringParams: c.macros?.stringParams ?? false,
+      youtubeNoCookie: c.macros?.youtubeNoCookie ?? false,
+    }),
     drafts: inline.drafts ?? false,
     strict: inline.strict ?? false,
     clean: inline.clean ?? false,

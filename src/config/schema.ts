@@ -14,6 +14,14 @@ export const configSchema = {
     postsPerPage: { type: 'integer', minimum: 1, maximum: 500 },
     feedItems: { type: 'integer', minimum: 1, maximum: 1000 },
     output: { type: 'string', minLength: 1 },
+    macros: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        stringParams: { type: 'boolean' },
+        youtubeNoCookie: { type: 'boolean' },
+      },
+    },
     markdown: {
       type: 'object',
       additionalProperties: false,

@@ -12,6 +12,7 @@ export interface UserConfig {
   feedItems?: number
   output?: string
   markdown?: { linkify?: boolean; typographer?: boolean }
+  macros?: { stringParams?: boolean; youtubeNoCookie?: boolean }
 }
 
 export interface InlineConfig {
@@ -47,6 +48,7 @@ export interface ResolvedConfig {
   postsPerPage: number
   feedItems: number
   markdown: { linkify: boolean; typographer: boolean }
+  macros: { stringParams: boolean; youtubeNoCookie: boolean }
   drafts: boolean
   strict: boolean
   clean: boolean

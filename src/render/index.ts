@@ -1,3 +1,9 @@
 export { createTemplates, type TemplateEngine, type TemplateOptions } from './liquid.js'
-export { createMarkdown, type MarkdownOptions, type RenderedBody, renderBody } from './markdown.js'
+export {
+  createMarkdown,
+  type MarkdownOptions,
+  type RenderedBody,
+  renderBody,
+  withExcerpt,
+} from './markdown.js'
 export { loadTemplateStore, type TemplateFile, type TemplateStore } from './template-store.js'

@@ -2,6 +2,7 @@
 // HTML on, heading ids) and renderBody(), the pure step from Markdown body to HTML.
 
 import MarkdownIt from 'markdown-it'
+import { macroPlugin } from '../macros/index.js'
 import { slugify } from '../util/slug.js'
 
 export interface MarkdownOptions {
@@ -29,7 +30,8 @@ function headingIds(md: MarkdownIt): void {
   })
 }
 
-export function createMarkdown(options: MarkdownOptions): MarkdownIt {
+/** `macros: false` leaves out the macro plugin (tests compare against plain markdown-it). */
+export function createMarkdown(options: MarkdownOptions, macros = true): MarkdownIt {
   const md = new MarkdownIt({
     html: true,
     linkify: options.linkify,
@@ -37,6 +39,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownIt {
     langPrefix: 'language-',
   })
   md.use(headingIds)
+  if (macros) md.use(macroPlugin)
   return md
 }
 
@@ -49,7 +52,11 @@ export interface RenderedBody {
 const MORE = /<!--\s*more\s*-->/i
 
 export function renderBody(md: MarkdownIt, body: string): RenderedBody {
-  const html = md.render(body)
+  return withExcerpt(md.render(body))
+}
+
+/** The rendered body with its excerpt. */
+export function withExcerpt(html: string): RenderedBody {
   const more = MORE.exec(html)
   if (more) return { html, excerpt: html.slice(0, more.index).trim() }
   const para = /<p>[\s\S]*?<\/p>/.exec(html)

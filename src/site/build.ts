@@ -10,6 +10,7 @@ import {
   resolveConfig,
 } from '../config/index.js'
 import { BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
+import type { MacroRunner } from '../macros/index.js'
 import { openCacheDb } from '../output/index.js'
 import { type Fs, nodeFs } from '../util/fs.js'
 import { BDS_VERSION, bundledTemplatesDir } from '../version.js'
@@ -25,6 +26,8 @@ export interface BuildDeps {
   parallel: boolean | 'auto'
   /** Called with each step's name as it starts. */
   onStep?: (name: string) => void
+  /** Macro runners tried after the built-ins (Python scripts; fakes in tests). */
+  macroRunners?: MacroRunner[]
 }
 
 function noUrlWarning(config: ResolvedConfig): BdsError[] {
@@ -83,10 +86,8 @@ export async function build(
     await timer.step('save', async () => {
       cache.writeManifest(paths.out, result.manifest)
       const complete = result.outputs.failed === 0
-      cache.writeState(
-        paths.out,
-        complete ? { fingerprint, diagnostics: JSON.stringify(result.diagnostics) } : undefined,
-      )
+      const last = JSON.stringify({ diagnostics: result.diagnostics, macros: result.macros })
+      cache.writeState(paths.out, complete ? { fingerprint, diagnostics: last } : undefined)
     })
     return timer.report({
       config,

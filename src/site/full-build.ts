@@ -13,11 +13,14 @@ import {
   type RenderedBody,
   renderBody,
 } from '../render/index.js'
+import { createBuiltinRunner } from '../macros/builtins/index.js'
 import type { BuildDeps } from './build.js'
 import { generatedFiles } from './generated.js'
 import { createSiteModel } from './model.js'
 import { type PagesResult, planPages, runPages } from './pages.js'
 import { type RenderWorker, startRenderWorker } from './render-pool.js'
+import { collect } from './collections.js'
+import { expandMacros, hasMacroToken } from './macro-step.js'
 import { createRouteTable } from './route-table.js'
 import { planCopies } from './static-files.js'
 import type { StepTimer } from './steps.js'
@@ -36,6 +39,8 @@ export interface FullBuildInput {
 }
 
 export interface FullBuildResult {
+  /** Macro calls by name. */
+  macros: Record<string, number>
   outputs: WriteStats
   manifest: Manifest
   diagnostics: Diagnostic[]
@@ -58,7 +63,12 @@ export async function fullBuild({
     const content = await timer.step('content', () => loadContent(config, deps.fs, markdown.offer))
     diagnostics.push(...content.diagnostics)
     const posts = content.posts
-    const bodies = await timer.step('markdown', () => markdown.bodies(posts))
+    const runners = [createBuiltinRunner(), ...(deps.macroRunners ?? [])]
+    const macros = await timer.step('macros', () =>
+      expandMacros(config, posts, collect(posts, config.timezone), runners, deps.fs),
+    )
+    diagnostics.push(...macros.diagnostics)
+    const bodies = await timer.step('markdown', () => markdown.bodies(posts, macros.bodies))
     const store = await timer.step('templates', () =>
       loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs),
     )
@@ -104,6 +114,7 @@ export async function fullBuild({
       finishOutputs(paths.out, previous, parts, failed),
     )
     return {
+      macros: macros.counts,
       outputs: written.stats,
       manifest: written.manifest,
       diagnostics: [
@@ -134,16 +145,17 @@ function createMarkdownSplit(config: ResolvedConfig, worker?: RenderWorker) {
   }
   return {
     offer(post: Post): void {
-      if (!worker || count++ % 2 === 0) return
+      // Posts with macro tokens are rendered by the macro step, on this thread.
+      if (!worker || hasMacroToken(post) || count++ % 2 === 0) return
       sent.add(post.file)
       batch.push([post.file, post.body])
       if (batch.length >= 100) flush()
     },
-    async bodies(posts: Post[]): Promise<RenderedBody[]> {
+    async bodies(posts: Post[], done: Map<string, RenderedBody>): Promise<RenderedBody[]> {
       flush()
       const theirs = new Map<string, RenderedBody>()
       const local = posts.map((post) =>
-        sent.has(post.file) ? undefined : renderBody(md, post.body),
+        sent.has(post.file) ? undefined : (done.get(post.file) ?? renderBody(md, post.body)),
       )
       for (const reply of await Promise.all(pending))
         for (const [file, body] of reply) theirs.set(file, body)

@@ -14,6 +14,8 @@ export interface BuildReport {
   durationMs: number
   steps: { name: string; ms: number }[]
   outputs: WriteStats
+  /** Macro calls by name (built-in and Python), e.g. {"youtube": 3}. */
+  macros: Record<string, number>
   diagnostics: Diagnostic[]
   errors: number
   warnings: number

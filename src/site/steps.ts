@@ -13,6 +13,7 @@ export interface StepTimer {
     upToDate: boolean
     diagnostics: Diagnostic[]
     outputs: WriteStats
+    macros?: Record<string, number>
   }): BuildReport
 }
 
@@ -30,7 +31,7 @@ export function createStepTimer(onStep?: (name: string) => void): StepTimer {
         steps.push({ name, ms: Math.round((performance.now() - t0) * 10) / 10 })
       }
     },
-    report({ config, upToDate, diagnostics, outputs }) {
+    report({ config, upToDate, diagnostics, outputs, macros = {} }) {
       const errors = diagnostics.filter((d) => d.severity === 'error').length
       return {
         bds: BDS_VERSION,
@@ -41,6 +42,7 @@ export function createStepTimer(onStep?: (name: string) => void): StepTimer {
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         steps,
         outputs,
+        macros,
         diagnostics,
         errors,
         warnings: diagnostics.length - errors,

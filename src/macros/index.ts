@@ -1,0 +1,16 @@
+export type { MacroEnv } from './env.js'
+export { runMacros, stringParams } from './run.js'
+export { quoteValue, scanMacro, typeBare } from './scan.js'
+export { macroPlugin } from './syntax.js'
+export type {
+  MacroCall,
+  MacroInput,
+  MacroOptions,
+  MacroOutput,
+  MacroParams,
+  MacroRunner,
+  MacroSite,
+  MacroTag,
+  MacroValue,
+  MediaItem,
+} from './types.js'

@@ -1,0 +1,55 @@
+// runMacros: resolves each call to the first runner that has its name — built-ins first,
+// then (later) Python scripts — runs each runner's calls as one batch, and reports unknown
+// names. An unknown call has no output: it stays in the page as written.
+
+import { BdsError } from '../errors/index.js'
+import type { MacroInput, MacroOutput, MacroRunner } from './types.js'
+
+export interface MacroRun {
+  /** One entry per input; undefined for an unknown macro. */
+  outputs: (MacroOutput | undefined)[]
+  diagnostics: BdsError[]
+}
+
+export async function runMacros(
+  inputs: readonly MacroInput[],
+  runners: readonly MacroRunner[],
+): Promise<MacroRun> {
+  const outputs: (MacroOutput | undefined)[] = new Array(inputs.length).fill(undefined)
+  const diagnostics: BdsError[] = []
+  const batches = new Map<MacroRunner, number[]>()
+  inputs.forEach((input, i) => {
+    const runner = runners.find((r) => r.has(input.call.name))
+    if (!runner) {
+      const { name, pos } = input.call
+      diagnostics.push(
+        new BdsError(
+          'BDS_MACRO_UNKNOWN',
+          `Unknown macro "${name}": it was left in the page as written.`,
+          {
+            pos,
+            severity: 'warning',
+            hint: `Check the name, or create scripts/${name}.py with \`kind: macro\` (Python macros).`,
+          },
+        ),
+      )
+      return
+    }
+    batches.set(runner, [...(batches.get(runner) ?? []), i])
+  })
+  await Promise.all(
+    [...batches].map(async ([runner, indexes]) => {
+      const results = await runner.run(indexes.map((i) => inputs[i] as MacroInput))
+      indexes.forEach((inputIndex, k) => {
+        outputs[inputIndex] = results[k]
+      })
+    }),
+  )
+  for (const output of outputs) if (output) diagnostics.push(...output.diagnostics)
+  return { outputs, diagnostics }
+}
+
+/** `macros.stringParams`: every value as a string, as bDS passed them. */
+export function stringParams(params: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))
+}
