@@ -11,6 +11,7 @@ import { hugoPeer } from './hugo.js'
 import { measureSize } from './measure.js'
 import { killAll, rmrf } from './proc.js'
 import { resultsTable, stepsTable } from './table.js'
+import { benchTokenizer, tokenizerTable } from './tokenizer.js'
 import type { Peer, SizeResult } from './types.js'
 
 const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep]
@@ -97,6 +98,7 @@ try {
   await cleanUp()
 }
 
+const tokenizer = benchTokenizer()
 const rebuilt = !values.bds && !bdsMissing && (await engineStamp()) !== stampBefore
 if (rebuilt)
   console.error('WARNING: bds (dist/, templates/) changed during the run: numbers mix builds')
@@ -105,6 +107,7 @@ const doc = {
   settings: { sizes, runs, peers: values.peers, bdsChangedDuringRun: rebuilt },
   versions: Object.fromEntries(peers.map((p) => [p.name, p.version])),
   results,
+  tokenizer,
 }
 const json = JSON.stringify(
   doc,
@@ -112,7 +115,7 @@ const json = JSON.stringify(
   2,
 )
 const steps = stepsTable(results)
-const table = `${resultsTable(results)}${steps ? `\n\n${steps}` : ''}\n`
+const table = `${resultsTable(results)}${steps ? `\n\n${steps}` : ''}\n\n${tokenizerTable(tokenizer)}\n`
 if (values.json) {
   console.error(`\n${table}`)
   console.log(json)
