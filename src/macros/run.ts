@@ -39,7 +39,10 @@ export async function runMacros(
   })
   await Promise.all(
     [...batches].map(async ([runner, indexes]) => {
-      const results = await runner.run(indexes.map((i) => inputs[i] as MacroInput))
+      const batch = indexes.map((i) => inputs[i] as MacroInput)
+      const results = await runner
+        .run(batch)
+        .catch((error: unknown) => batch.map((input) => failed(input, error)))
       indexes.forEach((inputIndex, k) => {
         outputs[inputIndex] = results[k]
       })
@@ -47,6 +50,16 @@ export async function runMacros(
   )
   for (const output of outputs) if (output) diagnostics.push(...output.diagnostics)
   return { outputs, diagnostics }
+}
+
+/** The output of a call whose runner failed as a whole (a crashed batch). */
+function failed(input: MacroInput, error: unknown): MacroOutput {
+  const cause = error instanceof Error ? error.message : String(error)
+  const message = `The macro "${input.call.name}" failed: ${cause}`
+  return {
+    html: '',
+    diagnostics: [new BdsError('BDS_MACRO_FAILED', message, { pos: input.call.pos, cause: error })],
+  }
 }
 
 /** `macros.stringParams`: every value as a string, as bDS passed them. */
