@@ -9,8 +9,8 @@ import type MarkdownIt from 'markdown-it'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
-import { scanMacro } from './scan.js'
 import type { MacroEnv } from './env.js'
+import { scanMacro } from './scan.js'
 
 function macroRule(state: StateInline, silent: boolean): boolean {
   const start = state.pos

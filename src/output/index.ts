@@ -5,10 +5,10 @@ export {
   type ManifestEntry,
   openCacheDb,
 } from './cache-db.js'
+export { finishOutputs } from './finish.js'
 export {
   createFileSink,
   type FileSink,
-  finishOutputs,
   type PlannedFile,
   type SinkOptions,
   type WriteResult,

@@ -1,15 +1,11 @@
 // FileSink: puts files into the output folder synchronously, writing only files whose bytes
-// changed (atomically: temporary file + rename). finishOutputs() then merges what every
-// sink wrote and removes outputs that the previous build made and this one did not. Files
-// bds did not produce, or that were edited since bds wrote them, are never deleted.
+// changed (atomically: temporary file + rename). See finish.ts for what happens after.
 
 import {
   copyFileSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   renameSync,
-  rmdirSync,
   statSync,
   unlinkSync,
   writeFileSync,
@@ -54,7 +50,7 @@ interface Stat {
   mtimeMs: number
 }
 
-const statOf = (path: string): Stat | undefined => {
+export const statOf = (path: string): Stat | undefined => {
   try {
     // throwIfNoEntry: a missing file is the common case on a first build, and building an
     // exception for it costs more than the stat itself.
@@ -65,14 +61,14 @@ const statOf = (path: string): Stat | undefined => {
   }
 }
 
-const same = (a: Stat | undefined, e: ManifestEntry) =>
+export const same = (a: Stat | undefined, e: ManifestEntry) =>
   a?.size === e.size && a.mtimeMs === e.mtimeMs
 
 /** Name of the temporary file a write of `target` by process `pid` uses. */
 export const tempName = (target: string, pid: number) =>
   join(dirname(target), `.${basename(target)}.bds-tmp-${pid}`)
 
-function warn(code: Diagnostic['code'], message: string, hint: string): Diagnostic {
+export function warn(code: Diagnostic['code'], message: string, hint: string): Diagnostic {
   return { severity: code === 'BDS_OUTPUT_WRITE' ? 'error' : 'warning', code, message, hint }
 }
 
@@ -154,75 +150,5 @@ export function createFileSink(
       }
     },
     result: () => ({ stats, manifest, diagnostics }),
-  }
-}
-
-/**
- * Merges the results of every sink of a build, keeps the previous output of `keep` (pages
- * that failed to render), and removes outputs of the previous build that no sink wrote.
- */
-export function finishOutputs(
-  outDir: string,
-  previous: Manifest,
-  parts: WriteResult[],
-  keep: readonly string[],
-): WriteResult {
-  const manifest: Manifest = new Map()
-  const diagnostics: Diagnostic[] = []
-  const stats: WriteStats = { written: 0, unchanged: 0, removed: 0, failed: 0, total: 0 }
-  for (const part of parts) {
-    for (const [path, entry] of part.manifest) manifest.set(path, entry)
-    diagnostics.push(...part.diagnostics)
-    stats.written += part.stats.written
-    stats.unchanged += part.stats.unchanged
-    stats.failed += part.stats.failed
-    stats.total += part.stats.total
-  }
-  for (const path of keep) {
-    stats.failed += 1
-    const prev = previous.get(path)
-    if (prev) manifest.set(path, prev)
-  }
-  removeStale(outDir, previous, manifest, stats, diagnostics)
-  return { stats, manifest, diagnostics }
-}
-
-function removeStale(
-  outDir: string,
-  previous: Manifest,
-  manifest: Manifest,
-  stats: WriteStats,
-  diagnostics: Diagnostic[],
-): void {
-  const emptied = new Set<string>()
-  for (const [path, entry] of previous) {
-    if (manifest.has(path)) continue
-    const target = join(outDir, path)
-    const current = statOf(target)
-    if (!current) continue
-    if (!same(current, entry)) {
-      diagnostics.push(
-        warn(
-          'BDS_OUTPUT_KEPT',
-          `${target} is no longer produced but was edited since bds wrote it; it was left in place.`,
-          'Delete it by hand if it is no longer wanted.',
-        ),
-      )
-      continue
-    }
-    unlinkSync(target)
-    stats.removed += 1
-    emptied.add(dirname(target))
-  }
-  for (let dir of [...emptied].sort((a, b) => b.length - a.length)) {
-    while (dir.startsWith(outDir) && dir !== outDir) {
-      try {
-        if (readdirSync(dir).length > 0) break
-        rmdirSync(dir)
-      } catch {
-        break
-      }
-      dir = dirname(dir)
-    }
   }
 }

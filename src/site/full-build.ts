@@ -4,23 +4,19 @@
 
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { ResolvedConfig } from '../config/index.js'
-import { loadContent, type Post } from '../content/index.js'
+import { loadContent } from '../content/index.js'
 import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
-import { createFileSink, finishOutputs, type Manifest, type WriteStats } from '../output/index.js'
-import {
-  createMarkdown,
-  loadTemplateStore,
-  type RenderedBody,
-  renderBody,
-} from '../render/index.js'
 import { createBuiltinRunner } from '../macros/builtins/index.js'
+import { createFileSink, finishOutputs, type Manifest, type WriteStats } from '../output/index.js'
+import { loadTemplateStore } from '../render/index.js'
 import type { BuildDeps } from './build.js'
+import { collect } from './collections.js'
 import { generatedFiles } from './generated.js'
+import { expandMacros } from './macro-step.js'
+import { createMarkdownSplit } from './markdown-split.js'
 import { createSiteModel } from './model.js'
 import { type PagesResult, planPages, runPages } from './pages.js'
-import { type RenderWorker, startRenderWorker } from './render-pool.js'
-import { collect } from './collections.js'
-import { expandMacros, hasMacroToken } from './macro-step.js'
+import { startRenderWorker } from './render-pool.js'
 import { createRouteTable } from './route-table.js'
 import { planCopies } from './static-files.js'
 import type { StepTimer } from './steps.js'
@@ -125,41 +121,5 @@ export async function fullBuild({
     }
   } finally {
     await worker?.close()
-  }
-}
-
-/**
- * Markdown for every post. With a worker, every other post is sent to it the moment it has
- * been read, so the worker renders while the main thread is still reading; the main thread
- * renders the rest afterwards. Results come back in post order.
- */
-function createMarkdownSplit(config: ResolvedConfig, worker?: RenderWorker) {
-  const md = createMarkdown(config.markdown)
-  const pending: Promise<[string, RenderedBody][]>[] = []
-  const sent = new Set<string>()
-  let batch: [string, string][] = []
-  let count = 0
-  const flush = () => {
-    if (worker && batch.length > 0) pending.push(worker.markdown(batch))
-    batch = []
-  }
-  return {
-    offer(post: Post): void {
-      // Posts with macro tokens are rendered by the macro step, on this thread.
-      if (!worker || hasMacroToken(post) || count++ % 2 === 0) return
-      sent.add(post.file)
-      batch.push([post.file, post.body])
-      if (batch.length >= 100) flush()
-    },
-    async bodies(posts: Post[], done: Map<string, RenderedBody>): Promise<RenderedBody[]> {
-      flush()
-      const theirs = new Map<string, RenderedBody>()
-      const local = posts.map((post) =>
-        sent.has(post.file) ? undefined : (done.get(post.file) ?? renderBody(md, post.body)),
-      )
-      for (const reply of await Promise.all(pending))
-        for (const [file, body] of reply) theirs.set(file, body)
-      return posts.map((post, i) => local[i] ?? theirs.get(post.file) ?? renderBody(md, post.body))
-    },
   }
 }
