@@ -25,7 +25,8 @@ function page(tokens: number, bytes: number): string {
   const parts: string[] = []
   let size = 0
   for (let i = 0; size < bytes || i < tokens; i++) {
-    const para = i < tokens ? `${filler}${kinds[i % kinds.length]} ${filler}\n\n` : `${filler.repeat(3)}\n\n`
+    const para =
+      i < tokens ? `${filler}${kinds[i % kinds.length]} ${filler}\n\n` : `${filler.repeat(3)}\n\n`
     parts.push(para)
     size += para.length
   }

@@ -1,5 +1,5 @@
 export type { MacroEnv } from './env.js'
-export { runMacros, stringParams } from './run.js'
+export { runMacros } from './run.js'
 export { quoteValue, scanMacro, typeBare } from './scan.js'
 export { macroPlugin } from './syntax.js'
 export type {

@@ -61,8 +61,3 @@ function failed(input: MacroInput, error: unknown): MacroOutput {
     diagnostics: [new BdsError('BDS_MACRO_FAILED', message, { pos: input.call.pos, cause: error })],
   }
 }
-
-/** `macros.stringParams`: every value as a string, as bDS passed them. */
-export function stringParams(params: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))
-}

@@ -5,7 +5,7 @@
 import type { MacroParams, MacroValue } from './types.js'
 
 export type ScanResult =
-  | { ok: true; end: number; name: string; params: MacroParams }
+  | { ok: true; end: number; name: string; params: MacroParams; text: Record<string, string> }
   | { ok: false; offset: number; message: string }
 
 const isNameChar = (c: number) =>
@@ -34,12 +34,13 @@ export function scanMacro(src: string, start: number, end = src.length): ScanRes
   const after = src.charCodeAt(i)
   if (i < end && !isSpace(after) && after !== 0x5d) return undefined
   const params: MacroParams = {}
+  const text: Record<string, string> = {}
   const fail = (offset: number, message: string): ScanResult => ({ ok: false, offset, message })
   for (;;) {
     while (i < end && isSpace(src.charCodeAt(i))) i++
     if (i >= end) return fail(start, `The macro "${name}" is missing its closing ]].`)
     if (src.charCodeAt(i) === 0x5d) {
-      if (src.charCodeAt(i + 1) === 0x5d) return { ok: true, end: i + 2, name, params }
+      if (src.charCodeAt(i + 1) === 0x5d) return { ok: true, end: i + 2, name, params, text }
       return fail(i, `Unexpected "]" in the macro "${name}"; a token ends with ]].`)
     }
     const keyStart = i
@@ -49,6 +50,7 @@ export function scanMacro(src: string, start: number, end = src.length): ScanRes
     const key = src.slice(keyStart, i)
     if (src.charCodeAt(i) !== 0x3d) {
       params[key] = true
+      text[key] = 'true'
     } else {
       i++
       const q = src.charCodeAt(i)
@@ -74,10 +76,12 @@ export function scanMacro(src: string, start: number, end = src.length): ScanRes
           )
         i++
         params[key] = value
+        text[key] = value
       } else {
         const valueStart = i
         while (i < end && !isSpace(src.charCodeAt(i)) && src.charCodeAt(i) !== 0x5d) i++
-        params[key] = typeBare(src.slice(valueStart, i))
+        text[key] = src.slice(valueStart, i)
+        params[key] = typeBare(text[key] as string)
       }
     }
     const c = src.charCodeAt(i)

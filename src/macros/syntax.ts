@@ -30,7 +30,7 @@ function macroRule(state: StateInline, silent: boolean): boolean {
   }
   const token = state.push('bds_macro', '', 0)
   token.content = state.src.slice(start, result.end)
-  token.meta = { offset: start, name: result.name, params: result.params }
+  token.meta = { offset: start, name: result.name, params: result.params, text: result.text }
   state.pos = result.end
   return true
 }
@@ -84,6 +84,7 @@ function collectRule(state: StateCore): void {
       env.bds.calls.push({
         name: token.meta.name,
         params: token.meta.params,
+        text: token.meta.text,
         raw: token.content,
         pos,
         block,

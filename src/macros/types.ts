@@ -12,6 +12,8 @@ export interface MacroCall {
   /** Name as written, lower-cased (`YouTube` → `youtube`); aliases are not applied. */
   name: string
   params: MacroParams
+  /** Every value as written, as strings (`macros.stringParams`, as bDS passed them). */
+  text: Record<string, string>
   /** The token exactly as written, e.g. `[[youtube id=abc]]`; unknown macros stay as this. */
   raw: string
   /** Where the token starts in the content file (from the top, front matter included). */

@@ -69,16 +69,19 @@ export async function build(
       state?.fingerprint === fingerprint &&
       (await timer.step('verify', () => outputsIntact(paths.out, previous)))
     if (upToDate) {
-      const replay = [
-        ...diagnostics.map(toDiagnostic),
-        ...(JSON.parse(state.diagnostics) as Diagnostic[]),
-      ]
+      const last = JSON.parse(state.diagnostics) as {
+        diagnostics: Diagnostic[]
+        macros: Record<string, number>
+      }
+      const replay = [...diagnostics.map(toDiagnostic), ...last.diagnostics]
       const total = previous.size
+      const outputs = { written: 0, unchanged: total, removed: 0, failed: 0, total }
       return timer.report({
         config,
         upToDate: true,
         diagnostics: replay,
-        outputs: { written: 0, unchanged: total, removed: 0, failed: 0, total },
+        outputs,
+        macros: last.macros,
       })
     }
     const { fullBuild } = await import('./full-build.js')
@@ -94,6 +97,7 @@ export async function build(
       upToDate: false,
       diagnostics: result.diagnostics,
       outputs: result.outputs,
+      macros: result.macros,
     })
   } finally {
     cache.close()

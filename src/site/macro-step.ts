@@ -11,7 +11,6 @@ import {
   type MacroRunner,
   type MacroSite,
   runMacros,
-  stringParams,
 } from '../macros/index.js'
 import { createMarkdown, type RenderedBody, withExcerpt } from '../render/index.js'
 import type { Fs } from '../util/fs.js'
@@ -72,7 +71,7 @@ export async function expandMacros(
       )
     bds.calls.forEach((call, id) => {
       step.counts[call.name] = (step.counts[call.name] ?? 0) + 1
-      const params = config.macros.stringParams ? stringParams(call.params) : call.params
+      const params = config.macros.stringParams ? call.text : call.params
       inputs.push({ call: { ...call, params }, post, url: postUrl(post, config.timezone), site })
       owners.push({ env, id })
     })

@@ -6,12 +6,15 @@ import type { MacroInput, MacroOutput, MacroRunner } from '../../src/macros/inde
 
 export function renderFake(input: MacroInput): string {
   const attrs = Object.entries(input.call.params).map(([k, v]) =>
-    typeof v === 'string' ? ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"` : ` ${k}=${v}`,
+    typeof v === 'string'
+      ? ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`
+      : ` ${k}=${v}`,
   )
   return `<x-${input.call.name}${attrs.join('')}/>`
 }
 
 export const fakeRunner: MacroRunner = {
   has: (name) => !name.startsWith('no'),
-  run: async (batch) => batch.map((input): MacroOutput => ({ html: renderFake(input), diagnostics: [] })),
+  run: async (batch) =>
+    batch.map((input): MacroOutput => ({ html: renderFake(input), diagnostics: [] })),
 }

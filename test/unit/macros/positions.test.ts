@@ -9,12 +9,18 @@ import { createMarkdown } from '../../../src/render/index.js'
 const md = createMarkdown({ linkify: false, typographer: false })
 
 function positions(source: string) {
-  const post = createPost(source, 'posts/2024-01-01-p.md', 'post', { timezone: 'UTC', author: '', language: 'en' })
+  const post = createPost(source, 'posts/2024-01-01-p.md', 'post', {
+    timezone: 'UTC',
+    author: '',
+    language: 'en',
+  })
   const env: MacroEnv = { bds: { file: post.file, bodyLine: post.bodyLine, calls: [], errors: [] } }
   md.parse(post.body, env)
   const bds = env.bds as NonNullable<MacroEnv['bds']>
   return {
-    calls: bds.calls.map((c) => `${c.name} ${c.pos.line}:${c.pos.column}${c.block ? ' block' : ''}`),
+    calls: bds.calls.map(
+      (c) => `${c.name} ${c.pos.line}:${c.pos.column}${c.block ? ' block' : ''}`,
+    ),
     errors: bds.errors.map((e) => `${e.pos.line}:${e.pos.column}`),
   }
 }
@@ -49,7 +55,15 @@ describe('macro positions', () => {
       'bad [[eighth t="open', // 25
     ].join('\n')
     expect(positions(source)).toEqual({
-      calls: ['first 6:1 block', 'second 8:15', 'third 9:6', 'fourth 13:13', 'fifth 15:10', 'sixth 19:7', 'seventh 21:12'],
+      calls: [
+        'first 6:1 block',
+        'second 8:15',
+        'third 9:6',
+        'fourth 13:13',
+        'fifth 15:10',
+        'sixth 19:7',
+        'seventh 21:12',
+      ],
       errors: ['25:16'],
     })
   })

@@ -12,7 +12,16 @@ const withMacros = createMarkdown(options)
 const plain = createMarkdown(options, false)
 
 const markdownish = fc.string({
-  unit: fc.constantFrom(...'ab [[]]]=="\'\\\n\n`*_#->|~<x/>1 \t'.split(''), 'é', '日', '🚲', '[[m', 'a=1', ']]', '```'),
+  unit: fc.constantFrom(
+    ...'ab [[]]]=="\'\\\n\n`*_#->|~<x/>1 \t'.split(''),
+    'é',
+    '日',
+    '🚲',
+    '[[m',
+    'a=1',
+    ']]',
+    '```',
+  ),
   maxLength: 200,
 })
 
@@ -29,9 +38,12 @@ describe('tokenizer properties', () => {
 
   it('renders Markdown without [[ exactly as markdown-it does', () => {
     fc.assert(
-      fc.property(markdownish.filter((s) => !s.includes('[[')), (src) => {
-        expect(withMacros.render(src)).toBe(plain.render(src))
-      }),
+      fc.property(
+        markdownish.filter((s) => !s.includes('[[')),
+        (src) => {
+          expect(withMacros.render(src)).toBe(plain.render(src))
+        },
+      ),
       { numRuns: 2000 },
     )
   })

@@ -12,17 +12,33 @@ import { parseFixtureTxt } from '../../helpers/fixture-txt.js'
 import { fixturesDir } from '../../helpers/site.js'
 
 const md = createMarkdown({ linkify: false, typographer: false })
-const site = { language: 'en', url: 'https://x.example', timezone: 'UTC', tags: [], media: [], options: { stringParams: false, youtubeNoCookie: false } }
+const site = {
+  language: 'en',
+  url: 'https://x.example',
+  timezone: 'UTC',
+  tags: [],
+  media: [],
+  options: { stringParams: false, youtubeNoCookie: false },
+}
 
-export async function renderWithFakes(source: string, bodyLine = 1) {
+async function renderWithFakes(source: string, bodyLine = 1) {
   const env: MacroEnv = { bds: { file: 'posts/t.md', bodyLine, calls: [], errors: [] } }
   const tokens = md.parse(source, env)
   const bds = env.bds as NonNullable<MacroEnv['bds']>
   const post = { id: 't', file: 'posts/t.md' } as Post
-  const run = await runMacros(bds.calls.map((call) => ({ call, post, url: '/t/', site })), [fakeRunner])
+  const run = await runMacros(
+    bds.calls.map((call) => ({ call, post, url: '/t/', site })),
+    [fakeRunner],
+  )
   bds.outputs = new Map()
-  run.outputs.forEach((o, i) => o && bds.outputs?.set(i, o.html))
-  return { html: md.renderer.render(tokens, md.options, env), env: bds, diagnostics: run.diagnostics }
+  run.outputs.forEach((o, i) => {
+    if (o) bds.outputs?.set(i, o.html)
+  })
+  return {
+    html: md.renderer.render(tokens, md.options, env),
+    env: bds,
+    diagnostics: run.diagnostics,
+  }
 }
 
 const cases = parseFixtureTxt(readFileSync(join(fixturesDir, 'markdown/macros.txt'), 'utf8'))
@@ -38,7 +54,10 @@ describe('macro tokenizer fixtures', () => {
       const syntax = /!syntax (\d+):(\d+)/.exec(c.description)
       if (syntax) {
         expect(env.errors).toHaveLength(1)
-        expect(env.errors[0]?.pos).toMatchObject({ line: Number(syntax[1]), column: Number(syntax[2]) })
+        expect(env.errors[0]?.pos).toMatchObject({
+          line: Number(syntax[1]),
+          column: Number(syntax[2]),
+        })
       } else {
         expect(env.errors).toEqual([])
       }

@@ -1,0 +1,39 @@
+// [[gallery columns=1..6 caption=TEXT]]: the images linked to the current post, newest first,
+// as bDS lightbox links.
+
+import { escapeHtml } from '../../util/html.js'
+import { isImage, newestFirst, renderImageLink } from './images.js'
+import type { BuiltinMacro } from './macro.js'
+import { intParam, textParam } from './params.js'
+
+export const gallery: BuiltinMacro = {
+  name: 'gallery',
+  // `link` is a WordPress-era bDS parameter that bDS accepted and ignored.
+  params: ['columns', 'caption', 'link'],
+  render({ call, post, site }, report) {
+    const rule = { macro: 'gallery', key: 'columns', min: 1, max: 6, otherwise: 'using 3' }
+    const columns = intParam(call.params, rule, report) ?? 3
+    const caption = textParam(call.params, 'caption')
+    const items = newestFirst(
+      site.media.filter((m) => m.linkedPostIds.includes(post.id) && isImage(m)),
+    )
+    const group = `gallery-${post.id || 'post'}`
+    const body = items.length
+      ? items.map((item) => renderImageLink(item, 'gallery-item', group)).join('\n')
+      : '<div class="gallery-empty">No images in this gallery.</div>'
+    // bDS wrote a <figcaption> after the container inside a <div>, which is invalid HTML. The
+    // root is a <figure> here instead: bDS's stylesheet and Lightbox2 select by class and
+    // data-lightbox only (never `div.macro-gallery`), and `.macro-gallery` sets its own margin.
+    const attrs = `data-post-id="${escapeHtml(post.id)}" data-columns="${columns}"`
+    return [
+      `<figure class="macro-gallery gallery-cols-${columns}" ${attrs} data-lightbox="true">`,
+      '<div class="gallery-container gallery-lightbox">',
+      body,
+      '</div>',
+      ...(caption
+        ? [`<figcaption class="gallery-caption">${escapeHtml(caption)}</figcaption>`]
+        : []),
+      '</figure>',
+    ].join('\n')
+  },
+}

@@ -1,0 +1,91 @@
+// [[tag_cloud width= height= orientation=]]: the site's tags weighted by post count. The bDS
+// data attributes feed a JavaScript cloud; the list inside reads well without JavaScript.
+
+import { escapeHtml } from '../../util/html.js'
+import type { MacroTag } from '../types.js'
+import { compareNames } from './locale.js'
+import type { BuiltinMacro } from './macro.js'
+import { intParam, textParam } from './params.js'
+
+const MIN_FONT = 14
+const MAX_FONT = 56
+
+const orientations: Record<string, string> = {
+  horizontal: 'horizontal',
+  mixed_hv: 'mixed-hv',
+  'mixed-hv': 'mixed-hv',
+  hv: 'mixed-hv',
+  horizontal_vertical: 'mixed-hv',
+  mixed_diagonal: 'mixed-diagonal',
+  'mixed-diagonal': 'mixed-diagonal',
+  diagonal: 'mixed-diagonal',
+  diag: 'mixed-diagonal',
+}
+
+interface Word {
+  text: string
+  size: number
+  count: number
+  url: string
+}
+
+/** Words in bDS order (count desc, then name) with font sizes linear in the count. */
+export function tagWords(tags: readonly MacroTag[], language: string): Word[] {
+  const used = tags.filter((t) => t.count > 0)
+  const counts = used.map((t) => t.count)
+  const min = Math.min(...counts)
+  const max = Math.max(...counts)
+  const size = (count: number) =>
+    max === min
+      ? Math.round((MIN_FONT + MAX_FONT) / 2)
+      : Math.round(MIN_FONT + ((count - min) / (max - min)) * (MAX_FONT - MIN_FONT))
+  return [...used]
+    .sort((a, b) => b.count - a.count || compareNames(a.name, b.name, language))
+    .map((t) => ({ text: t.name, size: size(t.count), count: t.count, url: t.url }))
+}
+
+function orientationOf(value: string | undefined, report: (message: string) => void): string {
+  if (value === undefined) return 'horizontal'
+  const known = orientations[value.toLowerCase()]
+  if (known) return known
+  report(
+    `The tag_cloud orientation ${JSON.stringify(value)} is not horizontal, mixed-hv or ` +
+      'mixed-diagonal; using horizontal.',
+  )
+  return 'horizontal'
+}
+
+function renderWord(w: Word): string {
+  const posts = w.count === 1 ? '1 post' : `${w.count} posts`
+  return (
+    `<li><a href="${escapeHtml(w.url)}" style="font-size:${w.size}px" title="${posts}">` +
+    `${escapeHtml(w.text)}</a></li>`
+  )
+}
+
+export const tagCloud: BuiltinMacro = {
+  name: 'tag_cloud',
+  params: ['width', 'height', 'orientation'],
+  render({ call, site }, report) {
+    const orientation = orientationOf(textParam(call.params, 'orientation'), report)
+    const wRule = { macro: 'tag_cloud', key: 'width', min: 320, max: 1600, otherwise: 'using 900' }
+    const hRule = { macro: 'tag_cloud', key: 'height', min: 180, max: 900, otherwise: 'using 420' }
+    const width = intParam(call.params, wRule, report) ?? 900
+    const height = intParam(call.params, hRule, report) ?? 420
+    const words = tagWords(site.tags, site.language)
+    const open =
+      `<div class="macro-tag-cloud" data-tag-cloud="true" data-orientation="${orientation}"` +
+      ' data-color-distribution="quantile" data-color-easing="0.7" data-color-theme="pico"'
+    if (words.length === 0)
+      return `${open}>\n<div class="tag-cloud-empty">No tags yet.</div>\n</div>`
+    const byName = [...words].sort((a, b) => compareNames(a.text, b.text, site.language))
+    return [
+      `${open} data-tag-cloud-words="${escapeHtml(JSON.stringify(words))}"` +
+        ` data-width="${width}" data-height="${height}">`,
+      '<ul class="tag-cloud-list">',
+      ...byName.map(renderWord),
+      '</ul>',
+      '</div>',
+    ].join('\n')
+  },
+}

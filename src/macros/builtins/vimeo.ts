@@ -1,0 +1,28 @@
+// [[vimeo id=DIGITS title=TEXT]]: a Vimeo player. A missing or non-numeric id renders
+// nothing and is reported.
+
+import { renderEmbed } from './embed.js'
+import type { BuiltinMacro } from './macro.js'
+import { textParam } from './params.js'
+
+export const vimeo: BuiltinMacro = {
+  name: 'vimeo',
+  params: ['id', 'title'],
+  render({ call }, report) {
+    const id = textParam(call.params, 'id')
+    if (id === undefined) {
+      report('The vimeo macro needs an id, e.g. [[vimeo id=76979871]]; it was left out.')
+      return ''
+    }
+    if (!/^\d+$/.test(id)) {
+      report(`The vimeo id ${JSON.stringify(id)} is not all digits; the video was left out.`)
+      return ''
+    }
+    return renderEmbed({
+      className: 'macro-vimeo',
+      src: `https://player.vimeo.com/video/${id}`,
+      title: textParam(call.params, 'title') ?? 'Vimeo video',
+      allow: 'autoplay; fullscreen; picture-in-picture',
+    })
+  },
+}

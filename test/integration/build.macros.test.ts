@@ -1,0 +1,85 @@
+// Macros through the real build: the fixture site that uses every built-in macro (and a
+// malformed token), with and without --strict, plus the runner seam Python macros will use.
+
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { build } from '../../dist/index.js'
+import { fakeRunner } from '../helpers/fake-macros.js'
+import { bds, copyFixture, fixturesDir, inlineSite, listFiles, tempDir } from '../helpers/site.js'
+
+const golden = join(fixturesDir, 'sites/macros/__golden__')
+
+describe('fixtures/sites/macros', () => {
+  it('expands every built-in macro and matches the golden files', async () => {
+    const root = copyFixture('sites/macros')
+    const out = join(tempDir(), 'out')
+    const report = await build({ root, out })
+    for (const name of [
+      'youtube',
+      'vimeo',
+      'gallery',
+      'photo_archive',
+      'photo_album',
+      'tag_cloud',
+    ]) {
+      expect(report.macros[name], name).toBeGreaterThan(0)
+    }
+    const codes = report.diagnostics.map(
+      (d) => `${d.severity} ${d.code} ${d.file}:${d.line}:${d.column}`,
+    )
+    await expect(`${codes.join('\n')}\n`).toMatchFileSnapshot(join(golden, 'DIAGNOSTICS.txt'))
+    expect(codes.some((c) => c.includes('BDS_MACRO_UNKNOWN'))).toBe(true)
+    expect(codes.some((c) => c.includes('BDS_MACRO_SYNTAX') && c.includes('posts/broken.md'))).toBe(
+      true,
+    )
+    const files = listFiles(out)
+    await expect(`${files.join('\n')}\n`).toMatchFileSnapshot(join(golden, 'FILES.txt'))
+    for (const file of files.filter((f) => /\.(html|xml)$/.test(f))) {
+      const html = readFileSync(join(out, file), 'utf8').replace(
+        /content="bds [^"]+"/g,
+        'content="bds VERSION"',
+      )
+      await expect(html).toMatchFileSnapshot(join(golden, file))
+    }
+    const rss = readFileSync(join(out, 'rss.xml'), 'utf8')
+    expect(rss).toContain('macro-youtube')
+  })
+
+  it('builds without --strict (exit 0) and fails with it (exit 1)', () => {
+    const root = copyFixture('sites/macros')
+    const loose = bds(['build', root, '--quiet'])
+    expect(loose.status, loose.stderr).toBe(0)
+    expect(loose.stderr).toContain('BDS_MACRO_SYNTAX')
+    expect(loose.stderr).toContain('posts/broken.md:')
+    const strict = bds(['build', root, '--strict', '--quiet'])
+    expect(strict.status).toBe(1)
+  })
+})
+
+describe('macro runners', () => {
+  it('runs names the built-ins lack through the injected runners, in batches', async () => {
+    const root = inlineSite(
+      '-- bds.config.json --\n{"title": "R", "url": "https://r.example"}\n' +
+        '-- posts/a.md --\n---\ntitle: A\ndate: 2024-01-01\n---\n\n[[shout text="hi" n=2]]\n\nAnd [[youtube id=dQw4w9WgXcQ]] inline.\n',
+    )
+    const report = await build({ root }, { macroRunners: [fakeRunner] })
+    expect(report.macros).toEqual({ shout: 1, youtube: 1 })
+    expect(report.diagnostics).toEqual([])
+    const html = readFileSync(join(root, 'dist/2024/01/01/a/index.html'), 'utf8')
+    expect(html).toContain('<x-shout text="hi" n=2/>\n')
+    expect(html).not.toContain('<p><x-shout')
+    expect(html).toMatch(/<p>And <div class="macro-youtube"/)
+  })
+
+  it('passes every value as a string with macros.stringParams', async () => {
+    const root = inlineSite(
+      '-- bds.config.json --\n{"title": "R", "url": "https://r.example", "macros": {"stringParams": true}}\n' +
+        '-- posts/a.md --\n---\ntitle: A\ndate: 2024-01-01\n---\n\n[[shout n=2 f=true flag z=007]]\n',
+    )
+    await build({ root }, { macroRunners: [fakeRunner] })
+    expect(readFileSync(join(root, 'dist/2024/01/01/a/index.html'), 'utf8')).toContain(
+      '<x-shout n="2" f="true" flag="true" z="007"/>',
+    )
+  })
+})
