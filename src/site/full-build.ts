@@ -10,7 +10,6 @@ import { createBuiltinRunner } from '../macros/builtins/index.js'
 import { createFileSink, finishOutputs, type Manifest, type WriteStats } from '../output/index.js'
 import { loadTemplateStore } from '../render/index.js'
 import type { BuildDeps } from './build.js'
-import { collect } from './collections.js'
 import { generatedFiles } from './generated.js'
 import { expandMacros } from './macro-step.js'
 import { createMarkdownSplit } from './markdown-split.js'
@@ -60,9 +59,7 @@ export async function fullBuild({
     diagnostics.push(...content.diagnostics)
     const posts = content.posts
     const runners = [createBuiltinRunner(), ...(deps.macroRunners ?? [])]
-    const macros = await timer.step('macros', () =>
-      expandMacros(config, posts, collect(posts, config.timezone), runners, deps.fs),
-    )
+    const macros = await timer.step('macros', () => expandMacros(config, posts, runners, deps.fs))
     diagnostics.push(...macros.diagnostics)
     const bodies = await timer.step('markdown', () => markdown.bodies(posts, macros.bodies))
     const store = await timer.step('templates', () =>

@@ -14,7 +14,7 @@ import {
 } from '../macros/index.js'
 import { createMarkdown, type RenderedBody, withExcerpt } from '../render/index.js'
 import type { Fs } from '../util/fs.js'
-import type { Collections } from './collections.js'
+import { collect } from './collections.js'
 import { postUrl, termUrl } from './routes.js'
 
 export interface MacroStep {
@@ -30,7 +30,6 @@ export const hasMacroToken = (post: Post) => post.body.includes('[[')
 export async function expandMacros(
   config: ResolvedConfig,
   posts: Post[],
-  collections: Collections,
   runners: readonly MacroRunner[],
   fs: Fs,
 ): Promise<MacroStep> {
@@ -38,6 +37,7 @@ export async function expandMacros(
   const withTokens = posts.filter(hasMacroToken)
   if (withTokens.length === 0) return step
   const md = createMarkdown(config.markdown)
+  const collections = collect(posts, config.timezone)
   const parsed = withTokens.map((post) => {
     const env: MacroEnv = {
       bds: { file: post.file, bodyLine: post.bodyLine, calls: [], errors: [] },
