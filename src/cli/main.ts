@@ -9,6 +9,7 @@ import { BDS_VERSION } from '../version.js'
 import { registerBuild } from './commands/build.js'
 import { registerInit } from './commands/init.js'
 import { registerNew } from './commands/new.js'
+import { registerScripts } from './commands/scripts.js'
 import { createOut, formatDiagnostic, type Out } from './output.js'
 
 export interface CliContext {
@@ -32,6 +33,7 @@ export function createProgram(ctx: CliContext): Command {
   registerBuild(program, ctx)
   registerInit(program, ctx)
   registerNew(program, ctx)
+  registerScripts(program, ctx)
   return program
 }
 

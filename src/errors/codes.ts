@@ -83,6 +83,22 @@ export const codes = {
     title: 'Macro failed',
     hint: 'The macro rendered as an empty string; fix the cause shown and build again.',
   },
+  BDS_SCRIPT_HEADER: {
+    title: 'Script header value is missing or invalid',
+    hint: 'Fix the header between the --- lines at the top of the script, or run `bds scripts show SLUG` to see what is used.',
+  },
+  BDS_SCRIPT_READ: {
+    title: 'Script cannot be read',
+    hint: 'Scripts must be UTF-8 text of at most 1 MB.',
+  },
+  BDS_SCRIPT_CONFLICT: {
+    title: 'Two scripts claim the same slug or id',
+    hint: 'Give one of them another slug (or id) in its header; the second was given a new one.',
+  },
+  BDS_SCRIPT_NOT_FOUND: {
+    title: 'No such script',
+    hint: 'Run `bds scripts list` to see the scripts of this site.',
+  },
   BDS_CACHE_RESET: {
     title: 'Build cache was reset',
     hint: 'Nothing to do: the cache under .bds/ is rebuilt from your files.',

@@ -2,12 +2,9 @@
 // wrote (path, hash, size, mtime) and the input fingerprint. Disposable: a corrupt or
 // foreign file is deleted and recreated with a warning.
 
-import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { BdsError } from '../errors/index.js'
-
-const SCHEMA_VERSION = 1
+import { openSqlite } from '../util/sqlite.js'
 
 export interface ManifestEntry {
   hash: string
@@ -33,44 +30,25 @@ export interface CacheDb {
   readonly reset?: BdsError
 }
 
-function open(path: string): Database.Database {
-  const db = new Database(path, { timeout: 5000 })
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  const version = db.pragma('user_version', { simple: true }) as number
-  if (version === 0) {
-    db.exec(`
-      CREATE TABLE outputs (out_dir TEXT NOT NULL, path TEXT NOT NULL, hash TEXT NOT NULL,
-        size INTEGER NOT NULL, mtime_ms REAL NOT NULL, source TEXT NOT NULL,
-        PRIMARY KEY (out_dir, path)) WITHOUT ROWID;
-      CREATE TABLE builds (out_dir TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, diagnostics TEXT NOT NULL);
-    `)
-    db.pragma(`user_version = ${SCHEMA_VERSION}`)
-  } else if (version !== SCHEMA_VERSION) {
-    throw new Error(`unknown cache schema version ${version}`)
-  }
-  db.prepare('SELECT count(*) FROM outputs').get()
-  return db
-}
+const MIGRATIONS = [
+  `CREATE TABLE outputs (out_dir TEXT NOT NULL, path TEXT NOT NULL, hash TEXT NOT NULL,
+     size INTEGER NOT NULL, mtime_ms REAL NOT NULL, source TEXT NOT NULL,
+     PRIMARY KEY (out_dir, path)) WITHOUT ROWID;
+   CREATE TABLE builds (out_dir TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, diagnostics TEXT NOT NULL);`,
+]
 
 export function openCacheDb(cacheDir: string): CacheDb {
-  mkdirSync(cacheDir, { recursive: true })
   const path = join(cacheDir, 'build.db')
-  let db: Database.Database
-  let reset: BdsError | undefined
-  try {
-    db = open(path)
-  } catch (error) {
-    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true })
-    db = open(path)
-    reset = new BdsError(
-      'BDS_CACHE_RESET',
-      `The build cache ${path} was unreadable (${(error as Error).message}) and was recreated.`,
-      {
-        severity: 'warning',
-      },
-    )
-  }
+  const opened = openSqlite(path, MIGRATIONS, 'SELECT count(*) FROM outputs')
+  const db = opened.db
+  const reset =
+    opened.reset === undefined
+      ? undefined
+      : new BdsError(
+          'BDS_CACHE_RESET',
+          `The build cache ${path} was unreadable (${opened.reset}) and was recreated.`,
+          { severity: 'warning' },
+        )
   const selectOutputs = db.prepare(
     'SELECT path, hash, size, mtime_ms, source FROM outputs WHERE out_dir = ?',
   )

@@ -56,6 +56,10 @@ export async function build(
   const diagnostics = noUrlWarning(loaded)
   const config: ResolvedConfig = { ...loaded, url: loaded.url || 'http://localhost' }
   const { paths } = config
+  await timer.step('scripts', async () => {
+    const { syncIndex } = await import('./scripts-step.js')
+    diagnostics.push(...syncIndex(paths.root, paths.cache))
+  })
   const cache = openCacheDb(paths.cache)
   if (cache.reset) diagnostics.push(cache.reset)
   try {

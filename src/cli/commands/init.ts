@@ -13,6 +13,7 @@ import type { CliContext } from '../main.js'
 interface InitFlags {
   title?: string
   force?: boolean
+  scripts?: boolean
 }
 
 async function isEmptyDir(dir: string): Promise<boolean> {
@@ -36,8 +37,9 @@ export async function initSite(
   title: string,
   now: Date,
   force = false,
+  scriptsOnly = false,
 ): Promise<string[]> {
-  if (!force && !(await isEmptyDir(target))) {
+  if (!force && !scriptsOnly && !(await isEmptyDir(target))) {
     throw new BdsError(
       'BDS_INIT_NOT_EMPTY',
       `${target} already has files in it; bds init writes only into an empty folder.`,
@@ -53,7 +55,7 @@ export async function initSite(
       .replaceAll('__YEAR__', y)
       .replaceAll('__MONTH__', m)
   const plan = [
-    ...(await nodeFs.walk(scaffoldDir)).map((f) => ({
+    ...(scriptsOnly ? [] : await nodeFs.walk(scaffoldDir)).map((f) => ({
       from: join(scaffoldDir, f),
       to:
         f === 'gitignore'
@@ -84,14 +86,21 @@ export function registerInit(program: Command, ctx: CliContext): void {
     .argument('[dir]', 'folder to create the site in', '.')
     .option('--title <title>', 'site title (default: the folder name)')
     .option('--force', 'add the missing scaffold files to a folder that is not empty')
+    .option('--scripts', 'only add the default Python scripts that are missing from scripts/')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bds init my-blog\n  $ bds init my-blog --title "Notes from the field"\n',
+      '\nExamples:\n  $ bds init my-blog\n  $ bds init my-blog --title "Notes from the field"\n  $ bds init --scripts     # add missing default scripts to this site\n',
     )
     .action(async (dir: string, flags: InitFlags) => {
       const target = resolve(ctx.cwd(), dir)
       const title = flags.title ?? (basename(target) || 'My bds site')
-      const files = await initSite(target, title, new Date(), flags.force)
+      const files = await initSite(target, title, new Date(), flags.force, flags.scripts)
+      if (flags.scripts) {
+        ctx.out.out(
+          files.length ? `Added ${files.join(', ')}` : 'Every default script is already there.',
+        )
+        return
+      }
       const rel = relative(ctx.cwd(), target)
       const shown = rel.startsWith('..') ? target : rel || '.'
       ctx.out.out(`Created a bds site in ${shown} (${files.length} files):`)

@@ -1,0 +1,19 @@
+export {
+  type HeaderValue,
+  parseHeader,
+  patchHeader,
+  quote,
+  unquote,
+  writeHeader,
+} from './header.js'
+export {
+  DEFAULT_ENTRYPOINT,
+  KINDS,
+  normalizeSlug,
+  readMeta,
+  type ScriptKind,
+  type ScriptMeta,
+} from './meta.js'
+export { findScript, newScript, removeScript, setEnabled, suggest } from './ops.js'
+export { openScriptStore, type ScriptRow, type ScriptStore } from './store.js'
+export { MAX_SCRIPT_BYTES, type SyncResult, syncScripts } from './sync.js'

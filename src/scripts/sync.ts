@@ -1,0 +1,192 @@
+// syncScripts: reconciles scripts/*.py with the index — added, modified, deleted and renamed
+// files, also changes made while bds was not running. Unchanged files are recognised by size
+// and mtime without being read; a rename (same header id, else same content) keeps the row
+// and its id. A second script claiming a slug or id gets a new one with a warning.
+
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { BdsError } from '../errors/index.js'
+import { readMeta } from './meta.js'
+import type { ScriptRow, ScriptStore } from './store.js'
+
+export const MAX_SCRIPT_BYTES = 1024 * 1024
+
+export interface SyncResult {
+  added: string[]
+  modified: string[]
+  deleted: string[]
+  renamed: { from: string; to: string }[]
+  unchanged: number
+  diagnostics: BdsError[]
+}
+
+interface Seen {
+  path: string
+  size: number
+  mtimeMs: number
+}
+
+function listScripts(dir: string): Seen[] {
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return []
+  }
+  return names
+    .filter((n) => n.endsWith('.py') && !n.startsWith('.'))
+    .sort()
+    .flatMap((name) => {
+      const s = statSync(join(dir, name), { throwIfNoEntry: false })
+      return s?.isFile() ? [{ path: `scripts/${name}`, size: s.size, mtimeMs: s.mtimeMs }] : []
+    })
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+function readRow(root: string, seen: Seen, diagnostics: BdsError[]): ScriptRow | undefined {
+  const fail = (message: string) => {
+    diagnostics.push(
+      new BdsError('BDS_SCRIPT_READ', message, {
+        pos: { file: seen.path, line: 1, column: 1 },
+        severity: 'warning',
+      }),
+    )
+    return undefined
+  }
+  if (seen.size > MAX_SCRIPT_BYTES)
+    return fail(
+      `${seen.path} is ${seen.size} bytes, over the 1 MB limit for scripts; it was skipped.`,
+    )
+  const bytes = readFileSync(join(root, seen.path))
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    return fail(`${seen.path} is not UTF-8 text; it was skipped.`)
+  }
+  const { meta, diagnostics: warnings } = readMeta(text, seen.path)
+  diagnostics.push(...warnings)
+  const hash = createHash('sha1').update(bytes).digest('hex')
+  return {
+    id: meta.id,
+    slug: meta.slug,
+    title: meta.title,
+    kind: meta.kind,
+    entrypoint: meta.entrypoint,
+    enabled: meta.enabled,
+    version: meta.version,
+    path: seen.path,
+    hash,
+    size: seen.size,
+    mtimeMs: seen.mtimeMs,
+    createdAt: meta.createdAt ?? null,
+    updatedAt: meta.updatedAt ?? null,
+    syntaxStatus: null,
+    functions: null,
+    headerId: meta.headerId ?? null,
+  }
+}
+
+export function syncScripts(
+  root: string,
+  store: ScriptStore,
+  options: { rebuild?: boolean } = {},
+): SyncResult {
+  return store.atomically(() => {
+    if (options.rebuild) store.clear()
+    const result: SyncResult = {
+      added: [],
+      modified: [],
+      deleted: [],
+      renamed: [],
+      unchanged: 0,
+      diagnostics: [],
+    }
+    const rows = store.all()
+    const byPath = new Map(rows.map((r) => [r.path, r]))
+    const files = listScripts(join(root, 'scripts'))
+    const present = new Set(files.map((f) => f.path))
+    const gone = rows.filter((r) => !present.has(r.path))
+    const put: ScriptRow[] = []
+    const fresh: ScriptRow[] = []
+    for (const seen of files) {
+      const old = byPath.get(seen.path)
+      if (old && old.size === seen.size && old.mtimeMs === seen.mtimeMs) {
+        result.unchanged += 1
+        continue
+      }
+      const row = readRow(root, seen, result.diagnostics)
+      if (!row) continue
+      if (old) {
+        if (old.hash === row.hash) result.unchanged += 1
+        else result.modified.push(row.path)
+        put.push({
+          ...row,
+          id: old.id,
+          syntaxStatus: old.hash === row.hash ? old.syntaxStatus : null,
+          functions: old.hash === row.hash ? old.functions : null,
+        })
+      } else fresh.push(row)
+    }
+    for (const row of fresh) {
+      const from = gone.find(
+        (g) => (row.headerId && g.headerId === row.headerId) || g.hash === row.hash,
+      )
+      if (from) {
+        gone.splice(gone.indexOf(from), 1)
+        result.renamed.push({ from: from.path, to: row.path })
+        put.push({ ...row, id: from.id })
+      } else {
+        result.added.push(row.path)
+        put.push(row)
+      }
+    }
+    result.deleted = gone.map((g) => g.path)
+    const changed = new Set(put.map((p) => p.path))
+    const keep = rows.filter((r) => present.has(r.path) && !changed.has(r.path))
+    // Rows that were already indexed keep their claims; new files yield to them.
+    const known = new Set(rows.map((r) => r.id))
+    const ordered = [...put.filter((r) => known.has(r.id)), ...put.filter((r) => !known.has(r.id))]
+    store.apply({
+      remove: gone.map((g) => g.id),
+      put: resolveClaims(keep, ordered, result.diagnostics),
+    })
+    return result
+  })
+}
+
+/** A row keeps its slug and id unless an earlier row holds it (`keep` first, then `put` in order). */
+function resolveClaims(keep: ScriptRow[], put: ScriptRow[], diagnostics: BdsError[]): ScriptRow[] {
+  const slugs = new Set(keep.map((r) => r.slug.toLowerCase()))
+  const ids = new Set(keep.map((r) => r.id))
+  return put.map((row) => {
+    let { slug, id } = row
+    if (ids.has(id)) {
+      id = `${id}-${row.hash.slice(0, 8)}`
+      diagnostics.push(
+        new BdsError(
+          'BDS_SCRIPT_CONFLICT',
+          `${row.path} has the id of another script; it was given the id ${id}.`,
+          { pos: { file: row.path, line: 1, column: 1 }, severity: 'warning' },
+        ),
+      )
+    }
+    if (slugs.has(slug.toLowerCase())) {
+      let n = 2
+      while (slugs.has(`${row.slug}_${n}`.toLowerCase())) n++
+      slug = `${row.slug}_${n}`
+      diagnostics.push(
+        new BdsError(
+          'BDS_SCRIPT_CONFLICT',
+          `${row.path} claims the slug "${row.slug}" of another script; it was given "${slug}".`,
+          { pos: { file: row.path, line: 1, column: 1 }, severity: 'warning' },
+        ),
+      )
+    }
+    slugs.add(slug.toLowerCase())
+    ids.add(id)
+    return { ...row, slug, id }
+  })
+}
