@@ -10,6 +10,7 @@ import { eleventyPeer } from './eleventy.js'
 import { hugoPeer } from './hugo.js'
 import { measureSize } from './measure.js'
 import { killAll, rmrf } from './proc.js'
+import { benchScripts, scriptsTable } from './scripts.js'
 import { resultsTable, stepsTable } from './table.js'
 import { benchTokenizer, tokenizerTable } from './tokenizer.js'
 import type { Peer, SizeResult } from './types.js'
@@ -99,6 +100,7 @@ try {
 }
 
 const tokenizer = benchTokenizer()
+const scripts = benchScripts()
 const rebuilt = !values.bds && !bdsMissing && (await engineStamp()) !== stampBefore
 if (rebuilt)
   console.error('WARNING: bds (dist/, templates/) changed during the run: numbers mix builds')
@@ -108,6 +110,7 @@ const doc = {
   versions: Object.fromEntries(peers.map((p) => [p.name, p.version])),
   results,
   tokenizer,
+  scripts,
 }
 const json = JSON.stringify(
   doc,
@@ -115,7 +118,7 @@ const json = JSON.stringify(
   2,
 )
 const steps = stepsTable(results)
-const table = `${resultsTable(results)}${steps ? `\n\n${steps}` : ''}\n\n${tokenizerTable(tokenizer)}\n`
+const table = `${resultsTable(results)}${steps ? `\n\n${steps}` : ''}\n\n${tokenizerTable(tokenizer)}\n\n${scriptsTable(scripts)}\n`
 if (values.json) {
   console.error(`\n${table}`)
   console.log(json)

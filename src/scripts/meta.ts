@@ -127,6 +127,6 @@ export function readMeta(
       updatedAt: take<string | undefined>('updatedAt', isDate, undefined, 'none', String),
       hasHeader: lines !== undefined,
     },
-    diagnostics,
+    diagnostics: diagnostics.sort((a, b) => (a.pos?.line ?? 0) - (b.pos?.line ?? 0)),
   }
 }
