@@ -28,6 +28,14 @@ export interface ScriptRow {
   functions: string[] | null
   /** The header id, when the file has one (used to recognise renames). */
   headerId: string | null
+  /** Header fallbacks and claim conflicts found when the file was last read. */
+  warnings: StoredWarning[]
+}
+
+export interface StoredWarning {
+  code: 'BDS_SCRIPT_HEADER' | 'BDS_SCRIPT_CONFLICT'
+  line: number
+  message: string
 }
 
 const MIGRATIONS = [
@@ -37,10 +45,11 @@ const MIGRATIONS = [
      path TEXT NOT NULL UNIQUE, hash TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms REAL NOT NULL,
      created_at TEXT, updated_at TEXT, syntax_status TEXT, functions TEXT, header_id TEXT,
      indexed_at TEXT NOT NULL)`,
+  'ALTER TABLE scripts ADD COLUMN warnings TEXT',
 ]
 
 const COLUMNS =
-  'id, slug, title, kind, entrypoint, enabled, version, path, hash, size, mtime_ms, created_at, updated_at, syntax_status, functions, header_id'
+  'id, slug, title, kind, entrypoint, enabled, version, path, hash, size, mtime_ms, created_at, updated_at, syntax_status, functions, header_id, warnings'
 
 type Raw = Record<string, unknown>
 const toRow = (r: Raw): ScriptRow => ({
@@ -60,6 +69,7 @@ const toRow = (r: Raw): ScriptRow => ({
   syntaxStatus: (r.syntax_status as string | null) ?? null,
   functions: r.functions ? (JSON.parse(r.functions as string) as string[]) : null,
   headerId: (r.header_id as string | null) ?? null,
+  warnings: r.warnings ? (JSON.parse(r.warnings as string) as StoredWarning[]) : [],
 })
 
 export interface ScriptStore {
@@ -123,6 +133,7 @@ export function openScriptStore(cacheDir: string): ScriptStore {
         r.syntaxStatus,
         r.functions ? JSON.stringify(r.functions) : null,
         r.headerId,
+        r.warnings.length ? JSON.stringify(r.warnings) : null,
         now,
       )
     }

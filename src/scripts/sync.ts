@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { BdsError } from '../errors/index.js'
 import { readMeta } from './meta.js'
-import type { ScriptRow, ScriptStore } from './store.js'
+import type { ScriptRow, ScriptStore, StoredWarning } from './store.js'
 
 export const MAX_SCRIPT_BYTES = 1024 * 1024
 
@@ -18,7 +18,10 @@ export interface SyncResult {
   deleted: string[]
   renamed: { from: string; to: string }[]
   unchanged: number
+  /** Problems found in the files read this time. */
   diagnostics: BdsError[]
+  /** Every problem still present in scripts/, read this time or before. */
+  warnings: BdsError[]
 }
 
 interface Seen {
@@ -67,7 +70,6 @@ function readRow(root: string, seen: Seen, diagnostics: BdsError[]): ScriptRow |
     return fail(`${seen.path} is not UTF-8 text; it was skipped.`)
   }
   const { meta, diagnostics: warnings } = readMeta(text, seen.path)
-  diagnostics.push(...warnings)
   const hash = createHash('sha1').update(bytes).digest('hex')
   return {
     id: meta.id,
@@ -86,6 +88,11 @@ function readRow(root: string, seen: Seen, diagnostics: BdsError[]): ScriptRow |
     syntaxStatus: null,
     functions: null,
     headerId: meta.headerId ?? null,
+    warnings: warnings.map((w) => ({
+      code: 'BDS_SCRIPT_HEADER' as const,
+      line: w.pos?.line ?? 1,
+      message: w.message,
+    })),
   }
 }
 
@@ -103,14 +110,22 @@ export function syncScripts(
       renamed: [],
       unchanged: 0,
       diagnostics: [],
+      warnings: [],
     }
     const rows = store.all()
     const byPath = new Map(rows.map((r) => [r.path, r]))
     const files = listScripts(join(root, 'scripts'))
     const present = new Set(files.map((f) => f.path))
     const gone = rows.filter((r) => !present.has(r.path))
-    const put: ScriptRow[] = []
+    const owners: ScriptRow[] = []
+    const others: ScriptRow[] = []
     const fresh: ScriptRow[] = []
+    // A re-read row that owned its slug before keeps it ahead of every other claimant.
+    const claim = (row: ScriptRow, old: ScriptRow) =>
+      (old.slug === row.slug ? owners : others).push({
+        ...row,
+        id: row.headerId && row.headerId !== old.headerId ? row.headerId : old.id,
+      })
     for (const seen of files) {
       const old = byPath.get(seen.path)
       if (old && old.size === seen.size && old.mtimeMs === seen.mtimeMs) {
@@ -119,16 +134,21 @@ export function syncScripts(
       }
       const row = readRow(root, seen, result.diagnostics)
       if (!row) continue
-      if (old) {
-        if (old.hash === row.hash) result.unchanged += 1
-        else result.modified.push(row.path)
-        put.push({
+      if (!old) {
+        fresh.push(row)
+        continue
+      }
+      const same = old.hash === row.hash
+      if (same) result.unchanged += 1
+      else result.modified.push(row.path)
+      claim(
+        {
           ...row,
-          id: old.id,
-          syntaxStatus: old.hash === row.hash ? old.syntaxStatus : null,
-          functions: old.hash === row.hash ? old.functions : null,
-        })
-      } else fresh.push(row)
+          syntaxStatus: same ? old.syntaxStatus : null,
+          functions: same ? old.functions : null,
+        },
+        old,
+      )
     }
     for (const row of fresh) {
       const from = gone.find(
@@ -137,56 +157,65 @@ export function syncScripts(
       if (from) {
         gone.splice(gone.indexOf(from), 1)
         result.renamed.push({ from: from.path, to: row.path })
-        put.push({ ...row, id: from.id })
+        claim(row, from)
       } else {
         result.added.push(row.path)
-        put.push(row)
+        others.push(row)
       }
     }
     result.deleted = gone.map((g) => g.path)
+    const put = [...owners, ...others]
     const changed = new Set(put.map((p) => p.path))
     const keep = rows.filter((r) => present.has(r.path) && !changed.has(r.path))
-    // Rows that were already indexed keep their claims; new files yield to them.
-    const known = new Set(rows.map((r) => r.id))
-    const ordered = [...put.filter((r) => known.has(r.id)), ...put.filter((r) => !known.has(r.id))]
-    store.apply({
-      remove: gone.map((g) => g.id),
-      put: resolveClaims(keep, ordered, result.diagnostics),
-    })
+    const resolved = resolveClaims(keep, put)
+    store.apply({ remove: gone.map((g) => g.id), put: resolved })
+    for (const row of resolved)
+      result.diagnostics.push(...row.warnings.map((w) => warningOf(row.path, w)))
+    // Every problem still present, also in files not read this time: a --strict build fails
+    // for as long as a header stays invalid.
+    const read = result.diagnostics.filter((d) => d.code === 'BDS_SCRIPT_READ')
+    result.warnings = [
+      ...read,
+      ...store.all().flatMap((r) => r.warnings.map((w) => warningOf(r.path, w))),
+    ]
     return result
   })
 }
 
+function warningOf(path: string, w: StoredWarning): BdsError {
+  return new BdsError(w.code, w.message, {
+    pos: { file: path, line: w.line, column: 1 },
+    severity: 'warning',
+  })
+}
+
 /** A row keeps its slug and id unless an earlier row holds it (`keep` first, then `put` in order). */
-function resolveClaims(keep: ScriptRow[], put: ScriptRow[], diagnostics: BdsError[]): ScriptRow[] {
+function resolveClaims(keep: ScriptRow[], put: ScriptRow[]): ScriptRow[] {
   const slugs = new Set(keep.map((r) => r.slug.toLowerCase()))
   const ids = new Set(keep.map((r) => r.id))
   return put.map((row) => {
     let { slug, id } = row
+    const warnings = [...row.warnings]
     if (ids.has(id)) {
       id = `${id}-${row.hash.slice(0, 8)}`
-      diagnostics.push(
-        new BdsError(
-          'BDS_SCRIPT_CONFLICT',
-          `${row.path} has the id of another script; it was given the id ${id}.`,
-          { pos: { file: row.path, line: 1, column: 1 }, severity: 'warning' },
-        ),
-      )
+      warnings.push({
+        code: 'BDS_SCRIPT_CONFLICT',
+        line: 1,
+        message: `${row.path} has the id of another script; it was given the id ${id}.`,
+      })
     }
     if (slugs.has(slug.toLowerCase())) {
       let n = 2
       while (slugs.has(`${row.slug}_${n}`.toLowerCase())) n++
       slug = `${row.slug}_${n}`
-      diagnostics.push(
-        new BdsError(
-          'BDS_SCRIPT_CONFLICT',
-          `${row.path} claims the slug "${row.slug}" of another script; it was given "${slug}".`,
-          { pos: { file: row.path, line: 1, column: 1 }, severity: 'warning' },
-        ),
-      )
+      warnings.push({
+        code: 'BDS_SCRIPT_CONFLICT',
+        line: 1,
+        message: `${row.path} claims the slug "${row.slug}" of another script; it was given "${slug}".`,
+      })
     }
     slugs.add(slug.toLowerCase())
     ids.add(id)
-    return { ...row, slug, id }
+    return { ...row, slug, id, warnings }
   })
 }

@@ -8,7 +8,7 @@ export function syncIndex(root: string, cacheDir: string): BdsError[] {
   const store = openScriptStore(cacheDir)
   try {
     const result = syncScripts(root, store, { rebuild: store.reset !== undefined })
-    return [...(store.reset ? [store.reset] : []), ...result.diagnostics]
+    return [...(store.reset ? [store.reset] : []), ...result.warnings]
   } finally {
     store.close()
   }

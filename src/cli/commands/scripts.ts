@@ -33,7 +33,7 @@ async function withStore<T>(
     const report = (e: BdsError) => ctx.out.err(formatDiagnostic(ctx.out, toDiagnostic(e), root))
     if (store.reset) report(store.reset)
     const result = syncScripts(root, store, { rebuild: rebuild || store.reset !== undefined })
-    result.diagnostics.forEach(report)
+    result.warnings.forEach(report)
     return await fn(store, root, result)
   } finally {
     store.close()

@@ -99,6 +99,20 @@ describe('syncScripts', () => {
     store.close()
   })
 
+  it('follows a header id changed in place, and keeps reporting a bad header', () => {
+    const s = site()
+    s.write('a.py', script('id-a', 'alpha'))
+    s.write('bad.py', '"""\n---\nkind: "gadget"\n---\n"""\n')
+    const store = s.store()
+    expect(syncScripts(s.root, store).warnings.map((w) => w.pos?.file)).toContain('scripts/bad.py')
+    s.write('a.py', script('id-new', 'alpha', 'x = 9\n'))
+    const again = syncScripts(s.root, store)
+    expect(store.bySlug('alpha')?.id).toBe('id-new')
+    expect(again.diagnostics.filter((d) => d.pos?.file === 'scripts/bad.py')).toEqual([])
+    expect(again.warnings.filter((d) => d.pos?.file === 'scripts/bad.py').length).toBeGreaterThan(0)
+    store.close()
+  })
+
   it('gives a second claimant of a slug or id a new one, with a warning', () => {
     const s = site()
     s.write('a.py', script('same-id', 'same'))
