@@ -1,18 +1,28 @@
 // codeFrame: a few numbered lines of source around a position with a caret under the column,
-// as printed under every error that has a position.
+// as printed under every error that has a position. Long lines are cut to a window around
+// the column, so a minified or generated file never floods the terminal.
+
+const MAX = 100
 
 export function codeFrame(source: string, line: number, column: number, context = 2): string {
-  const lines = source.split(/\r?\n/)
+  const lines = source.split(/\r?\n/, line + context)
   const first = Math.max(1, line - context)
   const last = Math.min(lines.length, line + context)
   const width = String(last).length
+  // One window for every line, so the caret stays under its column.
+  const start = column > MAX - 20 ? column - (MAX - 20) : 0
+  const cut = (text: string) =>
+    text.length <= MAX && start === 0
+      ? text
+      : `${start > 0 ? '…' : ''}${text.slice(start, start + MAX)}${text.length > start + MAX ? '…' : ''}`
   const out: string[] = []
   for (let n = first; n <= last; n++) {
     const marker = n === line ? '>' : ' '
-    out.push(`${marker} ${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`.trimEnd())
+    out.push(`${marker} ${String(n).padStart(width)} | ${cut(lines[n - 1] ?? '')}`.trimEnd())
     if (n === line) {
       const pad = ' '.repeat(width)
-      out.push(`  ${pad} | ${' '.repeat(Math.max(0, column - 1))}^`)
+      const caret = Math.max(0, column - 1 - start) + (start > 0 ? 1 : 0)
+      out.push(`  ${pad} | ${' '.repeat(caret)}^`)
     }
   }
   return out.join('\n')

@@ -17,9 +17,10 @@ export function dateKey(date: Date, timeZone: string): DateKey {
 }
 
 export function postUrl(post: Post, timeZone: string): string {
-  if (post.kind === 'page') return `/${post.slug}/`
+  const slug = encodeURIComponent(post.slug)
+  if (post.kind === 'page') return `/${slug}/`
   const d = dateKey(post.date, timeZone)
-  return `/${d.year}/${pad2(d.month)}/${pad2(d.day)}/${post.slug}/`
+  return `/${d.year}/${pad2(d.month)}/${pad2(d.day)}/${slug}/`
 }
 
 export function termUrl(kind: 'tag' | 'category', name: string): string {

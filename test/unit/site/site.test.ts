@@ -17,6 +17,10 @@ describe('routes', () => {
     expect(postUrl(p, 'UTC')).toBe('/2024/03/05/hello/')
     expect(postUrl(p, 'Asia/Tokyo')).toBe('/2024/03/06/hello/')
     expect(postUrl(post('pages/about.md', 'title: About'), 'UTC')).toBe('/about/')
+    expect(postUrl(post('pages/x.md', 'title: Nihon\nslug: 日本'), 'UTC')).toBe(
+      '/%E6%97%A5%E6%9C%AC/',
+    )
+    expect(outputPath('/%E6%97%A5%E6%9C%AC/')).toBe('日本/index.html')
     expect(termUrl('tag', 'open source')).toBe('/tag/open%20source/')
     expect(termUrl('category', 'café')).toBe('/category/caf%C3%A9/')
     expect(pageUrl('/tag/x/', 1)).toBe('/tag/x/')
