@@ -1,6 +1,6 @@
 // The real `bds` executable end to end: init, build, new, exit codes, --json, --strict, -C.
 
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { XMLValidator } from 'fast-xml-parser'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -108,6 +108,23 @@ describe('bds init + build', () => {
       listFiles(join(site, 'dist')).some((f) => f.endsWith('second-thoughts/index.html')),
     ).toBe(true)
     expect(existsSync(join(site, 'dist/tag/a/index.html'))).toBe(true)
+  })
+
+  it('seeds only the missing default scripts with init --scripts', () => {
+    const site = tempDir()
+    writeFileSync(join(site, 'bds.config.json'), '{"title": "Old"}')
+    mkdirSync(join(site, 'scripts'))
+    writeFileSync(join(site, 'scripts/hello.py'), '# my own hello\n')
+    const r = bds(['-C', site, 'init', '--scripts'])
+    expect(r.status, r.stderr).toBe(0)
+    expect(readFileSync(join(site, 'scripts/hello.py'), 'utf8')).toBe('# my own hello\n')
+    expect(listFiles(site).sort()).toEqual([
+      'bds.config.json',
+      'scripts/hello.py',
+      'scripts/reading_time.py',
+      'scripts/tag_domain.py',
+    ])
+    expect(bds(['-C', site, 'init', '--scripts']).stdout).toContain('already there')
   })
 
   it('refuses to init into a folder with files', () => {
