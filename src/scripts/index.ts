@@ -1,3 +1,4 @@
+export { MAX_SCRIPT_BYTES } from './files.js'
 export {
   type HeaderValue,
   parseHeader,
@@ -16,4 +17,4 @@ export {
 } from './meta.js'
 export { findScript, newScript, removeScript, setEnabled, suggest } from './ops.js'
 export { openScriptStore, type ScriptRow, type ScriptStore } from './store.js'
-export { MAX_SCRIPT_BYTES, type SyncResult, syncScripts } from './sync.js'
+export { type SyncResult, syncScripts } from './sync.js'
