@@ -1,77 +1,19 @@
 // `bds scripts …`: list, show, new, enable, disable, rm, sync and rebuild the site's Python
 // scripts and their index. Every subcommand syncs the index first, so it is never stale.
 
-import { createInterface } from 'node:readline/promises'
 import type { Command } from 'commander'
-import { loadConfig, resolveConfig } from '../../config/index.js'
-import { BdsError, toDiagnostic } from '../../errors/index.js'
+import { BdsError } from '../../errors/index.js'
 import {
   findScript,
   KINDS,
   newScript,
-  openScriptStore,
   removeScript,
   type ScriptKind,
-  type ScriptRow,
-  type ScriptStore,
-  type SyncResult,
   setEnabled,
   syncScripts,
 } from '../../scripts/index.js'
 import type { CliContext } from '../main.js'
-import { formatDiagnostic } from '../output.js'
-
-async function withStore<T>(
-  ctx: CliContext,
-  fn: (store: ScriptStore, root: string, sync: SyncResult) => Promise<T> | T,
-  rebuild = false,
-): Promise<T> {
-  const config = resolveConfig(await loadConfig(ctx.cwd()), {}, ctx.cwd())
-  const root = config.paths.root
-  const store = openScriptStore(config.paths.cache)
-  try {
-    const report = (e: BdsError) => ctx.out.err(formatDiagnostic(ctx.out, toDiagnostic(e), root))
-    if (store.reset) report(store.reset)
-    const result = syncScripts(root, store, { rebuild: rebuild || store.reset !== undefined })
-    result.warnings.forEach(report)
-    return await fn(store, root, result)
-  } finally {
-    store.close()
-  }
-}
-
-const json = (value: unknown) => JSON.stringify(value, null, 2)
-const publicRow = ({ headerId: _h, ...row }: ScriptRow) => row
-
-function table(rows: ScriptRow[]): string {
-  const head = ['slug', 'kind', 'enabled', 'entrypoint', 'version', 'title']
-  const cells = rows.map((r) => [
-    r.slug,
-    r.kind,
-    r.enabled ? 'yes' : 'no',
-    r.entrypoint,
-    String(r.version),
-    r.title,
-  ])
-  const widths = head.map((h, i) =>
-    Math.max(h.length, ...cells.map((c) => (c[i] as string).length)),
-  )
-  const line = (c: string[]) =>
-    c
-      .map((v, i) => v.padEnd(widths[i] as number))
-      .join('  ')
-      .trimEnd()
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n')
-}
-
-async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr })
-  try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim())
-  } finally {
-    rl.close()
-  }
-}
+import { confirm, json, publicRow, table, withStore } from './scripts-support.js'
 
 export function registerScripts(program: Command, ctx: CliContext): void {
   const cmd = program
