@@ -1,4 +1,4 @@
-// The Markdown step of a build, split between the main thread and the render worker.
+// The Markdown step of a build, on the render worker when there is one.
 
 import type { ResolvedConfig } from '../config/index.js'
 import type { Post } from '../content/index.js'
@@ -7,16 +7,16 @@ import { hasMacroToken } from './macro-step.js'
 import type { RenderWorker } from './render-pool.js'
 
 /**
- * Markdown for every post. With a worker, every other post is sent to it the moment it has
- * been read, so the worker renders while the main thread is still reading; the main thread
- * renders the rest afterwards. Results come back in post order.
+ * Markdown for every post. With a worker, each post without macro tokens is sent to it the
+ * moment it has been read, so the worker renders while the main thread is still reading (the
+ * main thread has the larger share of page rendering later; measured, giving the worker all
+ * of the Markdown beat an even split by ~7%). Results come back in post order.
  */
 export function createMarkdownSplit(config: ResolvedConfig, worker?: RenderWorker) {
   const md = createMarkdown(config.markdown)
   const pending: Promise<[string, RenderedBody][]>[] = []
   const sent = new Set<string>()
   let batch: [string, string][] = []
-  let count = 0
   const flush = () => {
     if (worker && batch.length > 0) pending.push(worker.markdown(batch))
     batch = []
@@ -24,7 +24,7 @@ export function createMarkdownSplit(config: ResolvedConfig, worker?: RenderWorke
   return {
     offer(post: Post): void {
       // Posts with macro tokens are rendered by the macro step, on this thread.
-      if (!worker || hasMacroToken(post) || count++ % 2 === 0) return
+      if (!worker || hasMacroToken(post)) return
       sent.add(post.file)
       batch.push([post.file, post.body])
       if (batch.length >= 100) flush()
