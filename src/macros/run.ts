@@ -14,6 +14,8 @@ export interface MacroRun {
 export async function runMacros(
   inputs: readonly MacroInput[],
   runners: readonly MacroRunner[],
+  /** Names of Python macro scripts that exist but cannot run yet: a clearer warning. */
+  pending: ReadonlySet<string> = new Set(),
 ): Promise<MacroRun> {
   const outputs: (MacroOutput | undefined)[] = new Array(inputs.length).fill(undefined)
   const diagnostics: BdsError[] = []
@@ -21,18 +23,7 @@ export async function runMacros(
   inputs.forEach((input, i) => {
     const runner = runners.find((r) => r.has(input.call.name))
     if (!runner) {
-      const { name, pos } = input.call
-      diagnostics.push(
-        new BdsError(
-          'BDS_MACRO_UNKNOWN',
-          `Unknown macro "${name}": it was left in the page as written.`,
-          {
-            pos,
-            severity: 'warning',
-            hint: `Check the name, or create scripts/${name}.py with \`kind: macro\` (Python macros).`,
-          },
-        ),
-      )
+      diagnostics.push(unknown(input.call, pending.has(input.call.name)))
       return
     }
     batches.set(runner, [...(batches.get(runner) ?? []), i])
@@ -50,6 +41,20 @@ export async function runMacros(
   )
   for (const output of outputs) if (output) diagnostics.push(...output.diagnostics)
   return { outputs, diagnostics }
+}
+
+function unknown({ name, pos }: MacroInput['call'], isScript: boolean): BdsError {
+  if (isScript) {
+    const message = `"${name}" is a Python macro script (scripts/${name}.py), and this bds does not run Python macros yet; the token was left in the page as written.`
+    return new BdsError('BDS_MACRO_UNKNOWN', message, {
+      pos,
+      severity: 'warning',
+      hint: 'Python macros arrive with the Pyodide runtime; until then the token stays as text.',
+    })
+  }
+  const message = `Unknown macro "${name}": it was left in the page as written.`
+  const hint = `Check the name, or create scripts/${name}.py with \`kind: macro\` (Python macros).`
+  return new BdsError('BDS_MACRO_UNKNOWN', message, { pos, severity: 'warning', hint })
 }
 
 /** The output of a call whose runner failed as a whole (a crashed batch). */

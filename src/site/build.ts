@@ -56,9 +56,11 @@ export async function build(
   const diagnostics = noUrlWarning(loaded)
   const config: ResolvedConfig = { ...loaded, url: loaded.url || 'http://localhost' }
   const { paths } = config
-  await timer.step('scripts', async () => {
+  const scriptMacros = await timer.step('scripts', async () => {
     const { syncIndex } = await import('./scripts-step.js')
-    diagnostics.push(...syncIndex(paths.root, paths.cache))
+    const index = syncIndex(paths.root, paths.cache)
+    diagnostics.push(...index.diagnostics)
+    return index.macros
   })
   const cache = openCacheDb(paths.cache)
   if (cache.reset) diagnostics.push(cache.reset)
@@ -89,7 +91,7 @@ export async function build(
       })
     }
     const { fullBuild } = await import('./full-build.js')
-    const result = await fullBuild({ config, deps, timer, previous, diagnostics })
+    const result = await fullBuild({ config, deps, timer, previous, diagnostics, scriptMacros })
     await timer.step('save', async () => {
       cache.writeManifest(paths.out, result.manifest)
       const complete = result.outputs.failed === 0

@@ -31,6 +31,8 @@ export interface FullBuildInput {
   timer: StepTimer
   previous: Manifest
   diagnostics: BdsError[]
+  /** Enabled Python macro scripts (slugs), for the message about tokens they would render. */
+  scriptMacros: Set<string>
 }
 
 export interface FullBuildResult {
@@ -47,6 +49,7 @@ export async function fullBuild({
   timer,
   previous,
   diagnostics,
+  scriptMacros,
 }: FullBuildInput): Promise<FullBuildResult> {
   const { paths } = config
   // The worker starts before the content is read, so its start overlaps reading.
@@ -59,7 +62,9 @@ export async function fullBuild({
     diagnostics.push(...content.diagnostics)
     const posts = content.posts
     const runners = [createBuiltinRunner(), ...(deps.macroRunners ?? [])]
-    const macros = await timer.step('macros', () => expandMacros(config, posts, runners, deps.fs))
+    const macros = await timer.step('macros', () =>
+      expandMacros(config, posts, runners, deps.fs, scriptMacros),
+    )
     diagnostics.push(...macros.diagnostics)
     const bodies = await timer.step('markdown', () => markdown.bodies(posts, macros.bodies))
     const store = await timer.step('templates', () =>

@@ -32,6 +32,7 @@ export async function expandMacros(
   posts: Post[],
   runners: readonly MacroRunner[],
   fs: Fs,
+  scriptMacros: ReadonlySet<string> = new Set(),
 ): Promise<MacroStep> {
   const step: MacroStep = { bodies: new Map(), diagnostics: [], counts: {} }
   const withTokens = posts.filter(hasMacroToken)
@@ -76,7 +77,7 @@ export async function expandMacros(
       owners.push({ env, id })
     })
   }
-  const run = await runMacros(inputs, runners)
+  const run = await runMacros(inputs, runners, scriptMacros)
   step.diagnostics.push(...run.diagnostics)
   run.outputs.forEach((output, i) => {
     const { env, id } = owners[i] as { env: MacroEnv; id: number }
