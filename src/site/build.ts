@@ -66,13 +66,11 @@ export async function build(
   if (cache.reset) diagnostics.push(cache.reset)
   try {
     const previous = cache.readManifest(paths.out)
-    const fingerprint = await timer.step('check', () =>
-      fingerprintInputs(config, deps, BDS_VERSION),
-    )
+    const inputs = await timer.step('check', () => fingerprintInputs(config, deps, BDS_VERSION))
     const state = cache.readState(paths.out)
     const upToDate =
       !config.clean &&
-      state?.fingerprint === fingerprint &&
+      state?.fingerprint === inputs.hash &&
       (await timer.step('verify', () => outputsIntact(paths.out, previous)))
     if (upToDate) {
       const last = JSON.parse(state.diagnostics) as {
@@ -91,12 +89,23 @@ export async function build(
       })
     }
     const { fullBuild } = await import('./full-build.js')
-    const result = await fullBuild({ config, deps, timer, previous, diagnostics, scriptMacros })
+    const result = await fullBuild({
+      config,
+      deps,
+      timer,
+      previous,
+      diagnostics,
+      scriptMacros,
+      postFiles: inputs.postFiles,
+    })
     await timer.step('save', async () => {
       cache.writeManifest(paths.out, result.manifest)
       const complete = result.outputs.failed === 0
       const last = JSON.stringify({ diagnostics: result.diagnostics, macros: result.macros })
-      cache.writeState(paths.out, complete ? { fingerprint, diagnostics: last } : undefined)
+      cache.writeState(
+        paths.out,
+        complete ? { fingerprint: inputs.hash, diagnostics: last } : undefined,
+      )
     })
     return timer.report({
       config,

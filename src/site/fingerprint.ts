@@ -14,20 +14,21 @@ export async function fingerprintInputs(
   config: ResolvedConfig,
   deps: { fs: Fs; templatesDir: string },
   version: string,
-): Promise<string> {
+): Promise<{ hash: string; postFiles: number }> {
   const p = config.paths
   const dirs = [p.posts, p.pages, p.media, p.static, p.templates, p.scripts, deps.templatesDir]
   const lines: string[] = [version, JSON.stringify({ drafts: config.drafts, out: p.out })]
-  const files = (
-    await Promise.all(dirs.map(async (d) => (await deps.fs.walk(d)).map((f) => join(d, f))))
-  ).flat()
+  const listed = await Promise.all(
+    dirs.map(async (d) => (await deps.fs.walk(d)).map((f) => join(d, f))),
+  )
+  const files = listed.flat()
   files.push(join(p.root, CONFIG_FILE), join(p.root, BDS_PROJECT_FILE))
   const stats = await mapLimit(files, 64, (f) => deps.fs.stat(f))
   files.forEach((f, i) => {
     const s = stats[i]
     lines.push(s ? `${f}\t${s.size}\t${s.mtimeMs}` : `${f}\t-`)
   })
-  return hashText(lines.join('\n'))
+  return { hash: hashText(lines.join('\n')), postFiles: listed[0]?.length ?? 0 }
 }
 
 /** True when every file of the previous build is still there as bds wrote it. */

@@ -33,6 +33,8 @@ export interface FullBuildInput {
   diagnostics: BdsError[]
   /** Enabled Python macro scripts (slugs), for the message about tokens they would render. */
   scriptMacros: Set<string>
+  /** Files under posts/, counted by the up-to-date check: decides whether a worker pays. */
+  postFiles: number
 }
 
 export interface FullBuildResult {
@@ -50,10 +52,10 @@ export async function fullBuild({
   previous,
   diagnostics,
   scriptMacros,
+  postFiles,
 }: FullBuildInput): Promise<FullBuildResult> {
   const { paths } = config
   // The worker starts before the content is read, so its start overlaps reading.
-  const postFiles = deps.parallel === 'auto' ? (await deps.fs.walk(paths.posts)).length : 0
   const useWorker = deps.parallel === 'auto' ? postFiles >= PARALLEL_MIN_POSTS : deps.parallel
   const worker = useWorker ? startRenderWorker(config) : undefined
   try {

@@ -16,27 +16,13 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { ScriptRow } from '../../src/scripts/index.js'
 import { bds, inlineSite, repoRoot, tempDir } from '../helpers/site.js'
 
 const CONFIG = '-- bds.config.json --\n{"title": "Scripts", "url": "https://scripts.example"}\n'
 
-interface Row {
-  id: string
-  slug: string
-  title: string
-  kind: string
-  entrypoint: string
-  enabled: boolean
-  version: number
-  path: string
-  hash: string
-  size: number
-  mtimeMs: number
-  createdAt: string | null
-  updatedAt: string | null
-  syntaxStatus: string | null
-  functions: string[] | null
-}
+/** A row of `bds scripts list --json`: the index row without its internal header id. */
+type Row = Omit<ScriptRow, 'headerId'>
 
 const ROW_KEYS = [
   'id',
