@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
+// Four projects: `unit` (fast, no Pyodide), `integration` (the built CLI on fixture sites),
+// `python` (real Pyodide workers; files run one at a time and share warm pools) and
+// `browser` (one file: live reload in Debian's chromium). `npm test` runs all four.
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
@@ -18,6 +21,27 @@ export default defineConfig({
           globalSetup: ['test/helpers/build-dist.ts'],
           env: { TZ: 'UTC' },
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'python',
+          include: ['test/python/**/*.test.ts'],
+          globalSetup: ['test/helpers/build-dist.ts'],
+          env: { TZ: 'UTC' },
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/helpers/build-dist.ts'],
+          env: { TZ: 'UTC' },
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

@@ -69,6 +69,11 @@ export function resolveConfig(
       stringParams: c.macros?.stringParams ?? false,
       youtubeNoCookie: c.macros?.youtubeNoCookie ?? false,
     }),
+    python: Object.freeze({
+      workers: c.python?.workers ?? 4,
+      timeoutMs: c.python?.timeoutMs ?? 10_000,
+      memoryMiB: c.python?.memoryMiB ?? 512,
+    }),
     drafts: inline.drafts ?? false,
     strict: inline.strict ?? false,
     clean: inline.clean ?? false,

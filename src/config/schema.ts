@@ -22,6 +22,15 @@ export const configSchema = {
         youtubeNoCookie: { type: 'boolean' },
       },
     },
+    python: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        workers: { type: 'integer', minimum: 1, maximum: 64 },
+        timeoutMs: { type: 'integer', minimum: 10, maximum: 600000 },
+        memoryMiB: { type: 'integer', minimum: 64, maximum: 4096 },
+      },
+    },
     markdown: {
       type: 'object',
       additionalProperties: false,

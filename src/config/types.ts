@@ -13,6 +13,7 @@ export interface UserConfig {
   output?: string
   markdown?: { linkify?: boolean; typographer?: boolean }
   macros?: { stringParams?: boolean; youtubeNoCookie?: boolean }
+  python?: { workers?: number; timeoutMs?: number; memoryMiB?: number }
 }
 
 export interface InlineConfig {
@@ -49,6 +50,8 @@ export interface ResolvedConfig {
   feedItems: number
   markdown: { linkify: boolean; typographer: boolean }
   macros: { stringParams: boolean; youtubeNoCookie: boolean }
+  /** The Python runtime: worker threads (at most the core count), per-call timeout, memory cap per worker. */
+  python: { workers: number; timeoutMs: number; memoryMiB: number }
   drafts: boolean
   strict: boolean
   clean: boolean

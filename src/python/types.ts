@@ -1,0 +1,103 @@
+// The Python runtime's model: a script as the workers see it (source sent as data, never a
+// path), one call of its entrypoint, what comes back, and the PythonHost seam that runs
+// calls in a pool of Pyodide workers (in-process threads, or a sandbox child process).
+
+export interface ScriptSource {
+  /** Script id from the index (stable across renames). */
+  id: string
+  slug: string
+  /** Path relative to the site root, e.g. `scripts/hello.py`: the traceback's file name. */
+  file: string
+  source: string
+  /** Content hash; with `id` it keys the compiled module in each worker. */
+  hash: string
+  entrypoint: string
+}
+
+export interface PythonCall {
+  script: ScriptSource
+  /** JSON-serialisable positional arguments; trimmed to as many as the entrypoint takes. */
+  args: unknown[]
+}
+
+export type PythonErrorKind =
+  | 'exception' // the script raised
+  | 'timeout' // interrupted (soft) or its worker replaced (hard) after python.timeoutMs
+  | 'memory' // MemoryError or the per-worker memory cap; the worker is replaced
+  | 'crash' // the interpreter or the worker died (fatal error); the worker is replaced
+  | 'missing' // the entrypoint does not exist
+  | 'output' // the result or the captured output is over the size limits
+
+export interface PythonError {
+  kind: PythonErrorKind
+  /** Python exception type, e.g. `ZeroDivisionError`. */
+  type: string
+  message: string
+  /** Formatted traceback, file names as in ScriptSource.file; '' when there is none. */
+  traceback: string
+  /** Line in the script of the innermost frame of that script, when known. */
+  line?: number
+}
+
+export interface PythonCallResult {
+  ok: boolean
+  /** The entrypoint's return value, as JSON data (when ok). */
+  value?: unknown
+  error?: PythonError
+  stdout: string
+  stderr: string
+  /** Messages from `bds.log()`. */
+  logs: string[]
+  /** Wall time of the call inside the worker, in milliseconds. */
+  ms: number
+}
+
+export interface CheckResult {
+  file: string
+  ok: boolean
+  /** Top-level function names (def and async def) when the file parses. */
+  functions: string[]
+  error?: { message: string; line: number; column: number }
+}
+
+/** What the read-only `bds` Python module shows; sent to each worker once per build. */
+export interface SiteData {
+  config: Record<string, unknown>
+  /** Public post data without content. */
+  posts: Record<string, unknown>[]
+  tags: { name: string; url: string; count: number }[]
+  categories: { name: string; url: string; count: number }[]
+}
+
+export interface ScriptTiming {
+  calls: number
+  p50Ms: number
+  p95Ms: number
+}
+
+export interface PythonCounters {
+  calls: number
+  errors: number
+  timeouts: number
+  workerRestarts: number
+  /** Time from start() to the first worker ready, ms (0 before start). */
+  startMs: number
+  /** Whether the workers booted from the memory snapshot. */
+  snapshot: boolean
+  workers: number
+  byScript: Record<string, ScriptTiming>
+}
+
+export interface PythonHost {
+  /** Starts the workers; idempotent. Resolves when the pool can take calls. */
+  start(): Promise<void>
+  /** Data for the `bds` module; every later call sees it. */
+  setSiteData(data: SiteData): void
+  /** Runs calls in batches; results in order. Never rejects for one bad call. */
+  run(calls: readonly PythonCall[]): Promise<PythonCallResult[]>
+  /** Parses scripts with Python's `ast` (nothing executes). */
+  check(scripts: readonly { file: string; source: string }[]): Promise<CheckResult[]>
+  counters(): PythonCounters
+  /** Stops every worker; safe to call twice. */
+  stop(): Promise<void>
+}
