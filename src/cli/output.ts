@@ -47,6 +47,7 @@ export function formatDiagnostic(o: Out, d: Diagnostic, root: string): string {
   if (d.file) lines.push(`  --> ${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}`)
   const frame = frameFor(d, root)
   if (frame) lines.push(frame.replace(/^/gm, '  '))
+  if (d.detail) lines.push(d.detail.trimEnd().replace(/^/gm, '  | '))
   lines.push(`  ${paint(o, 'cyan', 'hint')}: ${d.hint}`)
   return lines.join('\n')
 }
@@ -65,5 +66,24 @@ export function formatSummary(r: BuildReport): string {
   const steps = r.steps.map((s) => `${s.name} ${ms(s.ms)}`).join(' · ')
   const calls = Object.entries(r.macros).sort(([a], [b]) => a.localeCompare(b))
   const macros = calls.length ? `\n  macros: ${calls.map(([n, c]) => `${n} ${c}`).join(' · ')}` : ''
-  return `${head}${nothing}\n  steps: ${steps}${macros}`
+  return `${head}${nothing}\n  steps: ${steps}${macros}${pythonLine(r)}`
+}
+
+function pythonLine(r: BuildReport): string {
+  const p = r.python
+  if (!p) return ''
+  const boot = `pool start ${ms(p.startMs)} (${p.workers} worker${p.workers === 1 ? '' : 's'}, ${p.snapshot ? 'snapshot' : 'no snapshot'})`
+  const counts = `${p.calls} calls · ${p.errors} errors · ${p.timeouts} timeouts · ${p.workerRestarts} worker restarts`
+  const times = Object.entries(p.byScript)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([slug, t]) => `${slug} p50 ${t.p50Ms} ms p95 ${t.p95Ms} ms`)
+  return `\n  python: ${counts} · ${boot}${times.length ? `\n  python calls: ${times.join(' · ')}` : ''}`
+}
+
+/** What Python macros printed, token by token (--verbose). */
+export function formatCaptured(r: BuildReport): string[] {
+  return (r.python?.output ?? []).map(
+    (c) =>
+      `${c.file}:${c.line}:${c.column} [[${c.macro}]] printed:\n${c.text.trimEnd().replace(/^/gm, '  | ')}`,
+  )
 }

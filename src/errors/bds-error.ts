@@ -18,6 +18,8 @@ export interface BdsErrorOptions {
   hint?: string
   cause?: unknown
   severity?: Severity
+  /** More text printed under the message: a Python traceback, captured output. */
+  detail?: string
 }
 
 export class BdsError extends Error {
@@ -25,6 +27,7 @@ export class BdsError extends Error {
   readonly pos?: SourcePos
   readonly hint: string
   readonly severity: Severity
+  readonly detail?: string
 
   constructor(code: ErrorCode, message: string, options: BdsErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
@@ -33,6 +36,7 @@ export class BdsError extends Error {
     this.pos = options.pos
     this.hint = options.hint ?? codes[code].hint
     this.severity = options.severity ?? 'error'
+    if (options.detail) this.detail = options.detail
   }
 }
 
@@ -56,6 +60,7 @@ export interface Diagnostic {
   file?: string
   line?: number
   column?: number
+  detail?: string
 }
 
 export function toDiagnostic(error: BdsError): Diagnostic {
@@ -65,6 +70,7 @@ export function toDiagnostic(error: BdsError): Diagnostic {
     message: error.message,
     hint: error.hint,
     ...(error.pos ? { file: error.pos.file, line: error.pos.line, column: error.pos.column } : {}),
+    ...(error.detail ? { detail: error.detail } : {}),
   }
 }
 

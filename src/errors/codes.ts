@@ -83,6 +83,30 @@ export const codes = {
     title: 'Macro failed',
     hint: 'The macro rendered as an empty string; fix the cause shown and build again.',
   },
+  BDS_MACRO_TIMEOUT: {
+    title: 'Python macro timed out',
+    hint: 'The call was stopped after python.timeoutMs (bds.config.json) and rendered as an empty string; look for an endless loop, or raise the limit.',
+  },
+  BDS_MACRO_RESULT: {
+    title: 'Python macro returned an invalid result',
+    hint: 'Return a str, or a dict {"html": str, "data"?: dict, "warnings"?: [str]} (README: Python macros).',
+  },
+  BDS_MACRO_WARNING: {
+    title: 'Python macro reported a warning',
+    hint: 'The macro returned this in "warnings"; see the macro script for what it means.',
+  },
+  BDS_SCRIPT_SYNTAX: {
+    title: 'Script has a syntax error',
+    hint: 'Fix the line shown; `bds scripts check SLUG` checks a script without running it.',
+  },
+  BDS_SCRIPT_ENTRYPOINT: {
+    title: 'Script has no entrypoint function',
+    hint: 'Define the function named by `entrypoint:` in the header (default: render for macros, main for utilities, transform for transforms).',
+  },
+  BDS_PYTHON_START: {
+    title: 'The Python runtime did not start',
+    hint: 'Reinstall bds (`npm ci`) so the pyodide package is complete; Python macros rendered as empty strings.',
+  },
   BDS_SCRIPT_HEADER: {
     title: 'Script header value is missing or invalid',
     hint: 'Fix the header between the --- lines at the top of the script, or run `bds scripts show SLUG` to see what is used.',

@@ -1,5 +1,5 @@
 // runMacros: resolves each call to the first runner that has its name — built-ins first,
-// then (later) Python scripts — runs each runner's calls as one batch, and reports unknown
+// then Python scripts — runs each runner's calls as one batch, and reports unknown
 // names. An unknown call has no output: it stays in the page as written.
 
 import { BdsError } from '../errors/index.js'
@@ -14,8 +14,6 @@ export interface MacroRun {
 export async function runMacros(
   inputs: readonly MacroInput[],
   runners: readonly MacroRunner[],
-  /** Names of Python macro scripts that exist but cannot run yet: a clearer warning. */
-  pending: ReadonlySet<string> = new Set(),
 ): Promise<MacroRun> {
   const outputs: (MacroOutput | undefined)[] = new Array(inputs.length).fill(undefined)
   const diagnostics: BdsError[] = []
@@ -23,7 +21,7 @@ export async function runMacros(
   inputs.forEach((input, i) => {
     const runner = runners.find((r) => r.has(input.call.name))
     if (!runner) {
-      diagnostics.push(unknown(input.call, pending.has(input.call.name)))
+      diagnostics.push(unknown(input.call))
       return
     }
     batches.set(runner, [...(batches.get(runner) ?? []), i])
@@ -43,15 +41,7 @@ export async function runMacros(
   return { outputs, diagnostics }
 }
 
-function unknown({ name, pos }: MacroInput['call'], isScript: boolean): BdsError {
-  if (isScript) {
-    const message = `"${name}" is a Python macro script (scripts/${name}.py), and this bds does not run Python macros yet; the token was left in the page as written.`
-    return new BdsError('BDS_MACRO_UNKNOWN', message, {
-      pos,
-      severity: 'warning',
-      hint: 'Python macros arrive with the Pyodide runtime; until then the token stays as text.',
-    })
-  }
+function unknown({ name, pos }: MacroInput['call']): BdsError {
   const message = `Unknown macro "${name}": it was left in the page as written.`
   const hint = `Check the name, or create scripts/${name}.py with \`kind: macro\` (Python macros).`
   return new BdsError('BDS_MACRO_UNKNOWN', message, { pos, severity: 'warning', hint })

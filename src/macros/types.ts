@@ -77,6 +77,8 @@ export interface MacroOutput {
   /** HTML to splice in; '' for a failed call. Never re-parsed as Markdown. */
   html: string
   diagnostics: BdsError[]
+  /** What a Python macro printed (stdout, stderr, bds.log), shown with --verbose. */
+  captured?: string
 }
 
 /** Something that can run macros by name: the built-ins now, Python scripts later. */

@@ -1,21 +1,11 @@
-import type { ResolvedConfig } from '../config/index.js'
+// The Python runtime: Pyodide workers behind the PythonHost seam (see README.md here).
+import type { PythonHostOptions } from './options.js'
+import { createPoolHost } from './pool.js'
 import type { PythonHost } from './types.js'
 
+export { type PythonHostOptions, pythonOptions } from './options.js'
 export type * from './types.js'
 
-export interface PythonHostOptions {
-  /** Worker threads: min(cores, this). */
-  workers: number
-  /** Per-call timeout; the interrupt comes first, a worker replacement after a grace period. */
-  timeoutMs: number
-  /** wasm memory cap per worker. */
-  memoryMiB: number
-  /** Folder for the Pyodide memory snapshot; defaults to the user cache folder. */
-  cacheDir?: string
-}
-
-export const pythonOptions = (config: ResolvedConfig): PythonHostOptions => ({ ...config.python })
-
-export function createPythonHost(_options: PythonHostOptions): PythonHost {
-  throw new Error('The Python runtime is not wired in yet.')
+export function createPythonHost(options: PythonHostOptions): PythonHost {
+  return createPoolHost(options)
 }

@@ -12,6 +12,7 @@ import {
 import { BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import type { MacroRunner } from '../macros/index.js'
 import { openCacheDb } from '../output/index.js'
+import type { PythonHost } from '../python/index.js'
 import { type Fs, nodeFs } from '../util/fs.js'
 import { BDS_VERSION, bundledTemplatesDir } from '../version.js'
 import { fingerprintInputs, outputsIntact } from './fingerprint.js'
@@ -26,8 +27,10 @@ export interface BuildDeps {
   parallel: boolean | 'auto'
   /** Called with each step's name as it starts. */
   onStep?: (name: string) => void
-  /** Macro runners tried after the built-ins (Python scripts; fakes in tests). */
+  /** Macro runners tried after the built-ins and Python scripts (fakes in tests). */
   macroRunners?: MacroRunner[]
+  /** A running Python host to use (watch mode keeps one warm); else a build starts its own when a page needs it. */
+  python?: PythonHost
 }
 
 function noUrlWarning(config: ResolvedConfig): BdsError[] {
@@ -56,7 +59,7 @@ export async function build(
   const diagnostics = noUrlWarning(loaded)
   const config: ResolvedConfig = { ...loaded, url: loaded.url || 'http://localhost' }
   const { paths } = config
-  const scriptMacros = await timer.step('scripts', async () => {
+  const macroScripts = await timer.step('scripts', async () => {
     const { syncIndex } = await import('./scripts-step.js')
     const index = syncIndex(paths.root, paths.cache)
     diagnostics.push(...index.diagnostics)
@@ -95,7 +98,7 @@ export async function build(
       timer,
       previous,
       diagnostics,
-      scriptMacros,
+      macroScripts,
       postFiles: inputs.postFiles,
     })
     await timer.step('save', async () => {
@@ -113,6 +116,7 @@ export async function build(
       diagnostics: result.diagnostics,
       outputs: result.outputs,
       macros: result.macros,
+      python: result.python,
     })
   } finally {
     cache.close()

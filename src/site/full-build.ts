@@ -4,18 +4,21 @@
 
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import type { ResolvedConfig } from '../config/index.js'
-import { loadContent } from '../content/index.js'
+import { loadContent, type Post } from '../content/index.js'
 import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import { createBuiltinRunner } from '../macros/builtins/index.js'
 import { createFileSink, finishOutputs, type Manifest, type WriteStats } from '../output/index.js'
 import { loadTemplateStore } from '../render/index.js'
+import type { ScriptRow } from '../scripts/index.js'
 import type { BuildDeps } from './build.js'
 import { generatedFiles } from './generated.js'
 import { expandMacros } from './macro-step.js'
 import { createMarkdownSplit } from './markdown-split.js'
 import { createSiteModel } from './model.js'
 import { type PagesResult, planPages, runPages } from './pages.js'
+import { preparePython } from './python-step.js'
 import { startRenderWorker } from './render-pool.js'
+import type { BuildReport } from './report.js'
 import { createRouteTable } from './route-table.js'
 import { planCopies } from './static-files.js'
 import type { StepTimer } from './steps.js'
@@ -31,8 +34,8 @@ export interface FullBuildInput {
   timer: StepTimer
   previous: Manifest
   diagnostics: BdsError[]
-  /** Enabled Python macro scripts (slugs), for the message about tokens they would render. */
-  scriptMacros: Set<string>
+  /** Enabled Python macro scripts. */
+  macroScripts: ScriptRow[]
   /** Files under posts/, counted by the up-to-date check: decides whether a worker pays. */
   postFiles: number
 }
@@ -43,6 +46,7 @@ export interface FullBuildResult {
   outputs: WriteStats
   manifest: Manifest
   diagnostics: Diagnostic[]
+  python?: BuildReport['python']
 }
 
 export async function fullBuild({
@@ -51,23 +55,29 @@ export async function fullBuild({
   timer,
   previous,
   diagnostics,
-  scriptMacros,
+  macroScripts,
   postFiles,
 }: FullBuildInput): Promise<FullBuildResult> {
   const { paths } = config
   // The worker starts before the content is read, so its start overlaps reading.
   const useWorker = deps.parallel === 'auto' ? postFiles >= PARALLEL_MIN_POSTS : deps.parallel
   const worker = useWorker ? startRenderWorker(config) : undefined
+  const python = preparePython(config, macroScripts, deps.python)
   try {
     const markdown = createMarkdownSplit(config, worker)
-    const content = await timer.step('content', () => loadContent(config, deps.fs, markdown.offer))
+    const offer = (post: Post) => {
+      python.notice(post)
+      markdown.offer(post)
+    }
+    const content = await timer.step('content', () => loadContent(config, deps.fs, offer))
     diagnostics.push(...content.diagnostics)
     const posts = content.posts
-    const runners = [createBuiltinRunner(), ...(deps.macroRunners ?? [])]
-    const macros = await timer.step('macros', () =>
-      expandMacros(config, posts, runners, deps.fs, scriptMacros),
-    )
-    diagnostics.push(...macros.diagnostics)
+    python.usePosts(posts)
+    const runners = [createBuiltinRunner(), ...(python.runner ? [python.runner] : [])]
+    runners.push(...(deps.macroRunners ?? []))
+    const macros = await timer.step('macros', () => expandMacros(config, posts, runners, deps.fs))
+    diagnostics.push(...python.diagnostics, ...macros.diagnostics)
+    const counters = await python.finish()
     const bodies = await timer.step('markdown', () => markdown.bodies(posts, macros.bodies))
     const store = await timer.step('templates', () =>
       loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs),
@@ -114,6 +124,7 @@ export async function fullBuild({
       finishOutputs(paths.out, previous, parts, failed),
     )
     return {
+      python: counters && { ...counters, output: macros.captured },
       macros: macros.counts,
       outputs: written.stats,
       manifest: written.manifest,
@@ -124,6 +135,7 @@ export async function fullBuild({
       ],
     }
   } finally {
+    await python.finish()
     await worker?.close()
   }
 }

@@ -15,6 +15,7 @@ import {
 import { createMarkdown, type RenderedBody, withExcerpt } from '../render/index.js'
 import type { Fs } from '../util/fs.js'
 import { collect } from './collections.js'
+import type { CapturedOutput } from './report.js'
 import { postUrl, termUrl } from './routes.js'
 
 export interface MacroStep {
@@ -23,6 +24,8 @@ export interface MacroStep {
   diagnostics: BdsError[]
   /** Calls per macro name, for the build summary. */
   counts: Record<string, number>
+  /** What Python macros printed, by token. */
+  captured: CapturedOutput[]
 }
 
 export const hasMacroToken = (post: Post) => post.body.includes('[[')
@@ -32,9 +35,8 @@ export async function expandMacros(
   posts: Post[],
   runners: readonly MacroRunner[],
   fs: Fs,
-  scriptMacros: ReadonlySet<string> = new Set(),
 ): Promise<MacroStep> {
-  const step: MacroStep = { bodies: new Map(), diagnostics: [], counts: {} }
+  const step: MacroStep = { bodies: new Map(), diagnostics: [], counts: {}, captured: [] }
   const withTokens = posts.filter(hasMacroToken)
   if (withTokens.length === 0) return step
   const md = createMarkdown(config.markdown)
@@ -77,10 +79,14 @@ export async function expandMacros(
       owners.push({ env, id })
     })
   }
-  const run = await runMacros(inputs, runners, scriptMacros)
+  const run = await runMacros(inputs, runners)
   step.diagnostics.push(...run.diagnostics)
   run.outputs.forEach((output, i) => {
     const { env, id } = owners[i] as { env: MacroEnv; id: number }
+    if (output?.captured) {
+      const { name, pos } = (inputs[i] as MacroInput).call
+      step.captured.push({ macro: name, ...pos, text: output.captured })
+    }
     if (!output || !env.bds) return
     env.bds.outputs ??= new Map()
     env.bds.outputs.set(id, output.html)

@@ -2,6 +2,16 @@
 
 import type { Diagnostic } from '../errors/index.js'
 import type { WriteStats } from '../output/index.js'
+import type { PythonCounters } from '../python/index.js'
+
+/** Output a Python macro printed (stdout, stderr, bds.log), at its token. */
+export interface CapturedOutput {
+  macro: string
+  file: string
+  line: number
+  column: number
+  text: string
+}
 
 export interface BuildReport {
   bds: string
@@ -17,6 +27,8 @@ export interface BuildReport {
   /** Macro calls by name (built-in and Python), e.g. {"youtube": 3}. */
   macros: Record<string, number>
   diagnostics: Diagnostic[]
+  /** Python runtime counters, when Python macros ran; with what they printed. */
+  python?: PythonCounters & { output: CapturedOutput[] }
   errors: number
   warnings: number
   maxRssBytes: number

@@ -14,6 +14,7 @@ export interface StepTimer {
     diagnostics: Diagnostic[]
     outputs: WriteStats
     macros?: Record<string, number>
+    python?: BuildReport['python']
   }): BuildReport
 }
 
@@ -31,7 +32,7 @@ export function createStepTimer(onStep?: (name: string) => void): StepTimer {
         steps.push({ name, ms: Math.round((performance.now() - t0) * 10) / 10 })
       }
     },
-    report({ config, upToDate, diagnostics, outputs, macros = {} }) {
+    report({ config, upToDate, diagnostics, outputs, macros = {}, python }) {
       const errors = diagnostics.filter((d) => d.severity === 'error').length
       return {
         bds: BDS_VERSION,
@@ -44,6 +45,7 @@ export function createStepTimer(onStep?: (name: string) => void): StepTimer {
         outputs,
         macros,
         diagnostics,
+        ...(python ? { python } : {}),
         errors,
         warnings: diagnostics.length - errors,
         maxRssBytes: process.resourceUsage().maxRSS * 1024,

@@ -7,7 +7,7 @@ import type { Command } from 'commander'
 import { isBdsError } from '../../errors/index.js'
 import { build } from '../../site/index.js'
 import type { CliContext } from '../main.js'
-import { formatDiagnostic, formatSummary } from '../output.js'
+import { formatCaptured, formatDiagnostic, formatSummary } from '../output.js'
 
 interface BuildFlags {
   out?: string
@@ -16,6 +16,7 @@ interface BuildFlags {
   clean?: boolean
   json?: string
   quiet?: boolean
+  verbose?: boolean
 }
 
 export function registerBuild(program: Command, ctx: CliContext): void {
@@ -29,6 +30,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .option('--clean', 'ignore the cache and rewrite every output file')
     .option('--json <file>', 'also write the build report as JSON to <file>')
     .option('-q, --quiet', 'print only warnings and errors')
+    .option('--verbose', 'also print what Python macros wrote to stdout and stderr')
     .addHelpText(
       'after',
       '\nExamples:\n  $ bds build\n  $ bds build my-blog --out public\n  $ bds build --strict --json build-report.json   # in CI\n',
@@ -54,6 +56,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           throw error
         })
       for (const d of report.diagnostics) ctx.out.err(formatDiagnostic(ctx.out, d, report.site))
+      if (flags.verbose) for (const text of formatCaptured(report)) ctx.out.err(text)
       if (flags.json)
         await writeFile(resolve(cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`)
       if (!flags.quiet) ctx.out.out(formatSummary(report))

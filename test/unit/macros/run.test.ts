@@ -56,12 +56,6 @@ describe('runMacros', () => {
     expect(run.diagnostics[0]?.hint).toContain('scripts/nosuch.py')
   })
 
-  it('says when an unknown name is a Python macro script that cannot run yet', async () => {
-    const run = await runMacros([input('hello')], [], new Set(['hello']))
-    expect(run.diagnostics[0]).toMatchObject({ code: 'BDS_MACRO_UNKNOWN', severity: 'warning' })
-    expect(run.diagnostics[0]?.message).toContain('Python macro script (scripts/hello.py)')
-  })
-
   it('turns a runner that fails as a whole into one error per call', async () => {
     const broken: MacroRunner = {
       has: () => true,

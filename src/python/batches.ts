@@ -1,0 +1,104 @@
+// Calls → batches and back. Identical calls (same script version and arguments) run once;
+// the unique calls are cut into batches that cross to a worker as one JSON string each,
+// and every reply is checked as untrusted data before it becomes a PythonCallResult.
+
+import type { PythonCall, PythonCallResult, PythonError, ScriptSource } from './types.js'
+
+export const scriptKey = (s: ScriptSource) => `${s.id}:${s.hash}`
+
+export interface Planned {
+  /** The distinct calls to run. */
+  unique: PythonCall[]
+  /** For each input call, its index in `unique`. */
+  slot: number[]
+}
+
+export function dedupe(calls: readonly PythonCall[]): Planned {
+  const seen = new Map<string, number>()
+  const unique: PythonCall[] = []
+  const slot = calls.map((call) => {
+    const key = `${scriptKey(call.script)}\0${JSON.stringify(call.args)}`
+    let index = seen.get(key)
+    if (index === undefined) {
+      index = unique.push(call) - 1
+      seen.set(key, index)
+    }
+    return index
+  })
+  return { unique, slot }
+}
+
+/** Enough batches to keep every worker busy with a few in flight, at most `max` calls each. */
+export function chunk<T>(items: readonly T[], workers: number, max = 100): T[][] {
+  const size = Math.max(1, Math.min(max, Math.ceil(items.length / (workers * 4))))
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+export function batchJson(calls: readonly PythonCall[]): string {
+  const scripts: Record<string, unknown> = {}
+  for (const { script } of calls) {
+    const { file, slug, source, entrypoint } = script
+    scripts[scriptKey(script)] ??= { file, slug, source, entrypoint }
+  }
+  return JSON.stringify({
+    scripts,
+    calls: calls.map((c) => ({ key: scriptKey(c.script), args: c.args })),
+  })
+}
+
+export function failure(error: PythonError): PythonCallResult {
+  return { ok: false, error, stdout: '', stderr: '', logs: [], ms: 0 }
+}
+
+const KINDS = new Set(['exception', 'timeout', 'memory', 'crash', 'missing', 'output'])
+const text = (v: unknown) => (typeof v === 'string' ? v : '')
+
+function toError(raw: unknown): PythonError {
+  const e = (raw ?? {}) as Record<string, unknown>
+  const kind = KINDS.has(e.kind as string) ? (e.kind as PythonError['kind']) : 'crash'
+  const line = typeof e.line === 'number' && Number.isInteger(e.line) ? e.line : undefined
+  return {
+    kind,
+    type: text(e.type) || 'Error',
+    message: text(e.message),
+    traceback: text(e.traceback),
+    ...(line ? { line } : {}),
+  }
+}
+
+function toResult(raw: unknown): PythonCallResult {
+  const wrapped = (raw ?? {}) as { ms?: unknown; r?: Record<string, unknown> }
+  const r = wrapped.r ?? {}
+  const logs = Array.isArray(r.logs) ? r.logs.filter((l) => typeof l === 'string') : []
+  const base = {
+    stdout: text(r.stdout),
+    stderr: text(r.stderr),
+    logs,
+    ms: typeof wrapped.ms === 'number' ? wrapped.ms : 0,
+  }
+  if (r.ok === true) return { ok: true, value: r.value ?? null, ...base }
+  return { ok: false, error: toError(r.error), ...base }
+}
+
+const MALFORMED: PythonError = {
+  kind: 'crash',
+  type: 'ProtocolError',
+  message: 'the Python worker sent a malformed reply',
+  traceback: '',
+}
+
+/** Parses a worker's JSON results; anything malformed becomes a crash result per call. */
+export function parseResults(json: string, expected: number): PythonCallResult[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(json)
+  } catch {
+    parsed = undefined
+  }
+  if (!Array.isArray(parsed) || parsed.length !== expected) {
+    return Array.from({ length: expected }, () => failure(MALFORMED))
+  }
+  return parsed.map(toResult)
+}

@@ -1,0 +1,14 @@
+import type { ResolvedConfig } from '../config/index.js'
+
+export interface PythonHostOptions {
+  /** Worker threads: min(cores, this). */
+  workers: number
+  /** Per-call timeout; the interrupt comes first, a worker replacement after a grace period. */
+  timeoutMs: number
+  /** wasm memory cap per worker. */
+  memoryMiB: number
+  /** Folder for the Pyodide memory snapshot; defaults to the user cache folder. */
+  cacheDir?: string
+}
+
+export const pythonOptions = (config: ResolvedConfig): PythonHostOptions => ({ ...config.python })

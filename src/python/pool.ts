@@ -1,0 +1,134 @@
+// The in-process PythonHost: a Piscina pool of worker threads, each holding one Pyodide
+// interpreter booted from the memory snapshot. Started on first use, kept for the whole
+// build or watch session; calls go in deduplicated batches under a two-stage timeout.
+
+import { availableParallelism } from 'node:os'
+import { Piscina } from 'piscina'
+import { pythonWorkerFile } from '../version.js'
+import { batchJson, chunk, dedupe, failure, parseResults } from './batches.js'
+import { createCounters } from './counters.js'
+import { harnessSources } from './harness.js'
+import type { PythonHostOptions } from './options.js'
+import {
+  defaultCacheDir,
+  discardSnapshot,
+  makeSnapshot,
+  readSnapshot,
+  snapshotFile,
+  writeSnapshot,
+} from './snapshot.js'
+import type { CheckResult, PythonCall, PythonCallResult, PythonHost, SiteData } from './types.js'
+import { runGuarded } from './watchdog.js'
+import type { SiteBlock, WorkerReply } from './worker/protocol.js'
+
+const TIMEOUT_HARD: PythonCallResult = failure({
+  kind: 'timeout',
+  type: 'TimeoutError',
+  message: 'the call ignored the interrupt and its worker was replaced',
+  traceback: '',
+})
+
+export function createPoolHost(options: PythonHostOptions): PythonHost {
+  const workers = Math.max(1, Math.min(availableParallelism(), options.workers))
+  const counters = createCounters(workers)
+  let pool: Piscina | undefined
+  let starting: Promise<void> | undefined
+  let site: SiteBlock | undefined
+
+  async function bootPool(): Promise<void> {
+    const started = performance.now()
+    const harness = harnessSources()
+    const memoryBytes = options.memoryMiB * 2 ** 20
+    const file = snapshotFile(options.cacheDir ?? defaultCacheDir(), harness)
+    let snapshot = readSnapshot(file)
+    if (!snapshot) {
+      const bytes = await makeSnapshot(harness, memoryBytes).catch(() => undefined)
+      if (bytes && writeSnapshot(file, bytes)) snapshot = readSnapshot(file)
+    }
+    pool = new Piscina({
+      filename: pythonWorkerFile,
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: 2 ** 31 - 1,
+      concurrentTasksPerWorker: 1,
+      resourceLimits: { stackSizeMb: 16 },
+      workerData: { ...harness, snapshot, memoryBytes },
+    })
+    let created = 0
+    pool.on('workerCreate', () => {
+      if (++created > workers) counters.state.workerRestarts++
+    })
+    pool.on('error', () => {}) // a worker that dies is replaced; its tasks report the failure
+    const ping = (await pool.run({ kind: 'ping' })) as Extract<WorkerReply, { kind: 'ping' }>
+    counters.state.snapshot = ping.snapshot
+    if (snapshot && !ping.snapshot) discardSnapshot(file) // stale or corrupt: remade next start
+    counters.state.startMs = Math.round(performance.now() - started)
+  }
+
+  const start = () => {
+    starting ??= bootPool()
+    return starting
+  }
+
+  function recycle(threadId: number): void {
+    void pool?.threads.find((t) => t.threadId === threadId)?.terminate()
+  }
+
+  async function runBatch(calls: PythonCall[]): Promise<PythonCallResult[]> {
+    const guarded = await runGuarded(pool as Piscina, batchJson(calls), site, options.timeoutMs)
+    if (guarded.kind === 'done') {
+      if (guarded.outcome.recycle) recycle(guarded.threadId)
+      return parseResults(guarded.outcome.results, calls.length)
+    }
+    if (guarded.kind === 'failed') {
+      const error = { kind: 'crash' as const, type: 'WorkerError', traceback: '' }
+      return calls.map(() => failure({ ...error, message: guarded.message }))
+    }
+    // Killed: the stuck call timed out; the others run again on a fresh worker.
+    const rest = calls.filter((_, i) => i !== guarded.stuck)
+    const again = rest.length > 0 ? await runBatch(rest) : []
+    return calls.map((_, i) =>
+      i === guarded.stuck
+        ? TIMEOUT_HARD
+        : (again[i < guarded.stuck ? i : i - 1] as PythonCallResult),
+    )
+  }
+
+  async function run(calls: readonly PythonCall[]): Promise<PythonCallResult[]> {
+    if (calls.length === 0) return []
+    await start()
+    const { unique, slot } = dedupe(calls)
+    const batches = chunk(unique, workers)
+    const results = (await Promise.all(batches.map(runBatch))).flat()
+    unique.forEach((call, i) => {
+      counters.record(call.script.slug, results[i] as PythonCallResult)
+    })
+    return slot.map((i) => results[i] as PythonCallResult)
+  }
+
+  async function check(scripts: readonly { file: string; source: string }[]) {
+    if (scripts.length === 0) return []
+    await start()
+    const task = { kind: 'check', scripts: JSON.stringify(scripts) }
+    const reply = (await (pool as Piscina).run(task)) as Extract<WorkerReply, { kind: 'check' }>
+    const parsed = JSON.parse(reply.results) as Omit<CheckResult, 'file'>[]
+    return scripts.map((s, i) => ({ file: s.file, ...(parsed[i] as Omit<CheckResult, 'file'>) }))
+  }
+
+  function setSiteData(data: SiteData): void {
+    const bytes = new TextEncoder().encode(JSON.stringify(data))
+    const shared = new SharedArrayBuffer(bytes.length)
+    new Uint8Array(shared).set(bytes)
+    site = { version: (site?.version ?? 0) + 1, bytes: shared, length: bytes.length }
+  }
+
+  async function stop(): Promise<void> {
+    await starting?.catch(() => {}) // a pool still booting is destroyed once it exists
+    const current = pool
+    pool = undefined
+    starting = undefined
+    await current?.destroy()
+  }
+
+  return { start, setSiteData, run, check, counters: counters.snapshot, stop }
+}

@@ -1,0 +1,94 @@
+// Runs a batch in the worker: the harness parses the batch JSON once, then each call runs
+// with the control block updated first, so the host's watchdog knows which call is running
+// and can interrupt exactly that one. A fatal interpreter error ends the batch.
+
+import type { PyodideAPI } from 'pyodide'
+import { CONTROL, type RunOutcome, type RunTask, type SiteBlock } from './protocol.js'
+
+interface Harness {
+  begin(batch: string): number
+  call(index: number): string
+  check(file: string, source: string): string
+  set_site(json: string): void
+}
+
+const crash = (message: string) =>
+  JSON.stringify({
+    ms: 0,
+    r: {
+      ok: false,
+      stdout: '',
+      stderr: '',
+      logs: [],
+      error: { kind: 'crash', type: 'FatalError', message, traceback: '', line: null },
+    },
+  })
+
+export function createBatchRunner(py: PyodideAPI) {
+  const harness = py.pyimport('_bds_harness') as unknown as Harness
+  const heap = () => (py as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.length
+  let siteVersion = -1
+
+  function loadSite(site: SiteBlock | undefined): void {
+    if (!site || site.version === siteVersion) return
+    const bytes = new Uint8Array(site.bytes, 0, site.length)
+    harness.set_site(new TextDecoder().decode(bytes.slice()))
+    siteVersion = site.version
+  }
+
+  function run(task: RunTask): RunOutcome {
+    const control = new Int32Array(task.control)
+    const results: string[] = []
+    let recycle = false
+    loadSite(task.site)
+    const count = harness.begin(task.batch)
+    py.setInterruptBuffer(control.subarray(CONTROL.signal, CONTROL.signal + 1))
+    try {
+      for (let i = 0; i < count; i++) {
+        const text = callOnce(control, i, task.timeoutMs)
+        if (text === undefined) {
+          recycle = true
+          for (let j = i; j < count; j++)
+            results.push(crash('the Python interpreter failed fatally'))
+          break
+        }
+        if (text.includes('"kind": "memory"')) recycle = true
+        results.push(text)
+      }
+    } finally {
+      if (!recycle) py.setInterruptBuffer(undefined as unknown as Int32Array)
+    }
+    return { results: `[${results.join(',')}]`, recycle, heapBytes: heap() }
+  }
+
+  /**
+   * One call, wrapped with its time as `{"ms": …, "r": result}`; undefined when the
+   * interpreter failed fatally. A timeout before half the limit was a late signal meant for
+   * the previous call: that call is run again.
+   */
+  function callOnce(control: Int32Array, index: number, timeoutMs: number): string | undefined {
+    let text = ''
+    let ms = 0
+    for (let attempt = 0; attempt < 2; attempt++) {
+      Atomics.store(control, CONTROL.signal, 0)
+      Atomics.store(control, CONTROL.index, index)
+      Atomics.add(control, CONTROL.seq, 1)
+      const started = performance.now()
+      try {
+        text = harness.call(index)
+      } catch {
+        return undefined
+      }
+      ms = performance.now() - started
+      if (!(ms < timeoutMs / 2 && text.includes('"kind": "timeout"'))) break
+    }
+    return `{"ms":${ms.toFixed(3)},"r":${text}}`
+  }
+
+  function check(scripts: string): string {
+    const list = JSON.parse(scripts) as { file: string; source: string }[]
+    return `[${list.map((s) => harness.check(s.file, s.source)).join(',')}]`
+  }
+
+  return { run, check }
+}
