@@ -57,7 +57,10 @@ export function preparePython(
   }
   const scripts = sources(config.paths.root, rows)
   const host = shared ?? createPythonHost(pythonOptions(config))
-  const token = new RegExp(`\\[\\[(?:${[...scripts.keys()].map(escapeRegExp).join('|')})(?![\\w])`, 'i')
+  const token = new RegExp(
+    `\\[\\[(?:${[...scripts.keys()].map(escapeRegExp).join('|')})(?![\\w])`,
+    'i',
+  )
   let started: Promise<unknown> | undefined
   const start = () => {
     started ??= host.start().then(
