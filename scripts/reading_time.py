@@ -10,11 +10,14 @@ version: 1
 createdAt: "2025-01-01T00:00:00.000Z"
 updatedAt: "2025-01-01T00:00:00.000Z"
 ---
-A utility: estimates reading time. Other scripts can reuse `minutes(text)`; run on its own,
-`main()` returns an example.
+A utility: estimates reading time. Run it with `bds scripts run reading_time [text…]`:
+with text it prints that text's reading time, without it a summary of the site (read
+through the read-only `bds` module).
 """
 
 import re
+
+import bds
 
 WORDS_PER_MINUTE = 220
 
@@ -25,5 +28,13 @@ def minutes(text):
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
-def main():
-    return f"{minutes('word ' * 500)} min read"
+def main(args):
+    """`args` are the command-line words after the slug. Returns the exit code."""
+    if args:
+        print(f"{minutes(' '.join(args))} min read")
+        return 0
+    posts = bds.posts()
+    print(f"{bds.config()['title']}: {len(posts)} posts and pages, {len(bds.tags())} tags")
+    for tag in bds.tags()[:10]:
+        print(f"  {tag['name']:<20} {tag['count']:>4}  {tag['url']}")
+    return 0

@@ -103,6 +103,10 @@ export const codes = {
     title: 'Script has no entrypoint function',
     hint: 'Define the function named by `entrypoint:` in the header (default: render for macros, main for utilities, transform for transforms).',
   },
+  BDS_SCRIPT_FAILED: {
+    title: 'Script failed',
+    hint: 'Fix the error shown in the traceback and run the script again.',
+  },
   BDS_PYTHON_START: {
     title: 'The Python runtime did not start',
     hint: 'Reinstall bds (`npm ci`) so the pyodide package is complete; Python macros rendered as empty strings.',

@@ -3,6 +3,7 @@
 // build or watch session; calls go in deduplicated batches under a two-stage timeout.
 
 import { availableParallelism } from 'node:os'
+import { MessageChannel } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import { pythonWorkerFile } from '../version.js'
 import { batchJson, chunk, dedupe, failure, parseResults } from './batches.js'
@@ -17,7 +18,14 @@ import {
   snapshotFile,
   writeSnapshot,
 } from './snapshot.js'
-import type { CheckResult, PythonCall, PythonCallResult, PythonHost, SiteData } from './types.js'
+import type {
+  CheckResult,
+  PythonCall,
+  PythonCallResult,
+  PythonHost,
+  RunOptions,
+  SiteData,
+} from './types.js'
 import { runGuarded } from './watchdog.js'
 import type { SiteBlock, WorkerReply } from './worker/protocol.js'
 
@@ -54,10 +62,6 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
       resourceLimits: { stackSizeMb: 16 },
       workerData: { ...harness, snapshot, memoryBytes },
     })
-    let created = 0
-    pool.on('workerCreate', () => {
-      if (++created > workers) counters.state.workerRestarts++
-    })
     pool.on('error', () => {}) // a worker that dies is replaced; its tasks report the failure
     const ping = (await pool.run({ kind: 'ping' })) as Extract<WorkerReply, { kind: 'ping' }>
     counters.state.snapshot = ping.snapshot
@@ -71,22 +75,35 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
   }
 
   function recycle(threadId: number): void {
+    counters.state.workerRestarts++
     void pool?.threads.find((t) => t.threadId === threadId)?.terminate()
   }
 
-  async function runBatch(calls: PythonCall[]): Promise<PythonCallResult[]> {
-    const guarded = await runGuarded(pool as Piscina, batchJson(calls), site, options.timeoutMs)
+  async function runBatch(calls: PythonCall[], stream?: RunOptions): Promise<PythonCallResult[]> {
+    const channel = stream?.onOutput ? new MessageChannel() : undefined
+    channel?.port1.on('message', ([name, text]: ['stdout' | 'stderr', string]) => {
+      if (typeof text === 'string')
+        stream?.onOutput?.(name === 'stderr' ? 'stderr' : 'stdout', text)
+    })
+    const guarded = await runGuarded(
+      pool as Piscina,
+      batchJson(calls),
+      site,
+      options.timeoutMs,
+      channel?.port2,
+    ).finally(() => channel?.port1.close())
     if (guarded.kind === 'done') {
       if (guarded.outcome.recycle) recycle(guarded.threadId)
       return parseResults(guarded.outcome.results, calls.length)
     }
+    counters.state.workerRestarts++ // the worker died (failed) or was terminated (killed)
     if (guarded.kind === 'failed') {
       const error = { kind: 'crash' as const, type: 'WorkerError', traceback: '' }
       return calls.map(() => failure({ ...error, message: guarded.message }))
     }
     // Killed: the stuck call timed out; the others run again on a fresh worker.
     const rest = calls.filter((_, i) => i !== guarded.stuck)
-    const again = rest.length > 0 ? await runBatch(rest) : []
+    const again = rest.length > 0 ? await runBatch(rest, stream) : []
     return calls.map((_, i) =>
       i === guarded.stuck
         ? TIMEOUT_HARD
@@ -94,12 +111,13 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
     )
   }
 
-  async function run(calls: readonly PythonCall[]): Promise<PythonCallResult[]> {
+  async function run(calls: readonly PythonCall[], opts?: RunOptions) {
     if (calls.length === 0) return []
     await start()
     const { unique, slot } = dedupe(calls)
-    const batches = chunk(unique, workers)
-    const results = (await Promise.all(batches.map(runBatch))).flat()
+    // Streamed output must keep its order: one batch, on one worker.
+    const batches = opts?.onOutput ? [unique] : chunk(unique, workers)
+    const results = (await Promise.all(batches.map((b) => runBatch(b, opts)))).flat()
     unique.forEach((call, i) => {
       counters.record(call.script.slug, results[i] as PythonCallResult)
     })

@@ -88,13 +88,18 @@ export interface PythonCounters {
   byScript: Record<string, ScriptTiming>
 }
 
+export interface RunOptions {
+  /** Stream what the calls print as they print it (instead of capturing it per call). */
+  onOutput?: (stream: 'stdout' | 'stderr', text: string) => void
+}
+
 export interface PythonHost {
   /** Starts the workers; idempotent. Resolves when the pool can take calls. */
   start(): Promise<void>
   /** Data for the `bds` module; every later call sees it. */
   setSiteData(data: SiteData): void
   /** Runs calls in batches; results in order. Never rejects for one bad call. */
-  run(calls: readonly PythonCall[]): Promise<PythonCallResult[]>
+  run(calls: readonly PythonCall[], options?: RunOptions): Promise<PythonCallResult[]>
   /** Parses scripts with Python's `ast` (nothing executes). */
   check(scripts: readonly { file: string; source: string }[]): Promise<CheckResult[]>
   counters(): PythonCounters

@@ -3,13 +3,17 @@
 // it (the worker survives), and when Python ignores that for the grace period, the task is
 // aborted: Piscina terminates the worker and starts a fresh one.
 
+import type { MessagePort } from 'node:worker_threads'
 import type { RunOutcome, SiteBlock, WorkerReply } from './worker/protocol.js'
 import { CONTROL } from './worker/protocol.js'
 
 const SIGINT = 2
 
 export interface TaskPool {
-  run(task: unknown, options: { signal: AbortSignal }): Promise<unknown>
+  run(
+    task: unknown,
+    options: { signal: AbortSignal; transferList?: MessagePort[] },
+  ): Promise<unknown>
 }
 
 export type GuardedResult =
@@ -25,6 +29,7 @@ export async function runGuarded(
   batch: string,
   site: SiteBlock | undefined,
   timeoutMs: number,
+  stream?: MessagePort,
 ): Promise<GuardedResult> {
   const control = new SharedArrayBuffer(CONTROL.slots * 4)
   const view = new Int32Array(control)
@@ -53,8 +58,9 @@ export async function runGuarded(
     Math.min(100, Math.max(5, timeoutMs / 10)),
   )
   try {
-    const task = { kind: 'run', batch, control, site, timeoutMs }
-    const reply = (await pool.run(task, { signal: abort.signal })) as WorkerReply
+    const task = { kind: 'run', batch, control, site, timeoutMs, stream }
+    const transferList = stream ? [stream] : undefined
+    const reply = (await pool.run(task, { signal: abort.signal, transferList })) as WorkerReply
     if (reply?.kind !== 'run' || typeof reply.results !== 'string') {
       return { kind: 'failed', message: 'the Python worker sent a malformed reply' }
     }

@@ -24,9 +24,13 @@ def render(context, post):
 `,
   utility: `
 
-def main():
-    """Called when the script is run on its own."""
-    return "ok"
+import bds
+
+
+def main(args):
+    """Run with: bds scripts run SLUG [args…]. Returns the exit code."""
+    print(f"{len(bds.posts())} posts; args: {args}")
+    return 0
 `,
   transform: `
 

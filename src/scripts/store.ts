@@ -81,6 +81,8 @@ export interface ScriptStore {
   enabledMacro(slug: string): ScriptRow | undefined
   /** Enabled transforms in run order: updatedAt, then slug. */
   transforms(): ScriptRow[]
+  /** Stores a syntax check's result, if the file is still the version that was checked. */
+  recordCheck(id: string, hash: string, status: string, functions: string[]): void
   /** Applies one sync in a single write transaction. */
   apply(change: { remove: string[]; put: ScriptRow[] }): void
   /** Runs `fn` holding the write lock, so two bds processes never sync at once. */
@@ -101,6 +103,9 @@ export function openScriptStore(cacheDir: string): ScriptStore {
   const macro = select("WHERE slug = ? COLLATE NOCASE AND kind = 'macro' AND enabled = 1")
   const transforms = select("WHERE kind = 'transform' AND enabled = 1 ORDER BY updated_at, slug")
   const remove = db.prepare('DELETE FROM scripts WHERE id = ?')
+  const check = db.prepare(
+    'UPDATE scripts SET syntax_status = ?, functions = ? WHERE id = ? AND hash = ?',
+  )
   const put = db.prepare(
     `INSERT OR REPLACE INTO scripts (${COLUMNS}, indexed_at) VALUES (${COLUMNS.split(', ')
       .map(() => '?')
@@ -152,6 +157,9 @@ export function openScriptStore(cacheDir: string): ScriptStore {
     bySlug: (slug) => one(bySlug, slug),
     enabledMacro: (slug) => one(macro, slug),
     transforms: () => (transforms.all() as Raw[]).map(toRow),
+    recordCheck: (id, hash, status, functions) => {
+      check.run(status, JSON.stringify(functions), id, hash)
+    },
     apply: (change) => apply.immediate(change),
     atomically: (fn) => db.transaction(fn).immediate(),
     clear: () => db.exec('DELETE FROM scripts'),

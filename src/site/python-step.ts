@@ -3,25 +3,22 @@
 // scripts are checked with Python's `ast` (a syntax error or a missing entrypoint is
 // reported once, before any page renders) and the `bds` module gets the site's data.
 
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { ResolvedConfig } from '../config/index.js'
 import type { Post } from '../content/index.js'
 import { BdsError } from '../errors/index.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../macros/index.js'
+import { checkScripts, readScript } from '../python/check.js'
 import {
   createPythonHost,
   type PythonCounters,
   type PythonHost,
   pythonOptions,
-  type ScriptSource,
 } from '../python/index.js'
 import { createPythonMacroRunner } from '../python/macro-runner.js'
 import { siteData } from '../python/site-data.js'
 import type { ScriptRow } from '../scripts/index.js'
 import { collect } from './collections.js'
 import { postUrl, termUrl } from './routes.js'
-import { checkScripts } from './script-check.js'
 
 export interface PythonStep {
   /** Sees each post as it is read; starts the pool at the first Python macro token. */
@@ -36,16 +33,6 @@ export interface PythonStep {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-function sources(root: string, rows: ScriptRow[]): Map<string, ScriptSource> {
-  const map = new Map<string, ScriptSource>()
-  for (const row of rows) {
-    const source = readFileSync(join(root, row.path), 'utf8')
-    const { id, slug, hash, entrypoint } = row
-    map.set(slug.toLowerCase(), { id, slug, file: row.path, source, hash, entrypoint })
-  }
-  return map
-}
-
 export function preparePython(
   config: ResolvedConfig,
   rows: ScriptRow[],
@@ -55,7 +42,9 @@ export function preparePython(
   if (rows.length === 0) {
     return { notice: () => {}, usePosts: () => {}, diagnostics, finish: async () => undefined }
   }
-  const scripts = sources(config.paths.root, rows)
+  const scripts = new Map(
+    rows.map((row) => [row.slug.toLowerCase(), readScript(config.paths.root, row)]),
+  )
   const host = shared ?? createPythonHost(pythonOptions(config))
   const token = new RegExp(
     `\\[\\[(?:${[...scripts.keys()].map(escapeRegExp).join('|')})(?![\\w])`,
@@ -71,6 +60,20 @@ export function preparePython(
   }
   let ran = false
   let posts: Post[] = []
+  let checked: Promise<Map<string, string>> | undefined
+  /** Problems are reported once per build, before the first call. */
+  const checkOnce = () => {
+    checked ??= checkScripts(host, [...scripts.values()]).then((checks) => {
+      const broken = new Map<string, string>()
+      for (const { script, problem } of checks) {
+        if (!problem) continue
+        diagnostics.push(problem)
+        broken.set(script.slug.toLowerCase(), problem.message)
+      }
+      return broken
+    })
+    return checked
+  }
 
   const runner: MacroRunner = {
     has: (name) => scripts.has(name),
@@ -78,7 +81,7 @@ export function preparePython(
       const failure = await start()
       if (failure) return batch.map((input) => startFailed(input, failure))
       ran = true
-      const broken = await checkScripts(host, scripts, diagnostics)
+      const broken = await checkOnce()
       host.setSiteData(siteFor(config, posts))
       const macros = { scripts, broken, language: config.language }
       return createPythonMacroRunner(host, macros).run(batch)
@@ -102,7 +105,7 @@ export function preparePython(
   }
 }
 
-function siteFor(config: ResolvedConfig, posts: Post[]) {
+export function siteFor(config: ResolvedConfig, posts: Post[]) {
   const c = collect(posts, config.timezone)
   const withUrls = [...c.posts, ...c.pages].map((post) => ({
     post,

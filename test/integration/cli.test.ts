@@ -39,6 +39,10 @@ describe('bds init + build', () => {
     const out = listFiles(join(site, 'dist'))
     const post = out.find((f) => /^\d{4}\/\d{2}\/\d{2}\/welcome\/index\.html$/.test(f)) as string
     expect(post).toBeDefined()
+    const page = readFileSync(join(site, 'dist', post), 'utf8')
+    expect(page).toContain('<p class="hello">Hello, reader! You are reading Welcome to bds.</p>')
+    expect(page).toMatch(/<(ul|p) class="related">/)
+    expect(r.stdout).toMatch(/python: 2 calls · 0 errors · 0 timeouts · 0 worker restarts/)
     const [y, m, d] = post.split('/')
     for (const f of [
       'index.html',
@@ -122,6 +126,7 @@ describe('bds init + build', () => {
       'bds.config.json',
       'scripts/hello.py',
       'scripts/reading_time.py',
+      'scripts/related.py',
       'scripts/tag_domain.py',
     ])
     expect(bds(['-C', site, 'init', '--scripts']).stdout).toContain('already there')

@@ -1,7 +1,7 @@
 // Helpers of `bds scripts`: open the index (synced, warnings printed), print a table, ask.
 
 import { createInterface } from 'node:readline/promises'
-import { loadConfig, resolveConfig } from '../../config/index.js'
+import { loadConfig, type ResolvedConfig, resolveConfig } from '../../config/index.js'
 import { type BdsError, toDiagnostic } from '../../errors/index.js'
 import {
   openScriptStore,
@@ -15,7 +15,12 @@ import { formatDiagnostic } from '../output.js'
 
 export async function withStore<T>(
   ctx: CliContext,
-  fn: (store: ScriptStore, root: string, sync: SyncResult) => Promise<T> | T,
+  fn: (
+    store: ScriptStore,
+    root: string,
+    sync: SyncResult,
+    config: ResolvedConfig,
+  ) => Promise<T> | T,
   rebuild = false,
 ): Promise<T> {
   const config = resolveConfig(await loadConfig(ctx.cwd()), {}, ctx.cwd())
@@ -26,7 +31,7 @@ export async function withStore<T>(
     if (store.reset) report(store.reset)
     const result = syncScripts(root, store, { rebuild: rebuild || store.reset !== undefined })
     result.warnings.forEach(report)
-    return await fn(store, root, result)
+    return await fn(store, root, result, config)
   } finally {
     store.close()
   }

@@ -1,5 +1,5 @@
-// `bds scripts …`: list, show, new, enable, disable, rm, sync and rebuild the site's Python
-// scripts and their index. Every subcommand syncs the index first, so it is never stale.
+// `bds scripts …`: list, show, new, check, enable, disable, rm, run, sync and rebuild the
+// site's Python scripts and their index. Every subcommand syncs the index first, so it is never stale.
 
 import type { Command } from 'commander'
 import { BdsError } from '../../errors/index.js'
@@ -13,6 +13,7 @@ import {
   syncScripts,
 } from '../../scripts/index.js'
 import type { CliContext } from '../main.js'
+import { registerScriptsPython } from './scripts-python.js'
 import { confirm, json, publicRow, table, withStore } from './scripts-support.js'
 
 export function registerScripts(program: Command, ctx: CliContext): void {
@@ -136,6 +137,7 @@ export function registerScripts(program: Command, ctx: CliContext): void {
         for (const line of lines) ctx.out.out(`  ${line}`)
       }),
     )
+  registerScriptsPython(cmd, ctx)
   cmd
     .command('rebuild')
     .description('wipe the index and re-import every script')

@@ -157,7 +157,8 @@ def begin(batch_json):
     return len(_batch["calls"])
 
 
-def call(index):
+def call(index, capture=True):
+    """Runs one call; with capture=False its output goes to the worker's stream handlers."""
     spec = _batch["calls"][index]
     key = spec["key"]
     out, err = io.StringIO(), io.StringIO()
@@ -170,13 +171,17 @@ def call(index):
     else:
         args = spec["args"] if count is None else spec["args"][:count]
         try:
-            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            with _captured(capture, out, err):
                 value = fn(*args)
                 if isinstance(value, types.CoroutineType):
                     value = _drive(value)
             result = {"ok": True, "value": value}
         except BaseException as exc:
             result["error"] = _error(_kind(exc), exc, file)
+        finally:
+            if not capture:
+                sys.stdout.flush()
+                sys.stderr.flush()
     result["stdout"] = _cap(out.getvalue())
     result["stderr"] = _cap(err.getvalue())
     result["logs"] = list(_logs)
@@ -193,6 +198,15 @@ def call(index):
             "message": f"the result is {len(text)} characters; the limit is {MAX_RESULT}"}}
         text = json.dumps(result)
     return text
+
+
+@contextlib.contextmanager
+def _captured(capture, out, err):
+    if not capture:
+        yield
+        return
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        yield
 
 
 def _cap(text):

@@ -2,12 +2,13 @@
 // with the control block updated first, so the host's watchdog knows which call is running
 // and can interrupt exactly that one. A fatal interpreter error ends the batch.
 
+import type { MessagePort } from 'node:worker_threads'
 import type { PyodideAPI } from 'pyodide'
 import { CONTROL, type RunOutcome, type RunTask, type SiteBlock } from './protocol.js'
 
 interface Harness {
   begin(batch: string): number
-  call(index: number): string
+  call(index: number, capture?: boolean): string
   check(file: string, source: string): string
   set_site(json: string): void
 }
@@ -43,9 +44,10 @@ export function createBatchRunner(py: PyodideAPI) {
     loadSite(task.site)
     const count = harness.begin(task.batch)
     py.setInterruptBuffer(control.subarray(CONTROL.signal, CONTROL.signal + 1))
+    if (task.stream) streamTo(task.stream)
     try {
       for (let i = 0; i < count; i++) {
-        const text = callOnce(control, i, task.timeoutMs)
+        const text = callOnce(control, i, task.timeoutMs, !task.stream)
         if (text === undefined) {
           recycle = true
           for (let j = i; j < count; j++)
@@ -56,6 +58,7 @@ export function createBatchRunner(py: PyodideAPI) {
         results.push(text)
       }
     } finally {
+      if (task.stream) streamTo(undefined)
       if (!recycle) py.setInterruptBuffer(undefined as unknown as Int32Array)
     }
     return { results: `[${results.join(',')}]`, recycle, heapBytes: heap() }
@@ -66,7 +69,12 @@ export function createBatchRunner(py: PyodideAPI) {
    * interpreter failed fatally. A timeout before half the limit was a late signal meant for
    * the previous call: that call is run again.
    */
-  function callOnce(control: Int32Array, index: number, timeoutMs: number): string | undefined {
+  function callOnce(
+    control: Int32Array,
+    index: number,
+    timeoutMs: number,
+    capture: boolean,
+  ): string | undefined {
     let text = ''
     let ms = 0
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -75,7 +83,7 @@ export function createBatchRunner(py: PyodideAPI) {
       Atomics.add(control, CONTROL.seq, 1)
       const started = performance.now()
       try {
-        text = harness.call(index)
+        text = harness.call(index, capture)
       } catch {
         return undefined
       }
@@ -83,6 +91,20 @@ export function createBatchRunner(py: PyodideAPI) {
       if (!(ms < timeoutMs / 2 && text.includes('"kind": "timeout"'))) break
     }
     return `{"ms":${ms.toFixed(3)},"r":${text}}`
+  }
+
+  /** Python's own stdout/stderr (line-buffered, as on a terminal) go to the port, or nowhere. */
+  function streamTo(port: MessagePort | undefined): void {
+    for (const name of ['stdout', 'stderr'] as const) {
+      const decoder = new TextDecoder()
+      const write = (buffer: Uint8Array) => {
+        port?.postMessage([name, decoder.decode(buffer, { stream: true })])
+        return buffer.length
+      }
+      const options = { write, isatty: port !== undefined }
+      if (name === 'stdout') py.setStdout(options)
+      else py.setStderr(options)
+    }
   }
 
   function check(scripts: string): string {

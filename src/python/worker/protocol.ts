@@ -1,3 +1,5 @@
+import type { MessagePort } from 'node:worker_threads'
+
 // Messages between the host and a Pyodide worker. Everything is plain data: batches and
 // results cross as JSON strings, the control block and the site data as SharedArrayBuffers.
 
@@ -26,6 +28,8 @@ export interface RunTask {
   control: SharedArrayBuffer
   site?: SiteBlock
   timeoutMs: number
+  /** Stream output as it is written (`bds scripts run`): ['stdout' | 'stderr', text] messages. */
+  stream?: MessagePort
 }
 
 export type WorkerTask = { kind: 'ping' } | { kind: 'check'; scripts: string } | RunTask
