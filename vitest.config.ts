@@ -1,4 +1,9 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from 'vitest/config'
+
+/** One Pyodide snapshot for the whole test run, outside the user's cache. */
+const pythonCache = join(tmpdir(), 'bds-test-python-cache')
 
 // Four projects: `unit` (fast, no Pyodide), `integration` (the built CLI on fixture sites),
 // `python` (real Pyodide workers; files run one at a time and share warm pools) and
@@ -19,7 +24,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/helpers/build-dist.ts'],
-          env: { TZ: 'UTC' },
+          env: { TZ: 'UTC', BDS_CACHE_DIR: pythonCache },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -29,7 +34,7 @@ export default defineConfig({
           name: 'python',
           include: ['test/python/**/*.test.ts'],
           globalSetup: ['test/helpers/build-dist.ts'],
-          env: { TZ: 'UTC' },
+          env: { TZ: 'UTC', BDS_CACHE_DIR: pythonCache },
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

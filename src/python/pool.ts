@@ -74,9 +74,10 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
     return starting
   }
 
-  function recycle(threadId: number): void {
+  /** Ends a worker whose interpreter is unusable; Piscina starts a fresh one in its place. */
+  async function recycle(threadId: number): Promise<void> {
     counters.state.workerRestarts++
-    void pool?.threads.find((t) => t.threadId === threadId)?.terminate()
+    await pool?.threads.find((t) => t.threadId === threadId)?.terminate()
   }
 
   async function runBatch(calls: PythonCall[], stream?: RunOptions): Promise<PythonCallResult[]> {
@@ -93,7 +94,7 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
       channel?.port2,
     ).finally(() => channel?.port1.close())
     if (guarded.kind === 'done') {
-      if (guarded.outcome.recycle) recycle(guarded.threadId)
+      if (guarded.outcome.recycle) await recycle(guarded.threadId)
       return parseResults(guarded.outcome.results, calls.length)
     }
     counters.state.workerRestarts++ // the worker died (failed) or was terminated (killed)

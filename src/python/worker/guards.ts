@@ -82,9 +82,17 @@ export function shimBindingConstants(): void {
     name === 'constants' ? { fs: fs.constants, os: os.constants } : binding.call(process, name)
 }
 
+/** Pyodide reports fatal errors on the console; results carry them, so the console stays quiet. */
+export function silenceConsole(): void {
+  for (const name of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
+    console[name] = () => {}
+  }
+}
+
 export function installGuards(memoryBytes: number): void {
   shimBindingConstants()
   blockModules()
   blockNetworkGlobals()
   capWasmMemory(memoryBytes)
+  silenceConsole()
 }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { checkContext, checkResult } from '../../../src/python/abi.js'
+import { batchJson, chunk, dedupe, parseResults } from '../../../src/python/batches.js'
+import { createCounters, percentile } from '../../../src/python/counters.js'
+import { script } from '../../helpers/python.js'
+
+const s = script('a', 'def render(c):\n    return 1\n')
+
+describe('batches', () => {
+  it('runs identical calls once: same script version and arguments', () => {
+    const t = script('a', 'changed = 1\n')
+    const plan = dedupe([
+      { script: s, args: [{ x: 1 }, null] },
+      { script: s, args: [{ x: 1 }, null] },
+      { script: s, args: [{ x: 2 }, null] },
+      { script: t, args: [{ x: 1 }, null] },
+    ])
+    expect(plan.unique).toHaveLength(3)
+    expect(plan.slot).toEqual([0, 0, 1, 2])
+  })
+
+  it('cuts enough batches for every worker, at most 100 calls each', () => {
+    expect(chunk([1, 2, 3], 2).map((b) => b.length)).toEqual([1, 1, 1])
+    expect(chunk(Array.from({ length: 20_000 }), 2).every((b) => b.length === 100)).toBe(true)
+    expect(chunk(Array.from({ length: 80 }), 2).map((b) => b.length)).toEqual(Array(8).fill(10))
+  })
+
+  it('sends each script source once per batch, as data', () => {
+    const json = JSON.parse(
+      batchJson([
+        { script: s, args: [1] },
+        { script: s, args: [2] },
+      ]),
+    )
+    expect(Object.keys(json.scripts)).toEqual([`a:${s.hash}`])
+    expect(json.scripts[`a:${s.hash}`]).toEqual({
+      file: 'scripts/a.py',
+      slug: 'a',
+      source: s.source,
+      entrypoint: 'render',
+    })
+    expect(json.calls).toEqual([
+      { key: `a:${s.hash}`, args: [1] },
+      { key: `a:${s.hash}`, args: [2] },
+    ])
+  })
+
+  it('treats a malformed worker reply as a crash of every call, never as data', () => {
+    for (const reply of ['not json', '{"a":1}', '[1]', '[]']) {
+      const results = parseResults(reply, 2)
+      expect(results).toHaveLength(2)
+      expect(results.every((r) => r.error?.kind === 'crash')).toBe(true)
+    }
+    const [odd] = parseResults(
+      '[{"ms":"x","r":{"ok":false,"error":{"kind":"evil","line":1.5},"logs":[1,"a"]}}]',
+      1,
+    )
+    expect(odd).toEqual({
+      ok: false,
+      error: { kind: 'crash', type: 'Error', message: '', traceback: '' },
+      stdout: '',
+      stderr: '',
+      logs: ['a'],
+      ms: 0,
+    })
+  })
+})
+
+describe('ABI v1 schemas', () => {
+  const env = {
+    isPreview: false,
+    mainLanguage: 'en',
+    languagePrefix: '',
+    hook: 'a',
+    source: { kind: 'macro', id: '1' },
+  }
+  it('accepts a well-formed context and refuses unknown keys', () => {
+    expect(checkContext({ env, params: { n: 1 } }, null)).toBeUndefined()
+    expect(checkContext({ env, params: {}, extra: 1 }, null)).toContain('context')
+    expect(checkContext({ env, params: { n: [1] } }, null)).toContain('context')
+  })
+
+  it('accepts a str or {html, data?, warnings?} and says what is wrong otherwise', () => {
+    expect(checkResult('<b>x</b>')).toBeUndefined()
+    expect(checkResult({ html: '', data: { a: 1 }, warnings: ['w'] })).toBeUndefined()
+    expect(checkResult({ html: 1 })).toBe('/html must be string')
+    expect(checkResult({ html: '', extra: 1 })).toBe(
+      'the value must NOT have additional properties',
+    )
+    expect(checkResult(null)).toContain('not None')
+    expect(checkResult([1])).toContain('not a list')
+  })
+})
+
+describe('counters', () => {
+  it('computes nearest-rank percentiles per script', () => {
+    expect(percentile([], 50)).toBe(0)
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2)
+    expect(percentile([1, 2, 3, 4], 95)).toBe(4)
+    const c = createCounters(2)
+    for (const ms of [3, 1, 2]) c.record('a', { ok: true, stdout: '', stderr: '', logs: [], ms })
+    c.record('a', {
+      ok: false,
+      error: { kind: 'timeout', type: 'T', message: '', traceback: '' },
+      stdout: '',
+      stderr: '',
+      logs: [],
+      ms: 9,
+    })
+    expect(c.snapshot()).toMatchObject({
+      calls: 4,
+      errors: 1,
+      timeouts: 1,
+      byScript: { a: { calls: 4, p50Ms: 2, p95Ms: 9 } },
+    })
+  })
+})
