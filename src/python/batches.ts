@@ -89,7 +89,10 @@ const MALFORMED: PythonError = {
   traceback: '',
 }
 
-/** Parses a worker's JSON results; anything malformed becomes a crash result per call. */
+/**
+ * Parses a worker's JSON results; anything malformed becomes a crash result per call. A batch
+ * a fatal error ended early has fewer results than calls (never none, never more).
+ */
 export function parseResults(json: string, expected: number): PythonCallResult[] {
   let parsed: unknown
   try {
@@ -97,7 +100,7 @@ export function parseResults(json: string, expected: number): PythonCallResult[]
   } catch {
     parsed = undefined
   }
-  if (!Array.isArray(parsed) || parsed.length !== expected) {
+  if (!Array.isArray(parsed) || parsed.length === 0 || parsed.length > expected) {
     return Array.from({ length: expected }, () => failure(MALFORMED))
   }
   return parsed.map(toResult)

@@ -59,7 +59,7 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
       maxThreads: workers,
       idleTimeout: 2 ** 31 - 1,
       concurrentTasksPerWorker: 1,
-      resourceLimits: { stackSizeMb: 16 },
+      resourceLimits: { stackSizeMb: 32 },
       workerData: { ...harness, snapshot, memoryBytes },
     })
     pool.on('error', () => {}) // a worker that dies is replaced; its tasks report the failure
@@ -95,7 +95,9 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
     ).finally(() => channel?.port1.close())
     if (guarded.kind === 'done') {
       if (guarded.outcome.recycle) await recycle(guarded.threadId)
-      return parseResults(guarded.outcome.results, calls.length)
+      const results = parseResults(guarded.outcome.results, calls.length)
+      const rest = calls.slice(results.length)
+      return rest.length ? [...results, ...(await runBatch(rest, stream))] : results
     }
     counters.state.workerRestarts++ // the worker died (failed) or was terminated (killed)
     if (guarded.kind === 'failed') {

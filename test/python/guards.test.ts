@@ -12,7 +12,7 @@ let host: PythonHost
 const ok = script('ok', py('def render(c):', '    return "fine"'))
 
 beforeAll(async () => {
-  host = testHost({ workers: 1, timeoutMs: 400, memoryMiB: 256 })
+  host = testHost({ workers: 1, timeoutMs: 1000, memoryMiB: 256 })
   await host.start()
 })
 afterAll(() => host.stop())
@@ -105,10 +105,14 @@ describe('memory and recursion', () => {
         '    return len(json.dumps(x))',
       ),
     )
-    const r = await call(host, nested, {})
-    expect(r.ok).toBe(false)
-    expect(['exception', 'crash']).toContain(r.error?.kind)
-    expect((await call(host, ok, { r: 2 })).value).toBe('fine')
+    const [r, next] = await host.run([
+      { script: nested, args: [{}] },
+      { script: ok, args: [{ r: 2 }] },
+    ])
+    expect(r?.ok).toBe(false)
+    expect(['exception', 'crash']).toContain(r?.error?.kind)
+    expect(next?.value).toBe('fine')
+    expect((await call(host, ok, { r: 3 })).value).toBe('fine')
   })
 })
 

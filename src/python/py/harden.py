@@ -30,7 +30,7 @@ def install():
     sys.meta_path.insert(0, _Blocker())
     for name in [n for n in sys.modules if _blocked(n)]:
         del sys.modules[name]
-    limit = 2000
+    limit = 1000  # CPython's default; deeper Python recursion can overflow the JavaScript stack
     original = sys.setrecursionlimit
     original(limit)
 

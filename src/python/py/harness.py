@@ -19,7 +19,6 @@ MAX_CAPTURE = 64 * 1024
 MAX_RESULT = 4 * 1024 * 1024
 MAX_LOGS = 100
 MAX_LOG_CHARS = 1000
-RECURSION_LIMIT = 2000
 
 _scripts = {}  # key -> (module, callable | None, positional count | None, error dict | None)
 _batch = {"scripts": {}, "calls": []}

@@ -13,7 +13,7 @@ interface Harness {
   set_site(json: string): void
 }
 
-const crash = (message: string) =>
+const crash = (message: string, kind = 'crash', type = 'FatalError') =>
   JSON.stringify({
     ms: 0,
     r: {
@@ -21,7 +21,7 @@ const crash = (message: string) =>
       stdout: '',
       stderr: '',
       logs: [],
-      error: { kind: 'crash', type: 'FatalError', message, traceback: '', line: null },
+      error: { kind, type, message, traceback: '', line: null },
     },
   })
 
@@ -49,10 +49,19 @@ export function createBatchRunner(py: PyodideAPI) {
       for (let i = 0; i < count; i++) {
         const text = callOnce(control, i, task.timeoutMs, !task.stream)
         if (text === undefined) {
+          // An interrupt that lands deep in recursion can exhaust the JavaScript stack too.
+          const stopped = Atomics.load(control, CONTROL.signal) !== 0
           recycle = true
-          for (let j = i; j < count; j++)
-            results.push(crash('the Python interpreter failed fatally'))
-          break
+          results.push(
+            stopped
+              ? crash(
+                  'the call was stopped and took its interpreter down',
+                  'timeout',
+                  'TimeoutError',
+                )
+              : crash('the Python interpreter failed fatally'),
+          )
+          break // the host runs the calls after this one on a fresh worker
         }
         if (text.includes('"kind": "memory"')) recycle = true
         results.push(text)

@@ -35,7 +35,7 @@ export interface RunTask {
 export type WorkerTask = { kind: 'ping' } | { kind: 'check'; scripts: string } | RunTask
 
 export interface RunOutcome {
-  /** JSON array, one result object per call, in order. */
+  /** JSON array, one result object per call in order — fewer than the calls when a fatal error ended the batch early. */
   results: string
   /** The interpreter is unusable or bloated (fatal error, MemoryError): replace this worker. */
   recycle: boolean

@@ -46,7 +46,7 @@ describe('batches', () => {
   })
 
   it('treats a malformed worker reply as a crash of every call, never as data', () => {
-    for (const reply of ['not json', '{"a":1}', '[1]', '[]']) {
+    for (const reply of ['not json', '{"a":1}', '[1, 2, 3]', '[]']) {
       const results = parseResults(reply, 2)
       expect(results).toHaveLength(2)
       expect(results.every((r) => r.error?.kind === 'crash')).toBe(true)
