@@ -2,7 +2,9 @@
 // interpreter booted from the memory snapshot. Started on first use, kept for the whole
 // build or watch session; calls go in deduplicated batches under a two-stage timeout.
 
+import { once } from 'node:events'
 import { availableParallelism } from 'node:os'
+import { setTimeout as delay } from 'node:timers/promises'
 import { MessageChannel } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import { pythonWorkerFile } from '../version.js'
@@ -36,6 +38,15 @@ const TIMEOUT_HARD: PythonCallResult = failure({
   traceback: '',
 })
 
+/** A port pair whose far end the worker writes stdout/stderr text to. */
+function outputChannel(onOutput: NonNullable<RunOptions['onOutput']>): MessageChannel {
+  const channel = new MessageChannel()
+  channel.port1.on('message', ([name, text]: [unknown, unknown]) => {
+    if (typeof text === 'string') onOutput(name === 'stderr' ? 'stderr' : 'stdout', text)
+  })
+  return channel
+}
+
 export function createPoolHost(options: PythonHostOptions): PythonHost {
   const workers = Math.max(1, Math.min(availableParallelism(), options.workers))
   const counters = createCounters(workers)
@@ -63,6 +74,9 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
       workerData: { ...harness, snapshot, memoryBytes },
     })
     pool.on('error', () => {}) // a worker that dies is replaced; its tasks report the failure
+    pool.on('workerDestroy', () => {
+      if (pool) counters.state.workerRestarts++ // not while stop() destroys the pool
+    })
     const ping = (await pool.run({ kind: 'ping' })) as Extract<WorkerReply, { kind: 'ping' }>
     counters.state.snapshot = ping.snapshot
     if (snapshot && !ping.snapshot) discardSnapshot(file) // stale or corrupt: remade next start
@@ -76,16 +90,26 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
 
   /** Ends a worker whose interpreter is unusable; Piscina starts a fresh one in its place. */
   async function recycle(threadId: number): Promise<void> {
-    counters.state.workerRestarts++
-    await pool?.threads.find((t) => t.threadId === threadId)?.terminate()
+    const current = pool
+    const worker = current?.threads.find((t) => t.threadId === threadId)
+    if (!current || !worker) return // already gone and replaced
+    // Only once Piscina has dropped the worker is the next task sure to get a live one.
+    const dropped = once(current, 'workerDestroy')
+    void worker.terminate()
+    await Promise.race([dropped, delay(2000, undefined, { ref: false })])
   }
 
-  async function runBatch(calls: PythonCall[], stream?: RunOptions): Promise<PythonCallResult[]> {
-    const channel = stream?.onOutput ? new MessageChannel() : undefined
-    channel?.port1.on('message', ([name, text]: ['stdout' | 'stderr', string]) => {
-      if (typeof text === 'string')
-        stream?.onOutput?.(name === 'stderr' ? 'stderr' : 'stdout', text)
-    })
+  /**
+   * One batch under the watchdog. A fatal error ends a batch early and a hard timeout kills
+   * its worker: the calls that got no result run again on a fresh worker. A worker that died
+   * on its own before answering gets the batch once more.
+   */
+  async function runBatch(
+    calls: PythonCall[],
+    stream?: RunOptions,
+    retried = false,
+  ): Promise<PythonCallResult[]> {
+    const channel = stream?.onOutput ? outputChannel(stream.onOutput) : undefined
     const guarded = await runGuarded(
       pool as Piscina,
       batchJson(calls),
@@ -99,12 +123,11 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
       const rest = calls.slice(results.length)
       return rest.length ? [...results, ...(await runBatch(rest, stream))] : results
     }
-    counters.state.workerRestarts++ // the worker died (failed) or was terminated (killed)
     if (guarded.kind === 'failed') {
+      if (!retried) return runBatch(calls, stream, true)
       const error = { kind: 'crash' as const, type: 'WorkerError', traceback: '' }
       return calls.map(() => failure({ ...error, message: guarded.message }))
     }
-    // Killed: the stuck call timed out; the others run again on a fresh worker.
     const rest = calls.filter((_, i) => i !== guarded.stuck)
     const again = rest.length > 0 ? await runBatch(rest, stream) : []
     return calls.map((_, i) =>
