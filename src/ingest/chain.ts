@@ -3,7 +3,7 @@
 // post is reported and skipped; the last valid post goes on to the next transform.
 
 import { BdsError } from '../errors/index.js'
-import type { PythonCallResult, PythonHost, ScriptSource } from '../python/index.js'
+import type { PythonCallResult, PythonError, PythonHost, ScriptSource } from '../python/index.js'
 import { checkPost } from './post-schema.js'
 import type { IngestPost, TransformContext, TransformReport } from './types.js'
 
@@ -25,6 +25,13 @@ export interface ChainResult {
 
 const same = (a: IngestPost, b: IngestPost) => JSON.stringify(a) === JSON.stringify(b)
 
+const crashed = (message: string): PythonError => ({
+  kind: 'crash',
+  type: 'RuntimeError',
+  message,
+  traceback: '',
+})
+
 async function call(host: PythonHost, script: ScriptSource, args: unknown[]) {
   try {
     const [result] = await host.run([{ script, args }])
@@ -32,28 +39,39 @@ async function call(host: PythonHost, script: ScriptSource, args: unknown[]) {
     throw new Error('the Python runtime returned no result')
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    const crash: PythonCallResult = {
-      ok: false,
-      error: { kind: 'crash', type: 'RuntimeError', message, traceback: '' },
+    const result: PythonCallResult = {
+      ...{ ok: false, error: crashed(message) },
       ...{ stdout: '', stderr: '', logs: [], ms: 0 },
     }
-    return crash
+    return result
   }
 }
 
-function failure(report: TransformReport, options: ChainOptions): BdsError {
+const WHY: Record<PythonError['kind'], (e: PythonError, o: ChainOptions) => string> = {
+  exception: (e) => `raised ${e.type}: ${e.message}`,
+  timeout: (_e, o) => `timed out after ${o.timeoutMs} ms (python.timeoutMs)`,
+  memory: (e) => `ran out of memory (${e.message})`,
+  crash: (e) => `crashed the Python runtime (${e.message})`,
+  missing: (e) => `cannot run: ${e.message}`,
+  output: (e) => `returned no valid post: ${e.message}`,
+}
+
+/** Line of `def <entrypoint>(` in the script, where a problem without a line points. */
+function entryLine(script: ScriptSource): number {
+  const name = script.entrypoint.replace(/[^\w]/g, '')
+  const at = script.source.search(new RegExp(`^(async[ \\t]+)?def[ \\t]+${name}[ \\t]*\\(`, 'm'))
+  return at < 0 ? 1 : script.source.slice(0, at).split('\n').length
+}
+
+function failure(report: TransformReport, script: ScriptSource, options: ChainOptions): BdsError {
   const { error, problems, slug, file } = report
   const why = error
-    ? error.kind === 'timeout'
-      ? `timed out after ${options.timeoutMs} ms (python.timeoutMs)`
-      : error.kind === 'missing'
-        ? `cannot run: ${error.message}`
-        : `raised ${error.type}: ${error.message}`
+    ? WHY[error.kind](error, options)
     : `returned no valid post: ${(problems ?? []).join('; ')}`
   return new BdsError(
     'BDS_INGEST_TRANSFORM',
     `The transform "${slug}" ${why}. It was skipped; the post went on without its changes.`,
-    { pos: { file, line: error?.line ?? 1, column: 1 }, severity: 'warning' },
+    { pos: { file, line: error?.line ?? entryLine(script), column: 1 }, severity: 'warning' },
   )
 }
 
@@ -79,11 +97,10 @@ export async function runTransforms(
       stderr: result.stderr,
     }
     if (!result.ok) {
-      report.status = 'failed'
-      report.error = result.error ?? {
-        ...{ kind: 'crash', type: 'RuntimeError', traceback: '' },
-        message: 'the call failed without an error',
-      }
+      report.error = result.error ?? crashed('the call failed without an error')
+      // A value that cannot cross as JSON (a set, a datetime …) is garbage, like a list.
+      report.status = report.error.kind === 'output' ? 'invalid' : 'failed'
+      if (report.status === 'invalid') report.problems = [report.error.message]
     } else if (result.value != null) {
       const checked = checkPost(result.value, options.timezone)
       if (!checked.ok) {
@@ -95,7 +112,7 @@ export async function runTransforms(
       }
     }
     if (report.status === 'failed' || report.status === 'invalid')
-      diagnostics.push(failure(report, options))
+      diagnostics.push(failure(report, script, options))
     reports.push(report)
   }
   return { post, reports, diagnostics }

@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv'
 import { BdsError } from '../errors/index.js'
 import { JsonSyntaxError, parseJsonWithPositions } from '../util/json-source.js'
 import { visible } from './text.js'
+import { decodeUtf8 } from './utf8.js'
 
 export const MAX_INPUT_BYTES = 1024 * 1024
 
@@ -37,7 +38,6 @@ export const bookmarkSchema = {
 
 const KEYS = Object.keys(bookmarkSchema.properties)
 let validate: ReturnType<Ajv['compile']> | undefined
-const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 function fail(message: string, source: string, hint?: string, line?: number, column?: number) {
   const pos = line ? { file: source, line, column: column ?? 1 } : undefined
@@ -46,43 +46,17 @@ function fail(message: string, source: string, hint?: string, line?: number, col
 
 function decode(bytes: Uint8Array, source: string): string {
   if (bytes.length > MAX_INPUT_BYTES)
-    throw fail(`${source} is ${bytes.length} bytes; a bookmark may have at most 1 MiB.`, source)
-  try {
-    return utf8.decode(bytes).replace(/^\ufeff/, '')
-  } catch {
-    const bad = firstInvalidByte(bytes)
     throw fail(
-      `${source} is not UTF-8 text (the byte at offset ${bad} is not valid UTF-8); nothing was written.`,
+      `${source} is larger than 1 MiB, the most a bookmark may have; nothing was written.`,
       source,
-      'Save the bookmark as UTF-8 (every browser and editor can), then run bds ingest again.',
     )
-  }
-}
-
-/** Offset of the byte that makes `bytes` invalid UTF-8 (a binary search over prefixes). */
-function firstInvalidByte(bytes: Uint8Array): number {
-  const valid = (end: number) => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true })
-      return true
-    } catch {
-      return false
-    }
-  }
-  let lo = 0
-  let hi = bytes.length
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (valid(mid)) lo = mid
-    else hi = mid - 1
-  }
-  // The broken sequence starts at the lead byte before `lo` when it is still unfinished there.
-  for (let j = lo - 1; j >= Math.max(0, lo - 3); j--) {
-    const b = bytes[j] as number
-    if (b < 0x80) break
-    if (b >= 0xc0) return j + (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > lo ? j : lo
-  }
-  return Math.min(lo, bytes.length - 1)
+  const text = decodeUtf8(bytes)
+  if (typeof text === 'string') return text.replace(/^\ufeff/, '')
+  throw fail(
+    `${source} is not UTF-8 text (the byte at offset ${text.invalidAt} is not valid UTF-8); nothing was written.`,
+    source,
+    'Save the bookmark as UTF-8 (every browser and editor can), then run bds ingest again.',
+  )
 }
 
 function syntaxError(

@@ -8,6 +8,21 @@ import { BdsError } from '../errors/index.js'
 import type { ScriptSource } from '../python/index.js'
 import { openScriptStore, type ScriptRow, syncScripts } from '../scripts/index.js'
 
+const instant = (row: ScriptRow) => {
+  const ms = row.updatedAt ? Date.parse(row.updatedAt) : Number.NaN
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms
+}
+
+/**
+ * Run order: updatedAt as an instant (so `…00Z`, `…00.000Z` and `+02:00` compare as times,
+ * not as text), then slug; scripts without a date first.
+ */
+export function runOrder(rows: readonly ScriptRow[]): ScriptRow[] {
+  return [...rows].sort(
+    (a, b) => instant(a) - instant(b) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+  )
+}
+
 /** Syncs the index of the site at `root` and returns its enabled transforms, in run order. */
 export function enabledTransforms(
   root: string,
@@ -16,7 +31,7 @@ export function enabledTransforms(
   const store = openScriptStore(cacheDir)
   try {
     const sync = syncScripts(root, store, { rebuild: store.reset !== undefined })
-    const rows = store.transforms()
+    const rows = runOrder(store.transforms())
     const paths = new Set(rows.map((r) => r.path))
     // Header problems of the transforms themselves, and files that could not be read at all.
     const warnings = sync.warnings.filter(

@@ -51,7 +51,7 @@ export const source = (slug: string, entrypoint = 'transform'): ScriptSource => 
   id: `id-${slug}`,
   slug,
   file: `scripts/${slug}.py`,
-  source: `def ${entrypoint}(post, context):\n    return None\n`,
+  source: `"""A fake script."""\n\n\ndef ${entrypoint}(post, context):\n    return None\n`,
   hash: `hash-${slug}`,
   entrypoint,
 })

@@ -24,8 +24,8 @@ function why(r: TransformReport): string {
   return `${r.error.type}: ${r.error.message} (${r.file}${r.error.line ? `:${r.error.line}` : ''})`
 }
 
-function transformLines(r: TransformReport): string[] {
-  const head = `  ${r.status.padEnd(9)}  ${r.slug}  ${Math.round(r.ms)} ms`
+function transformLines(r: TransformReport, width: number): string[] {
+  const head = `  ${r.status.padEnd(9)}  ${r.slug.padEnd(width)}  ${Math.round(r.ms)} ms`
   const reason = r.status === 'failed' || r.status === 'invalid' ? ` — ${visible(why(r))}` : ''
   return [
     head + reason,
@@ -47,7 +47,7 @@ export function summary(result: IngestResult, flags: IngestFlags): string {
     const failed = count('failed') + count('invalid')
     out.push(
       `Transforms: ${t.length} ran — ${count('changed')} changed, ${count('unchanged')} unchanged, ${failed} failed`,
-      ...t.flatMap(transformLines),
+      ...t.flatMap((r) => transformLines(r, Math.max(...t.map((x) => x.slug.length)))),
     )
   }
   return out.join('\n')

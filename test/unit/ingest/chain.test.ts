@@ -103,21 +103,21 @@ describe('runTransforms', () => {
         'BDS_INGEST_TRANSFORM',
         'warning',
         'scripts/slow.py',
-        1,
+        4,
         'The transform "slow" timed out after 500 ms (python.timeoutMs). It was skipped; the post went on without its changes.',
       ],
       [
         'BDS_INGEST_TRANSFORM',
         'warning',
         'scripts/garbage.py',
-        1,
+        4,
         'The transform "garbage" returned no valid post: returned a list, not a post dict or None. It was skipped; the post went on without its changes.',
       ],
       [
         'BDS_INGEST_TRANSFORM',
         'warning',
         'scripts/invalid.py',
-        1,
+        4,
         'The transform "invalid" returned no valid post: post.title must be a string. It was skipped; the post went on without its changes.',
       ],
     ])
@@ -138,6 +138,36 @@ describe('runTransforms', () => {
     const crashed = await runTransforms(host, [source('a')], first, context, options)
     expect(crashed.reports[0]?.error).toMatchObject({ kind: 'crash', message: 'pool is gone' })
     expect(crashed.post).toBe(first)
+  })
+
+  it('counts a value that cannot cross as JSON as garbage, and names memory and crash failures', async () => {
+    const fail = (kind: 'output' | 'memory' | 'crash', message: string) => () => ({
+      ...returns(null),
+      ok: false,
+      error: { kind, type: 'TypeError', message, traceback: '' },
+    })
+    const host = fakePythonHost({
+      set: fail('output', 'the entrypoint returned data that is not JSON'),
+      big: fail('memory', 'MemoryError'),
+      dead: fail('crash', 'worker exited'),
+    })
+    const r = await runTransforms(
+      host,
+      ['set', 'big', 'dead'].map((s) => source(s)),
+      first,
+      context,
+      options,
+    )
+    expect(r.reports.map((x) => [x.status, x.problems])).toEqual([
+      ['invalid', ['the entrypoint returned data that is not JSON']],
+      ['failed', undefined],
+      ['failed', undefined],
+    ])
+    expect(r.diagnostics.map((d) => d.message.replace(/\. It was skipped.*/, ''))).toEqual([
+      'The transform "set" returned no valid post: the entrypoint returned data that is not JSON',
+      'The transform "big" ran out of memory (MemoryError)',
+      'The transform "dead" crashed the Python runtime (worker exited)',
+    ])
   })
 
   it('keeps bds.log() messages, at most 100 of at most 1000 characters', async () => {

@@ -8,13 +8,19 @@ import { enabledTransforms } from '../../../src/ingest/index.js'
 import { writeHeader } from '../../../src/scripts/index.js'
 import { tempDir } from '../../helpers/site.js'
 
-const script = (slug: string, updatedAt: string, more: Record<string, string | boolean> = {}) =>
-  `${writeHeader({ id: `id-${slug}`, slug, title: slug, kind: 'transform', entrypoint: 'transform', enabled: true, version: 1, updatedAt, ...more })}\ndef transform(post, context):\n    return None\n`
+const script = (slug: string, updatedAt?: string, more: Record<string, string | boolean> = {}) =>
+  `${writeHeader({ id: `id-${slug}`, slug, title: slug, kind: 'transform', entrypoint: 'transform', enabled: true, version: 1, ...(updatedAt ? { updatedAt } : {}), ...more })}\ndef transform(post, context):\n    return None\n`
+
+/** The transforms of a new site holding `files` in scripts/. */
+function transformsOf(files: Record<string, string>) {
+  const root = tempDir()
+  mkdirSync(join(root, 'scripts'))
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'scripts', name), text)
+  return enabledTransforms(root, join(root, '.bds'))
+}
 
 describe('enabledTransforms', () => {
   it('orders enabled transforms by updatedAt, then slug, and leaves out the rest', () => {
-    const root = tempDir()
-    mkdirSync(join(root, 'scripts'))
     const files: Record<string, string> = {
       'late.py': script('late', '2024-05-01T00:00:00Z'),
       'b_early.py': script('b_early', '2024-01-01T00:00:00Z'),
@@ -23,9 +29,7 @@ describe('enabledTransforms', () => {
       'off.py': script('off', '2023-01-01T00:00:00Z', { enabled: false }),
       'macro.py': script('macro', '2023-01-01T00:00:00Z', { kind: 'macro' }),
     }
-    for (const [name, text] of Object.entries(files))
-      writeFileSync(join(root, 'scripts', name), text)
-    const { sources, diagnostics } = enabledTransforms(root, join(root, '.bds'))
+    const { sources, diagnostics } = transformsOf(files)
     expect(diagnostics).toEqual([])
     expect(sources.map((s) => [s.slug, s.entrypoint, s.file])).toEqual([
       ['a_early', 'transform', 'scripts/a_early.py'],
@@ -37,11 +41,18 @@ describe('enabledTransforms', () => {
     expect(sources[0]?.hash).toMatch(/^[0-9a-f]{40}$/)
   })
 
+  it('compares updatedAt as instants, whatever their format; no date runs first', () => {
+    const { sources } = transformsOf({
+      'z.py': script('z', '2024-01-09T00:00:00.000Z'),
+      'y.py': script('y', '2024-01-09T01:00:00+02:00'),
+      'x.py': script('x', '2024-01-09T00:00:00Z'),
+      'w.py': script('w'),
+    })
+    expect(sources.map((s) => s.slug)).toEqual(['w', 'y', 'x', 'z'])
+  })
+
   it('reports header problems of a transform as warnings', () => {
-    const root = tempDir()
-    mkdirSync(join(root, 'scripts'))
-    writeFileSync(join(root, 'scripts/t.py'), script('t', 'yesterday'))
-    const { sources, diagnostics } = enabledTransforms(root, join(root, '.bds'))
+    const { sources, diagnostics } = transformsOf({ 't.py': script('t', 'yesterday') })
     expect(sources.map((s) => s.slug)).toEqual(['t'])
     expect(diagnostics.map((d) => [d.code, d.pos?.file])).toEqual([
       ['BDS_SCRIPT_HEADER', 'scripts/t.py'],
