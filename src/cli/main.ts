@@ -7,6 +7,7 @@ import { isBdsError, toDiagnostic } from '../errors/index.js'
 import { stopRenderWorkers } from '../site/index.js'
 import { BDS_VERSION } from '../version.js'
 import { registerBuild } from './commands/build.js'
+import { registerIngest } from './commands/ingest.js'
 import { registerInit } from './commands/init.js'
 import { registerNew } from './commands/new.js'
 import { registerScripts } from './commands/scripts.js'
@@ -28,10 +29,11 @@ export function createProgram(ctx: CliContext): Command {
     .exitOverride()
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bds init my-blog\n  $ bds build my-blog\n  $ bds -C my-blog new post "Hello, world"\n',
+      '\nExamples:\n  $ bds init my-blog\n  $ bds build my-blog\n  $ bds -C my-blog new post "Hello, world"\n  $ pbpaste | bds -C my-blog ingest -\n',
     )
   registerBuild(program, ctx)
   registerInit(program, ctx)
+  registerIngest(program, ctx)
   registerNew(program, ctx)
   registerScripts(program, ctx)
   return program

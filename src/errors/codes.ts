@@ -127,6 +127,26 @@ export const codes = {
     title: 'No such script',
     hint: 'Run `bds scripts list` to see the scripts of this site.',
   },
+  BDS_INGEST_INPUT: {
+    title: 'Bookmark is not valid',
+    hint: 'A bookmark is one JSON object: {"url": "https://…", "title": "…", "text": "…", "tags": ["…"]}.',
+  },
+  BDS_INGEST_URL: {
+    title: 'Bookmark URL is not allowed',
+    hint: 'Give the full http:// or https:// address of the page, as the browser shows it.',
+  },
+  BDS_INGEST_TRANSFORM: {
+    title: 'Transform skipped',
+    hint: 'Fix the script shown; the post was made with the other transforms. `bds ingest --dry-run` tries again without writing.',
+  },
+  BDS_INGEST_RUNTIME: {
+    title: 'Python runtime could not start',
+    hint: 'Run with --no-transforms to write the bookmark without its transforms, or disable them with `bds scripts disable SLUG`.',
+  },
+  BDS_INGEST_WRITE: {
+    title: 'Post file cannot be written',
+    hint: 'Check permissions and free space in the posts/ folder.',
+  },
   BDS_CACHE_RESET: {
     title: 'Build cache was reset',
     hint: 'Nothing to do: the cache under .bds/ is rebuilt from your files.',

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import type { Command } from 'commander'
 import { loadConfig, resolveConfig } from '../../config/index.js'
+import { postFolder, renderPostFile } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
 import { slugify } from '../../util/slug.js'
 import { pad2, zonedParts } from '../../util/time.js'
@@ -18,14 +19,11 @@ interface NewFlags {
   draft?: boolean
 }
 
-const yamlString = (s: string) => JSON.stringify(s)
 const list = (s?: string) =>
-  `[${(s ?? '')
+  (s ?? '')
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean)
-    .map(yamlString)
-    .join(', ')}]`
 
 /** Writes the file and returns its path relative to the site root. */
 export async function newContent(
@@ -43,30 +41,24 @@ export async function newContent(
     })
   const t = zonedParts(now, config.timezone)
   const date = `${t.year}-${pad2(t.month)}-${pad2(t.day)} ${pad2(t.hour)}:${pad2(t.minute)}`
-  const file = kind === 'post' ? `posts/${t.year}/${pad2(t.month)}/${slug}.md` : `pages/${slug}.md`
-  const lines = [
-    '---',
-    `id: ${yamlString(randomUUID())}`,
-    `title: ${yamlString(title)}`,
-    `slug: ${yamlString(slug)}`,
-  ]
-  if (kind === 'post')
-    lines.push(
-      `date: ${date}`,
-      `tags: ${list(flags.tags)}`,
-      `categories: ${list(flags.categories)}`,
-    )
-  lines.push(
-    `status: ${flags.draft ? 'draft' : 'published'}`,
-    '---',
-    '',
+  const file =
+    kind === 'post' ? `${postFolder(now, config.timezone)}/${slug}.md` : `pages/${slug}.md`
+  const text = renderPostFile(
+    {
+      id: randomUUID(),
+      title,
+      slug,
+      ...(kind === 'post'
+        ? { date, tags: list(flags.tags), categories: list(flags.categories) }
+        : {}),
+      status: flags.draft ? 'draft' : 'published',
+    },
     kind === 'post' ? 'Write your post here.' : 'Write your page here.',
-    '',
   )
   const path = join(config.paths.root, file)
   await mkdir(dirname(path), { recursive: true })
   try {
-    await writeFile(path, lines.join('\n'), { flag: 'wx' })
+    await writeFile(path, text, { flag: 'wx' })
   } catch (error) {
     if ((error as { code?: string }).code !== 'EEXIST') throw error
     throw new BdsError(
