@@ -25,7 +25,8 @@ export interface IngestOptions {
   /** Makes the Python runtime; called only when `scripts` is not empty. */
   createHost: () => PythonHost
   /** Data for the read-only `bds` module. */
-  siteData?: SiteData
+  /** The read-only `bds` module's data, loaded only when a transform runs. */
+  siteData?: () => Promise<SiteData>
   files?: PostFiles
 }
 
@@ -36,7 +37,7 @@ async function transform(first: IngestPost, url: string, o: IngestOptions): Prom
     try {
       host = o.createHost()
       await host.start()
-      if (o.siteData) host.setSiteData(o.siteData)
+      if (o.siteData) host.setSiteData(await o.siteData())
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error)
       throw new BdsError(

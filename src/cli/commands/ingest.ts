@@ -4,6 +4,7 @@
 
 import type { Command } from 'commander'
 import { loadConfig, resolveConfig } from '../../config/index.js'
+import { loadContent } from '../../content/index.js'
 import { type BdsError, isBdsError } from '../../errors/index.js'
 import {
   enabledTransforms,
@@ -17,6 +18,8 @@ import {
   shellFor,
 } from '../../ingest/index.js'
 import { createPythonHost, pythonOptions } from '../../python/index.js'
+import { siteFor } from '../../site/python-step.js'
+import { nodeFs } from '../../util/fs.js'
 import type { CliContext } from '../main.js'
 import { type IngestFlags, readInput } from './ingest-input.js'
 import { printDiagnostics, summary } from './ingest-output.js'
@@ -72,12 +75,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           dryRun: flags.dryRun ?? false,
           scripts: transforms.sources,
           createHost: () => createPythonHost(pythonOptions(config)),
-          siteData: {
-            config: { title: config.title, url: config.url, language: config.language },
-            posts: [],
-            tags: [],
-            categories: [],
-          },
+          siteData: async () => siteFor(config, (await loadContent(config, nodeFs)).posts),
         })
       } catch (error) {
         if (flags.json && isBdsError(error))
