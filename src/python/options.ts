@@ -9,6 +9,8 @@ export interface PythonHostOptions {
   memoryMiB: number
   /** Folder for the Pyodide memory snapshot; defaults to the user cache folder. */
   cacheDir?: string
+  /** Boot from the memory snapshot (default true); false measures a plain start. */
+  snapshot?: boolean
 }
 
 export const pythonOptions = (config: ResolvedConfig): PythonHostOptions => ({ ...config.python })

@@ -59,8 +59,8 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
     const harness = harnessSources()
     const memoryBytes = options.memoryMiB * 2 ** 20
     const file = snapshotFile(options.cacheDir ?? defaultCacheDir(), harness)
-    let snapshot = readSnapshot(file)
-    if (!snapshot) {
+    let snapshot = options.snapshot === false ? undefined : readSnapshot(file)
+    if (!snapshot && options.snapshot !== false) {
       const bytes = await makeSnapshot(harness, memoryBytes).catch(() => undefined)
       if (bytes && writeSnapshot(file, bytes)) snapshot = readSnapshot(file)
     }
