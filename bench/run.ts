@@ -10,6 +10,7 @@ import { eleventyPeer } from './eleventy.js'
 import { hugoPeer } from './hugo.js'
 import { measureSize } from './measure.js'
 import { killAll, rmrf } from './proc.js'
+import { benchPython, pythonTable } from './python.js'
 import { benchScripts, scriptsTable } from './scripts.js'
 import { resultsTable, stepsTable } from './table.js'
 import { benchTokenizer, tokenizerTable } from './tokenizer.js'
@@ -21,7 +22,8 @@ const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] 
   --peers  also build the same corpus with Hugo and Eleventy 3, interleaved with bds
   --json   print only the JSON document on stdout (table and progress go to stderr)
   --keep   keep the temp folder with corpora and outputs, and print its path
-  --bds    bds executable to measure (default: this checkout's bin/bds.js)`
+  --bds    bds executable to measure (default: this checkout's bin/bds.js)
+  --only   comma-separated parts to run: builds, python, tokenizer, scripts (default: all)`
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     bds: { type: 'string' },
+    only: { type: 'string', default: 'builds,python,tokenizer,scripts' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -40,6 +43,7 @@ if (values.help) {
 }
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()))
 const runs = Number(values.runs)
+const only = new Set(values.only.split(',').map((s) => s.trim()))
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
   console.error(`bad --sizes or --runs\n${USAGE}`)
   process.exit(2)
@@ -91,7 +95,7 @@ process.once('SIGINT', () => {
 
 const results: SizeResult[] = []
 try {
-  for (const n of sizes) {
+  for (const n of only.has('builds') ? sizes : []) {
     results.push(await measureSize(n, { root, runs, bdsBin, bdsMissing, peers, skipped }))
   }
 } finally {
@@ -99,8 +103,12 @@ try {
   await cleanUp()
 }
 
-const tokenizer = benchTokenizer()
-const scripts = benchScripts()
+const tokenizer = only.has('tokenizer') ? benchTokenizer() : undefined
+const scripts = only.has('scripts') ? benchScripts() : undefined
+const python =
+  only.has('python') && !bdsMissing
+    ? await benchPython({ bdsBin, sizes, runs: Math.min(runs, 3) })
+    : undefined
 const rebuilt = !values.bds && !bdsMissing && (await engineStamp()) !== stampBefore
 if (rebuilt)
   console.error('WARNING: bds (dist/, templates/) changed during the run: numbers mix builds')
@@ -111,6 +119,7 @@ const doc = {
   results,
   tokenizer,
   scripts,
+  python,
 }
 const json = JSON.stringify(
   doc,
@@ -118,7 +127,15 @@ const json = JSON.stringify(
   2,
 )
 const steps = stepsTable(results)
-const table = `${resultsTable(results)}${steps ? `\n\n${steps}` : ''}\n\n${tokenizerTable(tokenizer)}\n\n${scriptsTable(scripts)}\n`
+const table = `${[
+  results.length ? resultsTable(results) : '',
+  steps,
+  tokenizer ? tokenizerTable(tokenizer) : '',
+  scripts ? scriptsTable(scripts) : '',
+  python ? pythonTable(python) : '',
+]
+  .filter(Boolean)
+  .join('\n\n')}\n`
 if (values.json) {
   console.error(`\n${table}`)
   console.log(json)

@@ -6,21 +6,39 @@ import type { PythonCall, PythonCallResult, PythonError, ScriptSource } from './
 
 export const scriptKey = (s: ScriptSource) => `${s.id}:${s.hash}`
 
+/** A call with its arguments already as JSON text. */
+export interface EncodedCall {
+  script: ScriptSource
+  texts: string[]
+}
+
 export interface Planned {
   /** The distinct calls to run. */
-  unique: PythonCall[]
+  unique: EncodedCall[]
   /** For each input call, its index in `unique`. */
   slot: number[]
 }
 
+/** Encodes every argument once (an object passed to many calls, like a post, only once). */
 export function dedupe(calls: readonly PythonCall[]): Planned {
+  const textOf = new WeakMap<object, string>()
+  const encode = (arg: unknown): string => {
+    if (arg === null || typeof arg !== 'object') return JSON.stringify(arg) ?? 'null'
+    let text = textOf.get(arg)
+    if (text === undefined) {
+      text = JSON.stringify(arg)
+      textOf.set(arg, text)
+    }
+    return text
+  }
   const seen = new Map<string, number>()
-  const unique: PythonCall[] = []
-  const slot = calls.map((call) => {
-    const key = `${scriptKey(call.script)}\0${JSON.stringify(call.args)}`
+  const unique: EncodedCall[] = []
+  const slot = calls.map(({ script, args }) => {
+    const texts = args.map(encode)
+    const key = `${scriptKey(script)}\0${texts.join('\0')}`
     let index = seen.get(key)
     if (index === undefined) {
-      index = unique.push(call) - 1
+      index = unique.push({ script, texts }) - 1
       seen.set(key, index)
     }
     return index
@@ -36,16 +54,30 @@ export function chunk<T>(items: readonly T[], workers: number, max = 100): T[][]
   return out
 }
 
-export function batchJson(calls: readonly PythonCall[]): string {
+/**
+ * One batch as JSON: each script's source once, each distinct argument once (a post's data
+ * is sent once however many of its tokens call Python), calls as indexes into both. Values
+ * travel as JSON text, parsed afresh for every call, so no call can change another's input.
+ */
+export function batchJson(calls: readonly EncodedCall[]): string {
   const scripts: Record<string, unknown> = {}
-  for (const { script } of calls) {
+  const values: string[] = []
+  const seen = new Map<string, number>()
+  const list = calls.map(({ script, texts }) => {
     const { file, slug, source, entrypoint } = script
-    scripts[scriptKey(script)] ??= { file, slug, source, entrypoint }
-  }
-  return JSON.stringify({
-    scripts,
-    calls: calls.map((c) => ({ key: scriptKey(c.script), args: c.args })),
+    const key = scriptKey(script)
+    scripts[key] ??= { file, slug, source, entrypoint }
+    const refs = texts.map((text) => {
+      let index = seen.get(text)
+      if (index === undefined) {
+        index = values.push(text) - 1
+        seen.set(text, index)
+      }
+      return index
+    })
+    return { key, args: refs }
   })
+  return JSON.stringify({ scripts, values, calls: list })
 }
 
 export function failure(error: PythonError): PythonCallResult {

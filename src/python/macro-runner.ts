@@ -71,6 +71,8 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
       const outputs: MacroOutput[] = new Array(batch.length)
       const calls: PythonCall[] = []
       const owners: number[] = []
+      // One data object per post, however many of its tokens call Python: encoded once.
+      const posts = new Map<MacroInput['post'], ReturnType<typeof publicPost>>()
       batch.forEach((input, i) => {
         const name = input.call.name
         const script = macros.scripts.get(name) as ScriptSource
@@ -85,7 +87,11 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
           },
           params: input.call.params,
         }
-        const post = publicPost(input.post, input.url)
+        let post = posts.get(input.post)
+        if (!post) {
+          post = publicPost(input.post, input.url)
+          posts.set(input.post, post)
+        }
         const invalid = broken ?? checkContext(context, post)
         if (invalid) {
           const message = `The Python macro "${name}" did not run: ${invalid}`

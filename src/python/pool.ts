@@ -5,10 +5,10 @@
 import { once } from 'node:events'
 import { availableParallelism } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
-import { MessageChannel } from 'node:worker_threads'
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import { pythonWorkerFile } from '../version.js'
-import { batchJson, chunk, dedupe, failure, parseResults } from './batches.js'
+import { batchJson, chunk, dedupe, type EncodedCall, failure, parseResults } from './batches.js'
 import { createCounters } from './counters.js'
 import { harnessSources } from './harness.js'
 import type { PythonHostOptions } from './options.js'
@@ -39,12 +39,19 @@ const TIMEOUT_HARD: PythonCallResult = failure({
 })
 
 /** A port pair whose far end the worker writes stdout/stderr text to. */
-function outputChannel(onOutput: NonNullable<RunOptions['onOutput']>): MessageChannel {
-  const channel = new MessageChannel()
-  channel.port1.on('message', ([name, text]: [unknown, unknown]) => {
+function outputChannel(onOutput: NonNullable<RunOptions['onOutput']>) {
+  const { port1, port2 } = new MessageChannel()
+  const deliver = (message: unknown) => {
+    const [name, text] = Array.isArray(message) ? message : []
     if (typeof text === 'string') onOutput(name === 'stderr' ? 'stderr' : 'stdout', text)
-  })
-  return channel
+  }
+  port1.on('message', deliver)
+  /** Delivers what is still queued (the task's reply can overtake it), then closes. */
+  const close = () => {
+    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) deliver(m.message)
+    port1.close()
+  }
+  return { port2, close }
 }
 
 export function createPoolHost(options: PythonHostOptions): PythonHost {
@@ -105,7 +112,7 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
    * on its own before answering gets the batch once more.
    */
   async function runBatch(
-    calls: PythonCall[],
+    calls: EncodedCall[],
     stream?: RunOptions,
     retried = false,
   ): Promise<PythonCallResult[]> {
@@ -116,7 +123,7 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
       site,
       options.timeoutMs,
       channel?.port2,
-    ).finally(() => channel?.port1.close())
+    ).finally(() => channel?.close())
     if (guarded.kind === 'done') {
       if (guarded.outcome.recycle) await recycle(guarded.threadId)
       const results = parseResults(guarded.outcome.results, calls.length)

@@ -21,7 +21,7 @@ MAX_LOGS = 100
 MAX_LOG_CHARS = 1000
 
 _scripts = {}  # key -> (module, callable | None, positional count | None, error dict | None)
-_batch = {"scripts": {}, "calls": []}
+_batch = {"scripts": {}, "values": [], "calls": []}
 _logs = []
 _site = {"config": {}, "posts": (), "tags": (), "categories": (), "by_slug": {}}
 
@@ -158,6 +158,7 @@ def _drive(coro):
 def begin(batch_json):
     batch = json.loads(batch_json)
     _batch["scripts"] = batch["scripts"]
+    _batch["values"] = batch["values"]
     _batch["calls"] = batch["calls"]
     return len(_batch["calls"])
 
@@ -174,7 +175,8 @@ def call(index, capture=True):
     if problem is not None:
         result["error"] = problem
     else:
-        args = spec["args"] if count is None else spec["args"][:count]
+        refs = spec["args"] if count is None else spec["args"][:count]
+        args = [json.loads(_batch["values"][i]) for i in refs]
         try:
             with _captured(capture, out, err):
                 value = fn(*args)

@@ -27,10 +27,12 @@ describe('batches', () => {
 
   it('sends each script source once per batch, as data', () => {
     const json = JSON.parse(
-      batchJson([
-        { script: s, args: [1] },
-        { script: s, args: [2] },
-      ]),
+      batchJson(
+        dedupe([
+          { script: s, args: [1] },
+          { script: s, args: [2] },
+        ]).unique,
+      ),
     )
     expect(Object.keys(json.scripts)).toEqual([`a:${s.hash}`])
     expect(json.scripts[`a:${s.hash}`]).toEqual({
@@ -39,9 +41,24 @@ describe('batches', () => {
       source: s.source,
       entrypoint: 'render',
     })
+    expect(json.values).toEqual(['1', '2'])
     expect(json.calls).toEqual([
+      { key: `a:${s.hash}`, args: [0] },
       { key: `a:${s.hash}`, args: [1] },
-      { key: `a:${s.hash}`, args: [2] },
+    ])
+    const post = { title: 'shared' }
+    const shared = JSON.parse(
+      batchJson(
+        dedupe([
+          { script: s, args: [{ a: 1 }, post] },
+          { script: s, args: [{ a: 2 }, post] },
+        ]).unique,
+      ),
+    )
+    expect(shared.values).toEqual(['{"a":1}', '{"title":"shared"}', '{"a":2}'])
+    expect(shared.calls.map((c: { args: number[] }) => c.args)).toEqual([
+      [0, 1],
+      [2, 1],
     ])
   })
 
