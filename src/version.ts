@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
+/** bds's install folder (with a trailing slash). */
+export const bdsRoot = root
+
 export const BDS_VERSION: string = (
   JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { version: string }
 ).version

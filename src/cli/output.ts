@@ -72,7 +72,7 @@ export function formatSummary(r: BuildReport): string {
 function pythonLine(r: BuildReport): string {
   const p = r.python
   if (!p) return ''
-  const boot = `pool start ${ms(p.startMs)} (${p.workers} worker${p.workers === 1 ? '' : 's'}, ${p.snapshot ? 'snapshot' : 'no snapshot'})`
+  const boot = `pool start ${ms(p.startMs)} (${p.workers} worker${p.workers === 1 ? '' : 's'}, ${p.snapshot ? 'snapshot' : 'no snapshot'}, ${p.isolation ?? 'in-process'})`
   const counts = `${p.calls} calls · ${p.errors} errors · ${p.timeouts} timeouts · ${p.workerRestarts} worker restarts`
   const times = Object.entries(p.byScript)
     .sort(([a], [b]) => a.localeCompare(b))

@@ -101,14 +101,19 @@ function toError(raw: unknown): PythonError {
 }
 
 function toResult(raw: unknown): PythonCallResult {
-  const wrapped = (raw ?? {}) as { ms?: unknown; r?: Record<string, unknown> }
-  const r = wrapped.r ?? {}
+  const wrapped = (raw ?? {}) as { ms?: unknown; r?: unknown }
+  return asResult({ ...((wrapped.r as object) ?? {}), ms: wrapped.ms })
+}
+
+/** A result that crossed from an untrusted peer, checked field by field. */
+export function asResult(raw: unknown): PythonCallResult {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
   const logs = Array.isArray(r.logs) ? r.logs.filter((l) => typeof l === 'string') : []
   const base = {
     stdout: text(r.stdout),
     stderr: text(r.stderr),
     logs,
-    ms: typeof wrapped.ms === 'number' ? wrapped.ms : 0,
+    ms: typeof r.ms === 'number' ? r.ms : 0,
   }
   if (r.ok === true) return { ok: true, value: r.value ?? null, ...base }
   return { ok: false, error: toError(r.error), ...base }

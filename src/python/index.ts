@@ -1,11 +1,15 @@
-// The Python runtime: Pyodide workers behind the PythonHost seam (see README.md here).
+// The Python runtime: Pyodide workers behind the PythonHost seam. Builds, watch mode and the
+// script commands get the sandboxed host; BDS_SANDBOX=off (debugging) runs the pool in this
+// process instead, which is not isolated from the host.
+import { createInProcessHost } from './in-process.js'
 import type { PythonHostOptions } from './options.js'
-import { createPoolHost } from './pool.js'
+import { createSandboxHost } from './sandbox/host.js'
 import type { PythonHost } from './types.js'
 
 export { type PythonHostOptions, pythonOptions } from './options.js'
 export type * from './types.js'
 
 export function createPythonHost(options: PythonHostOptions): PythonHost {
-  return createPoolHost(options)
+  if (process.env.BDS_SANDBOX === 'off') return createInProcessHost(options)
+  return createSandboxHost(options)
 }

@@ -1,4 +1,4 @@
-// The in-process PythonHost: a Piscina pool of worker threads, each holding one Pyodide
+// The pool behind a PythonHost: a Piscina pool of worker threads, each holding one Pyodide
 // interpreter booted from the memory snapshot. Started on first use, kept for the whole
 // build or watch session; calls go in deduplicated batches under a two-stage timeout.
 
@@ -7,19 +7,10 @@ import { availableParallelism } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
 import { Piscina } from 'piscina'
-import { pythonWorkerFile } from '../version.js'
 import { batchJson, chunk, dedupe, type EncodedCall, failure, parseResults } from './batches.js'
 import { createCounters } from './counters.js'
-import { harnessSources } from './harness.js'
+import type { HarnessSources } from './harness.js'
 import type { PythonHostOptions } from './options.js'
-import {
-  defaultCacheDir,
-  discardSnapshot,
-  makeSnapshot,
-  readSnapshot,
-  snapshotFile,
-  writeSnapshot,
-} from './snapshot.js'
 import type {
   CheckResult,
   PythonCall,
@@ -54,7 +45,20 @@ function outputChannel(onOutput: NonNullable<RunOptions['onOutput']>) {
   return { port2, close }
 }
 
-export function createPoolHost(options: PythonHostOptions): PythonHost {
+/** What a pool boots from: files in-process, IPC messages in the sandbox child. */
+export interface PoolBoot {
+  /** The compiled worker module (dist/python/worker/index.js). */
+  workerFile: string
+  /** Pyodide's CommonJS entry (pyodide.js), resolved by the caller. */
+  pyodideEntry: string
+  harness: HarnessSources
+  /** The memory snapshot to boot from, if any (may make it first). */
+  snapshot(): Promise<SharedArrayBuffer | undefined>
+  /** The workers could not boot from the snapshot: it is stale or corrupt. */
+  rejectSnapshot(): void
+}
+
+export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): PythonHost {
   const workers = Math.max(1, Math.min(availableParallelism(), options.workers))
   const counters = createCounters(workers)
   let pool: Piscina | undefined
@@ -63,22 +67,17 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
 
   async function bootPool(): Promise<void> {
     const started = performance.now()
-    const harness = harnessSources()
+    const snapshot = await boot.snapshot()
     const memoryBytes = options.memoryMiB * 2 ** 20
-    const file = snapshotFile(options.cacheDir ?? defaultCacheDir(), harness)
-    let snapshot = options.snapshot === false ? undefined : readSnapshot(file)
-    if (!snapshot && options.snapshot !== false) {
-      const bytes = await makeSnapshot(harness, memoryBytes).catch(() => undefined)
-      if (bytes && writeSnapshot(file, bytes)) snapshot = readSnapshot(file)
-    }
+    const { harness, pyodideEntry } = boot
     pool = new Piscina({
-      filename: pythonWorkerFile,
+      filename: boot.workerFile,
       minThreads: workers,
       maxThreads: workers,
       idleTimeout: 2 ** 31 - 1,
       concurrentTasksPerWorker: 1,
       resourceLimits: { stackSizeMb: 32 },
-      workerData: { ...harness, snapshot, memoryBytes },
+      workerData: { ...harness, snapshot, memoryBytes, pyodideEntry },
     })
     pool.on('error', () => {}) // a worker that dies is replaced; its tasks report the failure
     pool.on('workerDestroy', () => {
@@ -86,7 +85,7 @@ export function createPoolHost(options: PythonHostOptions): PythonHost {
     })
     const ping = (await pool.run({ kind: 'ping' })) as Extract<WorkerReply, { kind: 'ping' }>
     counters.state.snapshot = ping.snapshot
-    if (snapshot && !ping.snapshot) discardSnapshot(file) // stale or corrupt: remade next start
+    if (snapshot && !ping.snapshot) boot.rejectSnapshot()
     counters.state.startMs = Math.round(performance.now() - started)
   }
 

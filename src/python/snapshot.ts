@@ -7,12 +7,16 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { Worker } from 'node:worker_threads'
-import { pythonWorkerFile } from '../version.js'
 import type { HarnessSources } from './harness.js'
 
 const require = createRequire(import.meta.url)
 const PYODIDE_DIR = dirname(require.resolve('pyodide/package.json'))
+
+/** Pyodide's CommonJS entry, resolved here so workers never resolve modules themselves. */
+export const pyodideEntry = (): string => require.resolve('pyodide')
+
+/** Pyodide's install folder (the sandbox child may read it). */
+export const pyodideDir = (): string => PYODIDE_DIR
 export const PYODIDE_VERSION = (
   JSON.parse(readFileSync(join(PYODIDE_DIR, 'package.json'), 'utf8')) as { version: string }
 ).version
@@ -38,14 +42,19 @@ export function snapshotFile(cacheDir: string, harness: HarnessSources): string 
   return join(cacheDir, `pyodide-${PYODIDE_VERSION}-${key}.snapshot`)
 }
 
-/** The cached snapshot in shared memory (one copy for every worker), or undefined. */
-export function readSnapshot(file: string): SharedArrayBuffer | undefined {
-  let bytes: Buffer
+/** The cached snapshot's bytes, or undefined. */
+export function readSnapshotBytes(file: string): Uint8Array | undefined {
   try {
-    bytes = readFileSync(file)
+    return readFileSync(file)
   } catch {
     return undefined
   }
+}
+
+/** The cached snapshot in shared memory (one copy for every worker), or undefined. */
+export function readSnapshot(file: string): SharedArrayBuffer | undefined {
+  const bytes = readSnapshotBytes(file)
+  if (!bytes) return undefined
   const shared = new SharedArrayBuffer(bytes.length)
   new Uint8Array(shared).set(bytes)
   return shared
@@ -53,24 +62,6 @@ export function readSnapshot(file: string): SharedArrayBuffer | undefined {
 
 export function discardSnapshot(file: string): void {
   rmSync(file, { force: true })
-}
-
-/** Boots a throwaway worker that runs no user code and returns the snapshot bytes. */
-export function makeSnapshot(harness: HarnessSources, memoryBytes: number): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(pythonWorkerFile, {
-      workerData: { mode: 'snapshot', ...harness, memoryBytes },
-      resourceLimits: { stackSizeMb: 16 },
-      stdout: true,
-      stderr: true,
-    })
-    worker.once('message', (reply: { ok: boolean; bytes?: Uint8Array; message?: string }) => {
-      void worker.terminate()
-      if (reply.ok && reply.bytes) resolve(reply.bytes)
-      else reject(new Error(`could not make the Pyodide snapshot: ${reply.message}`))
-    })
-    worker.once('error', reject)
-  })
 }
 
 /** Writes atomically, readable by this user only. A failure only costs the next start time. */

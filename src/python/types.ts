@@ -86,6 +86,8 @@ export interface PythonCounters {
   snapshot: boolean
   workers: number
   byScript: Record<string, ScriptTiming>
+  /** Where the workers run: a sandbox child (with or without OS namespaces) or this process. */
+  isolation?: 'sandbox+namespaces' | 'sandbox' | 'in-process'
 }
 
 export interface RunOptions {

@@ -11,6 +11,7 @@ export interface BootData {
   harness: string
   harden: string
   snapshot?: SharedArrayBuffer | Uint8Array
+  pyodideEntry: string
 }
 
 export interface Booted {
@@ -46,8 +47,8 @@ function baseOptions() {
 
 type Load = (options: Record<string, unknown>) => Promise<PyodideAPI>
 /** Pyodide's CommonJS build: it loads no `ws` or `child_process` of its own at start. */
-const load = (): Load =>
-  (createRequire(import.meta.url)('pyodide') as { loadPyodide: Load }).loadPyodide
+const loader = (entry: string): Load =>
+  (createRequire(import.meta.url)(entry) as { loadPyodide: Load }).loadPyodide
 
 export function installHarness(py: PyodideAPI, data: BootData): void {
   py.runPython(INSTALL)
@@ -60,7 +61,7 @@ export function installHarness(py: PyodideAPI, data: BootData): void {
 
 /** A fresh interpreter with the harness loaded, dumped as a memory snapshot (no user code). */
 export async function makeSnapshot(data: BootData): Promise<Uint8Array> {
-  const py = await load()({ ...baseOptions(), _makeSnapshot: true })
+  const py = await loader(data.pyodideEntry)({ ...baseOptions(), _makeSnapshot: true })
   installHarness(py, data)
   return (py as unknown as { makeMemorySnapshot(): Uint8Array }).makeMemorySnapshot()
 }
@@ -88,7 +89,7 @@ export async function boot(data: BootData): Promise<Booted> {
   if (data.snapshot) {
     try {
       const bytes = new Uint8Array(data.snapshot as ArrayBufferLike)
-      const py = await load()({ ...baseOptions(), _loadSnapshot: bytes })
+      const py = await loader(data.pyodideEntry)({ ...baseOptions(), _loadSnapshot: bytes })
       py.pyimport('_bds_harness').destroy()
       harden(py)
       return { py, fromSnapshot: true }
@@ -96,7 +97,7 @@ export async function boot(data: BootData): Promise<Booted> {
       fallback = error instanceof Error ? error.message : String(error)
     }
   }
-  const py = await load()(baseOptions())
+  const py = await loader(data.pyodideEntry)(baseOptions())
   installHarness(py, data)
   harden(py)
   return { py, fromSnapshot: false, fallback }

@@ -9,6 +9,8 @@ export interface WorkerData {
   harden: string
   snapshot?: SharedArrayBuffer
   memoryBytes: number
+  /** Absolute path of Pyodide's CommonJS entry: no module resolution inside the sandbox. */
+  pyodideEntry: string
 }
 
 /** Control block, Int32 slots: the interrupt signal Pyodide polls, then the current call. */

@@ -1,0 +1,172 @@
+// The sandboxed PythonHost: the Pyodide pool lives in a child process under Node's
+// permission model (and, where Linux allows, in namespaces with a minimal root). This side
+// keeps the snapshot file, sends script sources and site data as data, validates replies,
+// and restarts the child when it dies or stops answering; the affected calls fail cleanly.
+
+import type { ChildProcess } from 'node:child_process'
+import { pythonWorkerFile } from '../../version.js'
+import { asResult, failure } from '../batches.js'
+import { harnessSources } from '../harness.js'
+import type { PythonHostOptions } from '../options.js'
+import {
+  defaultCacheDir,
+  discardSnapshot,
+  pyodideEntry,
+  readSnapshotBytes,
+  snapshotFile,
+  writeSnapshot,
+} from '../snapshot.js'
+import type { CheckResult, PythonCounters, PythonHost, SiteData } from '../types.js'
+import { graceFor } from '../watchdog.js'
+import { type Channel, openChannel } from './channel.js'
+import { launchChild, stderrTail, type Wrapper } from './launch.js'
+
+export interface SandboxHost extends PythonHost {
+  /** Test hook: runs JavaScript inside the child (only with `testHooks`). */
+  probe(source: string): Promise<unknown>
+  /** The running child, for tests. */
+  child(): ChildProcess | undefined
+}
+
+const START_MS = 120_000
+
+export function createSandboxHost(
+  options: PythonHostOptions,
+  deps: { layer?: Wrapper; testHooks?: boolean } = {},
+): SandboxHost {
+  const harness = harnessSources()
+  const file = snapshotFile(options.cacheDir ?? defaultCacheDir(), harness)
+  const boot = { workerFile: pythonWorkerFile, pyodideEntry: pyodideEntry(), harness }
+  const silence = Math.max(10_000, options.timeoutMs + graceFor(options.timeoutMs) + 5000)
+  let child: ChildProcess | undefined
+  let channel: Channel | undefined
+  let starting: Promise<Channel> | undefined
+  let site: SiteData | undefined
+  let counters: PythonCounters | undefined
+  let restarts = 0
+  let startMs = 0
+
+  async function launch(): Promise<Channel> {
+    const started = performance.now()
+    const proc = launchChild(deps.layer)
+    child = proc
+    const tail = stderrTail(proc)
+    const why = () => (tail() ? `: ${tail().trim().split('\n').slice(-3).join(' ')}` : '')
+    const ch = openChannel(proc, silence, why)
+    proc.on('exit', () => {
+      if (child === proc) {
+        child = undefined
+        starting = undefined
+        restarts++
+      }
+    })
+    await ch.next('hello', START_MS)
+    let snapshot = options.snapshot === false ? undefined : readSnapshotBytes(file)
+    if (!snapshot && options.snapshot !== false) {
+      const input = {
+        ...harness,
+        memoryBytes: options.memoryMiB * 2 ** 20,
+        pyodideEntry: boot.pyodideEntry,
+      }
+      ch.send({ t: 'snapshot', workerFile: boot.workerFile, input })
+      const made = await ch.next('snapshot', START_MS)
+      if (made.bytes instanceof Uint8Array && writeSnapshot(file, made.bytes)) snapshot = made.bytes
+    }
+    ch.on('snapshot-rejected', () => discardSnapshot(file))
+    ch.send({ t: 'init', options, boot, snapshot, testHooks: deps.testHooks })
+    if (site) ch.send({ t: 'site', data: site })
+    counters = JSON.parse(await ch.request({ t: 'req', op: 'start' })) as PythonCounters
+    startMs = Math.round(performance.now() - started)
+    channel = ch
+    return ch
+  }
+
+  const start = () => {
+    starting ??= launch()
+    return starting
+  }
+
+  async function run(
+    calls: Parameters<PythonHost['run']>[0],
+    opts?: Parameters<PythonHost['run']>[1],
+  ) {
+    if (calls.length === 0) return []
+    try {
+      const ch = await start()
+      const message = {
+        t: 'req' as const,
+        op: 'run' as const,
+        calls: [...calls],
+        stream: Boolean(opts?.onOutput),
+      }
+      const reply = JSON.parse(await ch.request(message, opts?.onOutput)) as {
+        results?: unknown
+        counters?: PythonCounters
+      }
+      if (!Array.isArray(reply.results) || reply.results.length !== calls.length)
+        throw new Error('the Python sandbox sent a malformed reply')
+      counters = reply.counters ?? counters
+      return reply.results.map(asResult)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      return calls.map(() =>
+        failure({ kind: 'crash', type: 'SandboxError', message, traceback: '' }),
+      )
+    }
+  }
+
+  async function check(
+    scripts: readonly { file: string; source: string }[],
+  ): Promise<CheckResult[]> {
+    if (scripts.length === 0) return []
+    const ch = await start()
+    return JSON.parse(
+      await ch.request({ t: 'req', op: 'check', scripts: [...scripts] }),
+    ) as CheckResult[]
+  }
+
+  return {
+    start: async () => {
+      await start()
+    },
+    setSiteData(data) {
+      site = data
+      channel?.send({ t: 'site', data })
+    },
+    run,
+    check,
+    counters: () => ({
+      ...(counters ?? {
+        calls: 0,
+        errors: 0,
+        timeouts: 0,
+        workerRestarts: 0,
+        snapshot: false,
+        workers: 0,
+        byScript: {},
+      }),
+      startMs,
+      workerRestarts: (counters?.workerRestarts ?? 0) + restarts,
+      isolation: deps.layer?.kind === 'namespaces' ? 'sandbox+namespaces' : 'sandbox',
+    }),
+    async stop() {
+      const proc = child
+      starting = undefined
+      channel = undefined
+      child = undefined
+      if (proc && proc.exitCode === null && proc.signalCode === null) {
+        const gone = new Promise((resolve) => proc.once('exit', resolve))
+        if (proc.connected) proc.send({ t: 'stop' })
+        const timer = setTimeout(() => proc.kill('SIGKILL'), 3000)
+        await gone
+        clearTimeout(timer)
+      }
+      deps.layer?.cleanup()
+    },
+    async probe(source) {
+      const ch = await start()
+      return JSON.parse(await ch.request({ t: 'req', op: 'probe', source }))
+    },
+    child: () => child,
+  }
+}
