@@ -5,6 +5,7 @@
 import { BdsError } from '../errors/index.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../macros/index.js'
 import { checkContext, checkResult } from './abi.js'
+import { blockedCapability } from './blocked.js'
 import { publicPost } from './site-data.js'
 import type { PythonCall, PythonCallResult, PythonHost, ScriptSource } from './types.js'
 
@@ -37,7 +38,8 @@ function failed(input: MacroInput, script: ScriptSource, r: PythonCallResult): B
     return new BdsError('BDS_MACRO_TIMEOUT', message, { pos: input.call.pos, detail })
   }
   const what = e.message ? `${e.type}: ${e.message}` : e.type
-  const message = `The Python macro "${name}" failed in ${where}: ${what}`
+  const blocked = blockedCapability(e)
+  const message = `The Python macro "${name}" failed in ${where}: ${what}${blocked ? ` ${blocked}` : ''}`
   return new BdsError('BDS_MACRO_FAILED', message, { pos: input.call.pos, detail })
 }
 

@@ -108,12 +108,12 @@ export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): Pyth
   /**
    * One batch under the watchdog. A fatal error ends a batch early and a hard timeout kills
    * its worker: the calls that got no result run again on a fresh worker. A worker that died
-   * on its own before answering gets the batch once more.
+   * on its own before answering gets the batch again (twice at most).
    */
   async function runBatch(
     calls: EncodedCall[],
     stream?: RunOptions,
-    retried = false,
+    attempt = 0,
   ): Promise<PythonCallResult[]> {
     const channel = stream?.onOutput ? outputChannel(stream.onOutput) : undefined
     const guarded = await runGuarded(
@@ -130,7 +130,11 @@ export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): Pyth
       return rest.length ? [...results, ...(await runBatch(rest, stream))] : results
     }
     if (guarded.kind === 'failed') {
-      if (!retried) return runBatch(calls, stream, true)
+      // The task met a worker on its way out; a replacement is starting.
+      if (attempt < 2) {
+        await delay(100 * (attempt + 1), undefined, { ref: false })
+        return runBatch(calls, stream, attempt + 1)
+      }
       const error = { kind: 'crash' as const, type: 'WorkerError', traceback: '' }
       return calls.map(() => failure({ ...error, message: guarded.message }))
     }

@@ -5,6 +5,7 @@
 import type { Command } from 'commander'
 import { loadContent } from '../../content/index.js'
 import { BdsError, toDiagnostic } from '../../errors/index.js'
+import { blockedCapability } from '../../python/blocked.js'
 import { checkScripts, readScript } from '../../python/check.js'
 import { createPythonHost, pythonOptions } from '../../python/index.js'
 import { capturedText } from '../../python/macro-runner.js'
@@ -90,7 +91,8 @@ function exitCodeOf(ctx: CliContext, root: string, file: string, result: Result)
     const code = Number(e.message)
     return Number.isInteger(code) ? code & 255 : e.message ? 1 : 0
   }
-  const what = `${e?.type ?? 'Error'}${e?.message ? `: ${e.message}` : ''}`
+  const blocked = e ? blockedCapability(e) : undefined
+  const what = `${e?.type ?? 'Error'}${e?.message ? `: ${e.message}` : ''}${blocked ? ` ${blocked}` : ''}`
   const detail = [e?.traceback ?? '', result ? capturedText(result) : ''].filter(Boolean).join('\n')
   const pos = e?.line ? { file, line: e.line, column: 1 } : undefined
   const error = new BdsError('BDS_SCRIPT_FAILED', `${file} failed: ${what}`, { detail, pos })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkContext, checkResult } from '../../../src/python/abi.js'
+import { blockedCapability } from '../../../src/python/blocked.js'
 import { batchJson, chunk, dedupe, parseResults } from '../../../src/python/batches.js'
 import { createCounters, percentile } from '../../../src/python/counters.js'
 import { script } from '../../helpers/python.js'
@@ -130,5 +131,22 @@ describe('counters', () => {
       timeouts: 1,
       byScript: { a: { calls: 4, p50Ms: 2, p95Ms: 9 } },
     })
+  })
+})
+
+describe('blocked capabilities', () => {
+  it('explain an EvalError or a denied access in plain words', () => {
+    const base = { kind: 'exception' as const, traceback: '' }
+    expect(
+      blockedCapability({
+        ...base,
+        type: 'JsException',
+        message: 'EvalError: Code generation from strings disallowed for this context',
+      }),
+    ).toContain('the sandbox refused it')
+    expect(
+      blockedCapability({ ...base, type: 'OSError', message: 'ERR_ACCESS_DENIED' }),
+    ).toBeDefined()
+    expect(blockedCapability({ ...base, type: 'KeyError', message: "'x'" })).toBeUndefined()
   })
 })
