@@ -5,16 +5,27 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createPythonHost, type ScriptSource } from '../src/python/index.js'
+import { createInProcessHost } from '../src/python/in-process.js'
+import type { PythonHost, PythonHostOptions, ScriptSource } from '../src/python/index.js'
+import { createSandboxHost } from '../src/python/sandbox/host.js'
 import { generateCorpus } from './corpus.js'
 import { median, rmrf, run } from './proc.js'
 
-export interface PythonBenchResult {
+interface Runtime {
   startMs: { snapshot1: number; snapshot2: number; plain1: number; plain2: number }
+  /** Round trip of one batch of 1, 10 and 100 calls, ms. */
+  batchMs: Record<string, { p50: number; p95: number }>
   /** Wall time per call inside batches of 100 (host → worker → host), ms. */
   perCallMs: { p50: number; p95: number }
   /** Python time per call as the worker measured it, ms. */
   workerCallMs: { p50: number; p95: number }
+  /** Resident memory after the runs: the sandbox child, or this whole process in-process. */
+  rssMb: number
+}
+
+export interface PythonBenchResult {
+  inProcess: Runtime
+  sandbox: Runtime
   builds: {
     posts: number
     plainMs: number
@@ -40,9 +51,13 @@ const MACROS: Record<string, string> = {
   stars: 'def render(context, post):\n    n = context["params"].get("n", 3)\n    return "★" * n\n',
 }
 
-async function startTimes(cacheDir: string, runs: number) {
+type Isolation = 'in-process' | 'sandbox'
+const hostFor = (isolation: Isolation, options: PythonHostOptions) =>
+  isolation === 'sandbox' ? createSandboxHost(options) : createInProcessHost(options)
+
+async function startTimes(cacheDir: string, runs: number, isolation: Isolation) {
   const once = async (workers: number, snapshot: boolean) => {
-    const host = createPythonHost({
+    const host = hostFor(isolation, {
       workers,
       timeoutMs: 10_000,
       memoryMiB: 512,
@@ -69,34 +84,58 @@ async function startTimes(cacheDir: string, runs: number) {
   }
 }
 
-async function callCosts(cacheDir: string) {
-  const host = createPythonHost({ workers: 2, timeoutMs: 10_000, memoryMiB: 512, cacheDir })
-  await host.start()
-  const source =
-    'def render(context, post):\n    return "<b>" + str(context["params"]["i"]) + "</b>"\n'
-  const script: ScriptSource = {
-    id: 'tiny',
-    slug: 'tiny',
-    file: 'scripts/tiny.py',
-    source,
-    hash: 'h',
-    entrypoint: 'render',
-  }
-  const perCall: number[] = []
-  for (let b = 0; b < 60; b++) {
-    const calls = Array.from({ length: 100 }, (_, i) => ({
-      script,
-      args: [{ params: { i: b * 100 + i } }, null],
+const tiny: ScriptSource = {
+  id: 'tiny',
+  slug: 'tiny',
+  file: 'scripts/tiny.py',
+  source: 'def render(context, post):\n    return "<b>" + str(context["params"]["i"]) + "</b>"\n',
+  hash: 'h',
+  entrypoint: 'render',
+}
+
+/** Sequential batches of `size` distinct calls: p50/p95 of the batch round trip, in ms. */
+async function batchTimes(host: PythonHost, size: number, batches = 60) {
+  const times: number[] = []
+  for (let b = 0; b < batches; b++) {
+    const calls = Array.from({ length: size }, (_, i) => ({
+      script: tiny,
+      args: [{ params: { i: `${size}-${b}-${i}` } }, null],
     }))
     const t0 = performance.now()
     await host.run(calls)
-    if (b >= 10) perCall.push((performance.now() - t0) / 100) // the first batches warm up
+    if (b >= 10) times.push(performance.now() - t0) // the first batches warm up
   }
+  return { p50: pct(times, 50), p95: pct(times, 95) }
+}
+
+async function callCosts(cacheDir: string, isolation: Isolation) {
+  const host = hostFor(isolation, { workers: 2, timeoutMs: 10_000, memoryMiB: 512, cacheDir })
+  await host.start()
+  const batch: Record<string, { p50: number; p95: number }> = {}
+  for (const size of [1, 10, 100]) batch[size] = await batchTimes(host, size)
   const timing = host.counters().byScript.tiny
+  const pid =
+    isolation === 'sandbox'
+      ? (host as ReturnType<typeof createSandboxHost>).child()?.pid
+      : process.pid
+  const rssMb = pid ? rssOf(pid) : 0
   await host.stop()
+  const per100 = batch[100] as { p50: number; p95: number }
   return {
-    perCallMs: { p50: pct(perCall, 50), p95: pct(perCall, 95) },
+    batchMs: batch,
+    perCallMs: { p50: per100.p50 / 100, p95: per100.p95 / 100 },
     workerCallMs: { p50: timing?.p50Ms ?? 0, p95: timing?.p95Ms ?? 0 },
+    rssMb,
+  }
+}
+
+/** Resident memory of a process in MB (Linux), 0 elsewhere. */
+function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+  } catch {
+    return 0
   }
 }
 
@@ -144,8 +183,12 @@ export async function benchPython(o: {
   const cacheDir = join(root, 'cache')
   const env = { ...process.env, BDS_CACHE_DIR: cacheDir }
   try {
-    const startMs = await startTimes(cacheDir, o.runs)
-    const costs = await callCosts(cacheDir)
+    const runtime = async (isolation: Isolation): Promise<Runtime> => ({
+      startMs: await startTimes(cacheDir, o.runs, isolation),
+      ...(await callCosts(cacheDir, isolation)),
+    })
+    const inProcess = await runtime('in-process')
+    const sandbox = await runtime('sandbox')
     const builds: PythonBenchResult['builds'] = []
     for (const n of o.sizes) {
       const plain = join(root, `plain-${n}`)
@@ -171,21 +214,26 @@ export async function benchPython(o: {
         calls: m[0]?.calls ?? 0,
       })
     }
-    return { startMs, ...costs, builds }
+    return { inProcess, sandbox, builds }
   } finally {
     await rmrf(root)
   }
 }
 
 export function pythonTable(r: PythonBenchResult): string {
-  const f = (n: number) => n.toFixed(n < 1 ? 4 : 0).padStart(9)
-  const lines = [
-    'python runtime (medians)',
-    `  pool start, snapshot: 1 worker ${f(r.startMs.snapshot1)} ms · 2 workers ${f(r.startMs.snapshot2)} ms`,
-    `  pool start, plain:    1 worker ${f(r.startMs.plain1)} ms · 2 workers ${f(r.startMs.plain2)} ms`,
-    `  per call in batches of 100 (wall): p50 ${(r.perCallMs.p50 * 1000).toFixed(1)} µs · p95 ${(r.perCallMs.p95 * 1000).toFixed(1)} µs`,
-    `  per call inside the worker:        p50 ${(r.workerCallMs.p50 * 1000).toFixed(1)} µs · p95 ${(r.workerCallMs.p95 * 1000).toFixed(1)} µs`,
-  ]
+  const f = (n: number) => n.toFixed(0).padStart(6)
+  const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`
+  const lines = ['python runtime (medians; batch times p50, sequential)']
+  for (const [name, x] of [
+    ['in-process', r.inProcess],
+    ['sandbox   ', r.sandbox],
+  ] as const) {
+    const b = (n: string) => us(x.batchMs[n]?.p50 ?? 0)
+    lines.push(
+      `  ${name} start: snapshot 1 worker ${f(x.startMs.snapshot1)} ms, 2 workers ${f(x.startMs.snapshot2)} ms · plain 1 worker ${f(x.startMs.plain1)} ms, 2 workers ${f(x.startMs.plain2)} ms`,
+      `  ${name} batch of 1 / 10 / 100: ${b('1')} / ${b('10')} / ${b('100')} · per call at 100: p50 ${us(x.perCallMs.p50)}, p95 ${us(x.perCallMs.p95)} · in the worker p50 ${us(x.workerCallMs.p50)} · RSS ${f(x.rssMb)} MB`,
+    )
+  }
   for (const b of r.builds) {
     lines.push(
       `  ${String(b.posts).padStart(5)} posts × 5 macros (${b.calls} calls): ${f(b.macrosMs)} ms vs ${f(b.plainMs)} ms without → +${f(b.addedMs)} ms (pool start ${f(b.poolStartMs)} ms)`,
