@@ -7,6 +7,7 @@ import { isBdsError, toDiagnostic } from '../errors/index.js'
 import { stopRenderWorkers } from '../site/index.js'
 import { BDS_VERSION } from '../version.js'
 import { registerBuild } from './commands/build.js'
+import { registerDoctor } from './commands/doctor.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerInit } from './commands/init.js'
 import { registerNew } from './commands/new.js'
@@ -32,6 +33,7 @@ export function createProgram(ctx: CliContext): Command {
       '\nExamples:\n  $ bds init my-blog\n  $ bds build my-blog\n  $ bds -C my-blog new post "Hello, world"\n  $ pbpaste | bds -C my-blog ingest -\n',
     )
   registerBuild(program, ctx)
+  registerDoctor(program, ctx)
   registerInit(program, ctx)
   registerIngest(program, ctx)
   registerNew(program, ctx)

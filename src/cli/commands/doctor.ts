@@ -1,0 +1,38 @@
+// `bds doctor`: one line each for what isolates Python macros on this host and why (Node and
+// its permission flag, Pyodide, the snapshot cache, the sandbox child, the OS layer), or --json.
+
+import type { Command } from 'commander'
+import { isolationReport } from '../../python/sandbox/os-report.js'
+import type { CliContext } from '../main.js'
+
+export function registerDoctor(program: Command, ctx: CliContext): void {
+  program
+    .command('doctor')
+    .description('show how Python macros are isolated on this host, and why')
+    .option('--json', 'print the same as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ bds doctor\n  $ BDS_SANDBOX_OS=off bds doctor --json   # as if the host had no namespaces\n',
+    )
+    .action((flags: { json?: boolean }) => {
+      const r = isolationReport()
+      if (flags.json) return ctx.out.out(JSON.stringify(r, null, 2))
+      const snapshot = r.snapshot.exists
+        ? `${r.snapshot.file} (exists)`
+        : `${r.snapshot.file} (not made yet; the first build with Python macros makes it)`
+      const lines = [
+        ['node', `${r.node.version} (permission model flag: ${r.node.permissionFlag})`],
+        ['pyodide', r.pyodide.version],
+        ['snapshot', snapshot],
+        [
+          'sandbox',
+          r.sandboxChild
+            ? 'on: macros run in a child process under the Node permission model, with an empty environment'
+            : 'off (BDS_SANDBOX=off): macros run inside the bds process',
+        ],
+        ['os layer', `${r.osLayer.kind}: ${r.osLayer.reason}`],
+        ['isolation', r.isolation],
+      ]
+      for (const [name, text] of lines) ctx.out.out(`${`${name}:`.padEnd(11)}${text}`)
+    })
+}
