@@ -299,12 +299,25 @@ describe.skipIf(none)(none ? `OS layer (skipped: ${layer.reason})` : 'OS layer',
     child.kill('SIGKILL')
   })
 
-  it('cleanup() removes the mount-point folder and is safe to call twice', () => {
-    const argv = layer.wrap(['/usr/bin/true'], [])
+  it('cleanup() removes the mount-point folder, is safe to call twice, and a running child keeps working', async () => {
+    const script = `process.send('ready'); process.on('message', () => { process.send(require('fs').readdirSync(process.argv[1])); process.disconnect() })`
+    const readableDir = cfg.readableDir as string
+    const argv = layer.wrap([process.execPath, '-e', script, readableDir], [readableDir])
     const mountDir = argv[argv.indexOf(ROOT_SCRIPT) + 1] as string
     expect(existsSync(mountDir)).toBe(true)
+    const child = spawn(argv[0] as string, argv.slice(1), {
+      env: {},
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    })
+    expect(await nextMessage(child)).toBe('ready')
     layer.cleanup()
     layer.cleanup()
     expect(existsSync(mountDir)).toBe(false)
+    child.send('go')
+    expect(((await nextMessage(child)) as unknown as string[]).sort()).toEqual([
+      'link.txt',
+      'ok.txt',
+    ])
   })
 })

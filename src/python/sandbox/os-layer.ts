@@ -22,7 +22,11 @@ export interface OsLayer {
    * process dies with it) or by closing the IPC channel.
    */
   wrap(command: string[], readable: string[]): string[]
-  /** Removes whatever wrap() created on the host (the empty mount-point folder); safe to call twice. */
+  /**
+   * Removes whatever wrap() created on the host (the empty mount-point folder); safe to call
+   * twice, and as soon as the wrapped process has started (its first IPC message): it keeps
+   * its root. An exit hook removes what is left when bds exits normally.
+   */
   cleanup(): void
 }
 
