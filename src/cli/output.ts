@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import { styleText } from 'node:util'
 import { codeFrame, type Diagnostic } from '../errors/index.js'
+import { detectOsLayer } from '../python/sandbox/os-layer.js'
 import type { BuildReport } from '../site/index.js'
 
 export interface Out {
@@ -78,6 +79,15 @@ function pythonLine(r: BuildReport): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([slug, t]) => `${slug} p50 ${t.p50Ms} ms p95 ${t.p95Ms} ms`)
   return `\n  python: ${counts} · ${boot}${times.length ? `\n  python calls: ${times.join(' · ')}` : ''}`
+}
+
+/** Said once per build when Python ran without the OS layer (or without the sandbox). */
+export function isolationNote(r: BuildReport): string | undefined {
+  const isolation = r.python?.isolation
+  if (!isolation || isolation === 'sandbox+namespaces') return undefined
+  if (isolation === 'in-process')
+    return 'note: Python macros ran inside the bds process (BDS_SANDBOX=off): they were not isolated from this host.'
+  return `note: Python macros are not network-isolated on this host: ${detectOsLayer().reason} Run \`bds doctor\` for details.`
 }
 
 /** What Python macros printed, token by token (--verbose). */

@@ -4,6 +4,7 @@
 import { createInProcessHost } from './in-process.js'
 import type { PythonHostOptions } from './options.js'
 import { createSandboxHost } from './sandbox/host.js'
+import { detectOsLayer } from './sandbox/os-layer.js'
 import type { PythonHost } from './types.js'
 
 export { type PythonHostOptions, pythonOptions } from './options.js'
@@ -11,5 +12,5 @@ export type * from './types.js'
 
 export function createPythonHost(options: PythonHostOptions): PythonHost {
   if (process.env.BDS_SANDBOX === 'off') return createInProcessHost(options)
-  return createSandboxHost(options)
+  return createSandboxHost(options, { layer: detectOsLayer() })
 }

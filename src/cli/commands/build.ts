@@ -7,7 +7,7 @@ import type { Command } from 'commander'
 import { isBdsError } from '../../errors/index.js'
 import { build } from '../../site/index.js'
 import type { CliContext } from '../main.js'
-import { formatCaptured, formatDiagnostic, formatSummary } from '../output.js'
+import { formatCaptured, formatDiagnostic, formatSummary, isolationNote } from '../output.js'
 
 interface BuildFlags {
   out?: string
@@ -57,6 +57,8 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         })
       for (const d of report.diagnostics) ctx.out.err(formatDiagnostic(ctx.out, d, report.site))
       if (flags.verbose) for (const text of formatCaptured(report)) ctx.out.err(text)
+      const unisolated = isolationNote(report)
+      if (unisolated) ctx.out.err(unisolated)
       if (flags.json)
         await writeFile(resolve(cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`)
       if (!flags.quiet) ctx.out.out(formatSummary(report))

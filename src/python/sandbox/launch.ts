@@ -58,7 +58,9 @@ export function stderrTail(child: ChildProcess, limit = 64 * 1024): () => string
 export function launchChild(layer: Wrapper | undefined): ChildProcess {
   const readable = readablePaths()
   const argv = sandboxArgv(readable)
-  const command = layer ? layer.wrap(argv, readable) : argv
+  // Inside the minimal root the node binary must be visible too (it often is, under /usr).
+  const node = dirname(realpathSync(process.execPath))
+  const command = layer ? layer.wrap(argv, [...readable, node]) : argv
   return spawn(command[0] as string, command.slice(1), {
     env: {},
     cwd: join(bdsRoot, 'dist'),
