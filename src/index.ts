@@ -14,5 +14,13 @@ export {
   isBdsError,
   type SourcePos,
 } from './errors/index.js'
-export { type BuildDeps, type BuildReport, build } from './site/index.js'
+export {
+  type BuildDeps,
+  type BuildReport,
+  build,
+  openSession,
+  type RebuildResult,
+  type SiteChanges,
+  type SiteSession,
+} from './site/index.js'
 export { BDS_VERSION } from './version.js'

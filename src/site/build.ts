@@ -16,6 +16,7 @@ import { type Fs, nodeFs } from '../util/fs.js'
 import { BDS_VERSION, bundledTemplatesDir } from '../version.js'
 import { fingerprintInputs, outputsIntact } from './fingerprint.js'
 import type { BuildReport } from './report.js'
+import type { SiteState } from './state.js'
 import { createStepTimer } from './steps.js'
 
 export interface BuildDeps {
@@ -28,6 +29,8 @@ export interface BuildDeps {
   onStep?: (name: string) => void
   /** Macro runners tried after the built-ins (Python scripts; fakes in tests). */
   macroRunners?: MacroRunner[]
+  /** Watch mode: always run the full pipeline and hand over what it built. */
+  retain?: (state: SiteState) => void
 }
 
 function noUrlWarning(config: ResolvedConfig): BdsError[] {
@@ -37,17 +40,22 @@ function noUrlWarning(config: ResolvedConfig): BdsError[] {
   return [new BdsError('BDS_CONFIG_NO_URL', message, { severity: 'warning', pos })]
 }
 
-export async function build(
-  inline: InlineConfig = {},
-  partial: Partial<BuildDeps> = {},
-): Promise<BuildReport> {
-  const deps: BuildDeps = {
+/** The dependencies of a build: defaults for what `partial` leaves out. */
+export function buildDeps(partial: Partial<BuildDeps> = {}): BuildDeps {
+  return {
     fs: nodeFs,
     cwd: process.cwd(),
     templatesDir: bundledTemplatesDir,
     parallel: 'auto',
     ...partial,
   }
+}
+
+export async function build(
+  inline: InlineConfig = {},
+  partial: Partial<BuildDeps> = {},
+): Promise<BuildReport> {
+  const deps = buildDeps(partial)
   const timer = createStepTimer(deps.onStep)
   const loaded = await timer.step('config', async () => {
     const root = resolve(deps.cwd, inline.root ?? '.')
@@ -70,6 +78,7 @@ export async function build(
     const state = cache.readState(paths.out)
     const upToDate =
       !config.clean &&
+      !deps.retain &&
       state?.fingerprint === inputs.hash &&
       (await timer.step('verify', () => outputsIntact(paths.out, previous)))
     if (upToDate) {

@@ -1,0 +1,165 @@
+// rebuildLive(): one watch-mode rebuild of a LiveSite. Applies the changed inputs, remakes the
+// site model (views of unchanged posts are kept), plans every page as a full build does and
+// renders only the pages whose key changed; feeds are regenerated, copies redone when their
+// sources changed. Writing, stale removal and the manifest work as in a full build.
+
+import { setImmediate as yieldToLoop } from 'node:timers/promises'
+import { type BdsError, toDiagnostic } from '../errors/index.js'
+import { createFileSink, finishOutputs, type Manifest, type WriteResult } from '../output/index.js'
+import { loadTemplateStore, type RenderedBody } from '../render/index.js'
+import { generatedFiles } from './generated.js'
+import { contentOrder, type LiveSite, templateDepsOf } from './live.js'
+import { applyContent } from './live-content.js'
+import { macroReport, updateMacros } from './live-macros.js'
+import { resyncScripts } from './live-scripts.js'
+import { createModelMemo, createSiteModel } from './model.js'
+import { createKeyer } from './page-keys.js'
+import { type PageJob, type PagesResult, planPages, runPages } from './pages.js'
+import type { BuildReport } from './report.js'
+import { createRouteTable } from './route-table.js'
+import { claimCopies, listCopies } from './static-files.js'
+import { createStepTimer } from './steps.js'
+import { SUMMARY } from './views.js'
+
+/** What changed since the last build, as a watcher saw it. */
+export interface SiteChanges {
+  /** bds.config.json or meta/project.json: everything is rebuilt. */
+  config: boolean
+  /** Files and folders under posts/ and pages/, relative to the site root. */
+  content: string[]
+  templates: boolean
+  scripts: boolean
+  media: boolean
+  static: boolean
+}
+
+export interface RebuildResult {
+  report: BuildReport
+  /** Output files written or removed by this build, relative to the output folder. */
+  changed: string[]
+}
+
+const YIELD_EVERY = 64
+
+async function reloadTemplates(live: LiveSite): Promise<void> {
+  const { deps, config } = live
+  const { templates, root } = config.paths
+  const store = await loadTemplateStore(deps.templatesDir, templates, root, deps.fs)
+  // Views carry a summary getter only when the summary partial exists.
+  if (store.templates.has(SUMMARY) !== live.store.templates.has(SUMMARY)) {
+    live.memo = createModelMemo()
+  }
+  live.store = store
+  live.templateDeps = templateDepsOf(config, store)
+}
+
+/** Outputs written (new or different) or removed between two manifests. */
+export function changedOutputs(before: Manifest, after: Manifest): string[] {
+  const changed: string[] = []
+  for (const [path, e] of after) {
+    const old = before.get(path)
+    if (!old || old.hash !== e.hash || old.mtimeMs !== e.mtimeMs) changed.push(path)
+  }
+  for (const path of before.keys()) if (!after.has(path)) changed.push(path)
+  return changed
+}
+
+const kept = (manifest: Manifest): WriteResult => ({
+  stats: { written: 0, unchanged: manifest.size, removed: 0, failed: 0, total: manifest.size },
+  manifest,
+  diagnostics: [],
+})
+
+export async function rebuildLive(live: LiveSite, changes: SiteChanges): Promise<RebuildResult> {
+  const timer = createStepTimer(live.deps.onStep)
+  const { config, deps } = live
+  const scripts = changes.scripts
+    ? await timer.step('scripts', () => resyncScripts(live))
+    : new Set<string>()
+  await timer.step('content', () => applyContent(live, changes.content))
+  if (changes.templates) await timer.step('templates', () => reloadTemplates(live))
+  const posts = contentOrder(live)
+  await timer.step('macros', () => updateMacros(live, posts, { media: changes.media, scripts }))
+  const bodies = posts.map((p) => live.bodies.get(p.file) as RenderedBody)
+  const model = createSiteModel(config, posts, bodies, live.store, live.memo)
+  const routes = createRouteTable()
+  const plan = planPages({ ...model, config, routes, part: 'all' })
+  const summaries = live.store.templates.has(SUMMARY)
+  const keyer = createKeyer({ model, deps: live.templateDeps, summaries })
+  if (keyer.summaryKey !== live.summaryKey) live.memo.summaries.html.clear()
+  live.summaryKey = keyer.summaryKey
+  const previous = live.manifest
+  const sink = createFileSink(config.paths.out, previous)
+  const carried: Manifest = new Map()
+  const keys = new Map<string, string>()
+  const dirty: PageJob[] = []
+  for (const job of plan.jobs) {
+    const key = keyer.key(job)
+    const entry = previous.get(job.path)
+    keys.set(job.path, key)
+    if (entry && live.keys.get(job.path) === key) carried.set(job.path, entry)
+    else dirty.push(job)
+  }
+  const pages: PagesResult = { failed: [], diagnostics: [...plan.diagnostics] }
+  await timer.step('pages', async () => {
+    for (let from = 0; from < dirty.length; from += YIELD_EVERY) {
+      const to = Math.min(dirty.length, from + YIELD_EVERY)
+      runPages(dirty, model.templates, sink.write, pages, from, to)
+      await yieldToLoop()
+    }
+  })
+  for (const path of pages.failed) keys.delete(path)
+  await timer.step('feeds', async () => {
+    for (const file of generatedFiles(config, model.collections, model.views, plan.routes)) {
+      if (routes.claim(file.path, file.source)) sink.write(file)
+    }
+  })
+  await timer.step('files', async () => {
+    const relist = changes.static || changes.media || changes.templates
+    if (relist) live.copies = await listCopies(config, live.store, deps.fs)
+    for (const file of claimCopies(live.copies, routes)) {
+      const entry = previous.get(file.path)
+      if (!relist && entry) carried.set(file.path, entry)
+      else sink.write(file)
+    }
+  })
+  const out = config.paths.out
+  const written = await timer.step('write', async () =>
+    finishOutputs(out, previous, [sink.result(), kept(carried)], pages.failed),
+  )
+  const changed = changedOutputs(previous, written.manifest)
+  await timer.step('save', async () => {
+    const put: Manifest = new Map()
+    for (const path of changed) {
+      const entry = written.manifest.get(path)
+      if (entry) put.set(path, entry)
+    }
+    live.cache.patchManifest(
+      out,
+      put,
+      changed.filter((p) => !written.manifest.has(p)),
+    )
+    // The recorded fingerprint no longer describes these outputs.
+    live.cache.writeState(out, undefined)
+  })
+  live.manifest = written.manifest
+  live.keys = keys
+  const macros = macroReport(live.macros)
+  const byFile = (a: BdsError, b: BdsError) => (a.pos?.file ?? '').localeCompare(b.pos?.file ?? '')
+  const problems = [
+    ...live.setup,
+    ...[...live.errors.values()].sort(byFile),
+    ...macros.diagnostics,
+    ...pages.diagnostics,
+    ...routes.diagnostics,
+  ]
+  const diagnostics = [...problems.map(toDiagnostic), ...written.diagnostics]
+  const report = timer.report({
+    config,
+    upToDate: false,
+    diagnostics,
+    outputs: written.stats,
+    macros: macros.counts,
+  })
+  return { report, changed }
+}

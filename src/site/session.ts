@@ -1,0 +1,67 @@
+// A build session for watch mode: a full build that keeps what it built in memory, then
+// rebuilds that touch only what changed. A config change, or a rebuild that failed half-way,
+// makes the next rebuild a full one. One rebuild at a time: the caller queues them.
+
+import type { InlineConfig, ResolvedConfig } from '../config/index.js'
+import { BdsError } from '../errors/index.js'
+import { type BuildDeps, build, buildDeps } from './build.js'
+import { changedOutputs, type RebuildResult, rebuildLive, type SiteChanges } from './incremental.js'
+import { createLiveSite, type LiveSite } from './live.js'
+import type { SiteState } from './state.js'
+
+export interface SiteSession {
+  readonly config: ResolvedConfig
+  /** The first build, done by openSession(). */
+  readonly first: RebuildResult
+  rebuild(changes: SiteChanges): Promise<RebuildResult>
+  /** Closes the build cache; the caller stops what it passed in `partial`. */
+  close(): void
+}
+
+/**
+ * Builds the site in full and keeps it in memory. `partial` is used by every rebuild of the
+ * session, so what it holds (a Python pool) stays warm between them.
+ */
+export async function openSession(
+  inline: InlineConfig,
+  partial: Partial<BuildDeps> = {},
+): Promise<SiteSession> {
+  const deps = buildDeps(partial)
+  let live: LiveSite | undefined
+  let broken = false
+  const full = async (): Promise<RebuildResult> => {
+    let state: SiteState | undefined
+    const report = await build(inline, {
+      ...deps,
+      retain: (s) => {
+        state = s
+      },
+    })
+    if (!state) throw new BdsError('BDS_INTERNAL', 'The full build kept no state.')
+    const before = live?.manifest ?? new Map()
+    live?.cache.close()
+    live = createLiveSite(state, deps)
+    broken = false
+    return { report, changed: changedOutputs(before, live.manifest) }
+  }
+  const first = await full()
+  return {
+    first,
+    get config() {
+      return (live as LiveSite).config
+    },
+    async rebuild(changes) {
+      if (changes.config || broken || !live) return full()
+      try {
+        return await rebuildLive(live, changes)
+      } catch (error) {
+        broken = true
+        throw error
+      }
+    },
+    close() {
+      live?.cache.close()
+      live = undefined
+    },
+  }
+}
