@@ -24,3 +24,4 @@ export {
   type SiteSession,
 } from './site/index.js'
 export { BDS_VERSION } from './version.js'
+export { type WatchEvent, type Watching, type WatchOptions, watch } from './watch/index.js'

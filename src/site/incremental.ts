@@ -6,17 +6,16 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { type BdsError, toDiagnostic } from '../errors/index.js'
 import { createFileSink, finishOutputs, type Manifest, type WriteResult } from '../output/index.js'
-import { loadTemplateStore, type RenderedBody } from '../render/index.js'
+import { loadTemplateStore } from '../render/index.js'
 import { generatedFiles } from './generated.js'
 import { contentOrder, type LiveSite, templateDepsOf } from './live.js'
 import { applyContent } from './live-content.js'
 import { macroReport, updateMacros } from './live-macros.js'
+import { liveModel, planLive } from './live-plan.js'
 import { resyncScripts } from './live-scripts.js'
-import { createModelMemo, createSiteModel } from './model.js'
-import { createKeyer } from './page-keys.js'
-import { type PageJob, type PagesResult, planPages, runPages } from './pages.js'
+import { createModelMemo } from './model.js'
+import { type PagesResult, runPages } from './pages.js'
 import type { BuildReport } from './report.js'
-import { createRouteTable } from './route-table.js'
 import { claimCopies, listCopies } from './static-files.js'
 import { createStepTimer } from './steps.js'
 import { SUMMARY } from './views.js'
@@ -80,26 +79,12 @@ export async function rebuildLive(live: LiveSite, changes: SiteChanges): Promise
   if (changes.templates) await timer.step('templates', () => reloadTemplates(live))
   const posts = contentOrder(live)
   await timer.step('macros', () => updateMacros(live, posts, { media: changes.media, scripts }))
-  const bodies = posts.map((p) => live.bodies.get(p.file) as RenderedBody)
-  const model = createSiteModel(config, posts, bodies, live.store, live.memo)
-  const routes = createRouteTable()
-  const plan = planPages({ ...model, config, routes, part: 'all' })
-  const summaries = live.store.templates.has(SUMMARY)
-  const keyer = createKeyer({ model, deps: live.templateDeps, summaries })
-  if (keyer.summaryKey !== live.summaryKey) live.memo.summaries.html.clear()
-  live.summaryKey = keyer.summaryKey
+  const model = await timer.step('model', () => liveModel(live, posts))
+  const { routes, plan, dirty, carried, keys } = await timer.step('plan', () =>
+    planLive(live, model),
+  )
   const previous = live.manifest
   const sink = createFileSink(config.paths.out, previous)
-  const carried: Manifest = new Map()
-  const keys = new Map<string, string>()
-  const dirty: PageJob[] = []
-  for (const job of plan.jobs) {
-    const key = keyer.key(job)
-    const entry = previous.get(job.path)
-    keys.set(job.path, key)
-    if (entry && live.keys.get(job.path) === key) carried.set(job.path, entry)
-    else dirty.push(job)
-  }
   const pages: PagesResult = { failed: [], diagnostics: [...plan.diagnostics] }
   await timer.step('pages', async () => {
     for (let from = 0; from < dirty.length; from += YIELD_EVERY) {
@@ -110,7 +95,13 @@ export async function rebuildLive(live: LiveSite, changes: SiteChanges): Promise
   })
   for (const path of pages.failed) keys.delete(path)
   await timer.step('feeds', async () => {
-    for (const file of generatedFiles(config, model.collections, model.views, plan.routes)) {
+    for (const file of generatedFiles(
+      config,
+      model.collections,
+      model.views,
+      plan.routes,
+      live.sitemap,
+    )) {
       if (routes.claim(file.path, file.source)) sink.write(file)
     }
   })

@@ -1,4 +1,4 @@
-export { type BuildDeps, build } from './build.js'
+export { type BuildDeps, build, buildDeps } from './build.js'
 export type { RebuildResult, SiteChanges } from './incremental.js'
 export { stopRenderWorkers } from './render-pool.js'
 export type { BuildReport } from './report.js'

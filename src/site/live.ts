@@ -17,6 +17,7 @@ import {
   type TemplateStore,
 } from '../render/index.js'
 import type { BuildDeps } from './build.js'
+import type { SitemapMemo } from './generated.js'
 import { createMacroMemo, type MacroMemo } from './live-macros.js'
 import { createModelMemo, createSiteModel, type ModelMemo } from './model.js'
 import { createKeyer } from './page-keys.js'
@@ -50,6 +51,7 @@ export interface LiveSite {
   runners: MacroRunner[]
   /** The build cache, open for the session (closing it costs a WAL checkpoint). */
   cache: CacheDb
+  sitemap: SitemapMemo
 }
 
 export function templateDepsOf(config: ResolvedConfig, store: TemplateStore) {
@@ -89,6 +91,7 @@ export function createLiveSite(state: SiteState, deps: BuildDeps): LiveSite {
     md,
     runners: [createBuiltinRunner(), ...(deps.macroRunners ?? [])],
     cache: openCacheDb(config.paths.cache),
+    sitemap: {},
   }
   const model = createSiteModel(config, posts, state.bodies, store, live.memo)
   const plan = planPages({ ...model, config, routes: createRouteTable(), part: 'all' })

@@ -4,6 +4,7 @@
 // re-renders a page only when its key changed; the site config is the same for the session.
 
 import type { TemplateDeps } from '../render/index.js'
+import { hashText } from '../util/hash.js'
 import type { SiteModel } from './model.js'
 import type { PageJob } from './pages.js'
 import { SUMMARY } from './views.js'
@@ -43,13 +44,15 @@ export function createKeyer(ctx: KeyContext) {
     (used === 'all' ? [...site.keys()] : used).map((k) => `${k}=${site.get(k) ?? ''}`).join('\n')
   const summaryDeps = ctx.deps(SUMMARY)
   /** What every summary depends on besides its post: drop cached summaries when it changes. */
-  const summaryKey = ctx.summaries ? `${summaryDeps.hash}\n${siteKey(summaryDeps.site)}` : ''
+  const summaryKey = ctx.summaries
+    ? hashText(`${summaryDeps.hash}\n${siteKey(summaryDeps.site)}`)
+    : ''
   const templateKeys = new Map<string, string>()
   const templateKey = (name: string) => {
     let key = templateKeys.get(name)
     if (key === undefined) {
       const d = ctx.deps(name)
-      key = `${name}\n${d.hash}\n${siteKey(d.site)}\n${d.summary ? summaryKey : ''}`
+      key = hashText(`${name}\n${d.hash}\n${siteKey(d.site)}\n${d.summary ? summaryKey : ''}`)
       templateKeys.set(name, key)
     }
     return key
