@@ -77,7 +77,7 @@ function serveFile(
       .pipe(res)
 }
 
-function handle(o: ServeOptions, req: IncomingMessage, res: ServerResponse): void {
+function handle(o: ServeOptions, req: IncomingMessage, res: ServerResponse) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD')
     send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n')
