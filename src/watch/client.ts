@@ -79,6 +79,7 @@ export const CLIENT_JS = `(() => {
       const { id } = JSON.parse(event.data)
       if (server !== null && server !== id) location.reload()
       server = id
+      document.documentElement.dataset.bdsLive = 'connected'
     })
     source.addEventListener('reload', (event) => onReload(JSON.parse(event.data).changed))
     source.addEventListener('overlay', (event) => showOverlay(JSON.parse(event.data).errors))

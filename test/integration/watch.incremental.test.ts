@@ -1,11 +1,12 @@
 // Watch mode's incremental rebuilds (#8): after every kind of change, the output folder of
 // the session must be byte for byte what a clean full build of the same files produces.
 
-import { cpSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build, openSession, type SiteChanges, type SiteSession } from '../../dist/index.js'
-import { copyFixture, listFiles, tempDir } from '../helpers/site.js'
+import { openSession, type SiteChanges, type SiteSession } from '../../dist/index.js'
+import { copyFixture, listFiles } from '../helpers/site.js'
+import { cleanBuild, treeDifferences } from '../helpers/watch.js'
 
 const none: SiteChanges = {
   config: false,
@@ -17,23 +18,8 @@ const none: SiteChanges = {
 }
 
 /** Differences between the session's output and a clean full build of a copy of the site. */
-async function differences(root: string, out: string): Promise<string[]> {
-  const copy = join(tempDir(), 'site')
-  cpSync(root, copy, { recursive: true, filter: (src) => !/\/(dist|\.bds)(\/|$)/.test(src) })
-  const clean = join(tempDir(), 'clean')
-  await build({ root: copy, out: clean })
-  const ours = listFiles(out)
-  const theirs = listFiles(clean)
-  const problems = [
-    ...ours.filter((f) => !theirs.includes(f)).map((f) => `extra ${f}`),
-    ...theirs.filter((f) => !ours.includes(f)).map((f) => `missing ${f}`),
-  ]
-  for (const f of ours.filter((f) => theirs.includes(f))) {
-    if (!readFileSync(join(out, f)).equals(readFileSync(join(clean, f))))
-      problems.push(`differs ${f}`)
-  }
-  return problems
-}
+const differences = async (root: string, out: string) =>
+  treeDifferences(out, await cleanBuild(root))
 
 function write(root: string, file: string, text: string): void {
   mkdirSync(dirname(join(root, file)), { recursive: true })

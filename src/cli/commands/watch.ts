@@ -13,6 +13,7 @@ import { formatRebuild } from './watch-output.js'
 
 interface WatchFlags {
   port: string
+  debounce: string
   host: string
   open?: boolean
   out?: string
@@ -20,10 +21,10 @@ interface WatchFlags {
   quiet?: boolean
 }
 
-function parsePort(text: string): number {
-  const port = Number(text)
-  if (Number.isInteger(port) && port >= 0 && port <= 65535) return port
-  throw new BdsError('BDS_USAGE', `--port must be a number from 0 to 65535, not "${text}".`)
+function parseNumber(flag: string, text: string, max: number): number {
+  const n = Number(text)
+  if (Number.isInteger(n) && n >= 0 && n <= max) return n
+  throw new BdsError('BDS_USAGE', `${flag} must be a whole number from 0 to ${max}, not "${text}".`)
 }
 
 export function registerWatch(program: Command, ctx: CliContext): void {
@@ -39,6 +40,7 @@ export function registerWatch(program: Command, ctx: CliContext): void {
       '127.0.0.1',
     )
     .option('--open', 'open the site in the default browser')
+    .option('--debounce <ms>', 'quiet time that ends a burst of changes', '25')
     .option('-o, --out <dir>', 'output folder (default: "output" from the config, else dist)')
     .option('--drafts', 'include posts with status: draft or draft: true')
     .option('-q, --quiet', 'print only errors and warnings')
@@ -47,7 +49,8 @@ export function registerWatch(program: Command, ctx: CliContext): void {
       '\nExamples:\n  $ bds watch\n  $ bds serve my-blog --port 8080 --open\n  $ bds watch --drafts --host 0.0.0.0   # preview drafts on a phone\n',
     )
     .action(async (dir: string, flags: WatchFlags) => {
-      const port = parsePort(flags.port)
+      const port = parseNumber('--port', flags.port, 65535)
+      const debounceMs = parseNumber('--debounce', flags.debounce, 10_000)
       const cwd = ctx.cwd()
       const root = resolve(cwd, dir)
       const { out } = ctx
@@ -75,7 +78,8 @@ export function registerWatch(program: Command, ctx: CliContext): void {
         }
       }
       const inline = { root: dir, out: flags.out, drafts: flags.drafts }
-      const watching = await watch(inline, { port, host: flags.host, deps: { cwd }, onEvent })
+      const options = { port, host: flags.host, debounceMs, deps: { cwd }, onEvent }
+      const watching = await watch(inline, options)
       out.out(`bds: serving ${root} at ${watching.url} — Ctrl-C to stop`)
       if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1')
         out.err(`bds: --host ${flags.host}: anyone who can reach this machine can read the site.`)
