@@ -14,9 +14,12 @@ import { benchScripts, scriptsTable } from './scripts.js'
 import { resultsTable, stepsTable } from './table.js'
 import { benchTokenizer, tokenizerTable } from './tokenizer.js'
 import type { Peer, SizeResult } from './types.js'
+import { benchWatch, type WatchResult, watchTable } from './watch.js'
 
-const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep]
+const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep] [--only LIST]
   --sizes  corpus sizes in posts, comma-separated (default 1000,4000)
+  --only   sections to run, comma-separated: builds, tokenizer, scripts, watch (default all);
+           watch measures save-to-reload latency of bds watch on the largest size
   --runs   measured runs per tool and size; medians are reported (default 5)
   --peers  also build the same corpus with Hugo and Eleventy 3, interleaved with bds
   --json   print only the JSON document on stdout (table and progress go to stderr)
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     bds: { type: 'string' },
+    only: { type: 'string', default: 'builds,tokenizer,scripts,watch' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -39,6 +43,12 @@ if (values.help) {
   process.exit(0)
 }
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()))
+const SECTIONS = ['builds', 'tokenizer', 'scripts', 'watch']
+const only = new Set(values.only.split(',').map((s) => s.trim()))
+if ([...only].some((s) => !SECTIONS.includes(s))) {
+  console.error(`bad --only\n${USAGE}`)
+  process.exit(2)
+}
 const runs = Number(values.runs)
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
   console.error(`bad --sizes or --runs\n${USAGE}`)
@@ -90,17 +100,21 @@ process.once('SIGINT', () => {
 })
 
 const results: SizeResult[] = []
+let watchResult: WatchResult | undefined
 try {
-  for (const n of sizes) {
+  for (const n of only.has('builds') ? sizes : []) {
     results.push(await measureSize(n, { root, runs, bdsBin, bdsMissing, peers, skipped }))
+  }
+  if (only.has('watch') && !bdsMissing) {
+    watchResult = await benchWatch(root, Math.max(...sizes), runs, bdsBin)
   }
 } finally {
   // Output folders are deleted only now, after every measurement: big deletes slow the next build.
   await cleanUp()
 }
 
-const tokenizer = benchTokenizer()
-const scripts = benchScripts()
+const tokenizer = only.has('tokenizer') ? benchTokenizer() : undefined
+const scripts = only.has('scripts') ? benchScripts() : undefined
 const rebuilt = !values.bds && !bdsMissing && (await engineStamp()) !== stampBefore
 if (rebuilt)
   console.error('WARNING: bds (dist/, templates/) changed during the run: numbers mix builds')
@@ -111,6 +125,7 @@ const doc = {
   results,
   tokenizer,
   scripts,
+  watch: watchResult,
 }
 const json = JSON.stringify(
   doc,
@@ -118,7 +133,15 @@ const json = JSON.stringify(
   2,
 )
 const steps = stepsTable(results)
-const table = `${resultsTable(results)}${steps ? `\n\n${steps}` : ''}\n\n${tokenizerTable(tokenizer)}\n\n${scriptsTable(scripts)}\n`
+const table = `${[
+  results.length ? resultsTable(results) : '',
+  steps,
+  tokenizer ? tokenizerTable(tokenizer) : '',
+  scripts ? scriptsTable(scripts) : '',
+  watchResult ? watchTable(watchResult) : '',
+]
+  .filter(Boolean)
+  .join('\n\n')}\n`
 if (values.json) {
   console.error(`\n${table}`)
   console.log(json)

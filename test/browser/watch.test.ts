@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Live reload in a real browser (#8): Debian's chromium, driven by playwright-core, with a
 // page of `bds watch` open. Edits on disk show up without reloading by hand; a CSS change is
 // swapped in without a reload; broken front matter shows the overlay until it is fixed; the

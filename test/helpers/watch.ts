@@ -17,12 +17,15 @@ export interface Running {
 }
 
 /** Starts `bds watch ROOT --port 0 ...args` and waits for its URL. */
-export async function startWatch(root: string, args: string[] = []): Promise<Running> {
-  const child = spawn(
-    process.execPath,
-    [join(repoRoot, 'bin/bds.js'), 'watch', root, '--port', '0', ...args],
-    { env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
+export async function startWatch(
+  root: string,
+  args: string[] = [],
+  bin = join(repoRoot, 'bin/bds.js'),
+): Promise<Running> {
+  const child = spawn(process.execPath, [bin, 'watch', root, '--port', '0', ...args], {
+    env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let text = ''
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
   const url = await new Promise<string>((done, fail) => {
