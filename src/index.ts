@@ -18,6 +18,7 @@ export {
   type BuildDeps,
   type BuildReport,
   build,
+  emptyChanges,
   openSession,
   type RebuildResult,
   type SiteChanges,

@@ -32,6 +32,18 @@ export interface SiteChanges {
   static: boolean
 }
 
+/** No change at all; spread it and set what changed. */
+export function emptyChanges(): SiteChanges {
+  return {
+    config: false,
+    content: [],
+    templates: false,
+    scripts: false,
+    media: false,
+    static: false,
+  }
+}
+
 export interface RebuildResult {
   report: BuildReport
   /** Output files written or removed by this build, relative to the output folder. */

@@ -3,7 +3,7 @@
 // anything outside the site's input folders (the output, node_modules) are not inputs.
 
 import { BDS_PROJECT_FILE, CONFIG_FILE } from '../config/index.js'
-import type { SiteChanges } from '../site/index.js'
+import { emptyChanges, type SiteChanges } from '../site/index.js'
 
 type Flag = 'templates' | 'scripts' | 'media' | 'static'
 const FLAGS: readonly string[] = ['templates', 'scripts', 'media', 'static'] satisfies Flag[]
@@ -21,17 +21,6 @@ export function isInput(rel: string): boolean {
   const top = parts[0] as string
   if (isFolder(top)) return true
   return rel === CONFIG_FILE || rel === BDS_PROJECT_FILE || rel === 'meta'
-}
-
-export function emptyChanges(): SiteChanges {
-  return {
-    config: false,
-    content: [],
-    templates: false,
-    scripts: false,
-    media: false,
-    static: false,
-  }
 }
 
 /** SiteChanges for a batch of changed paths; undefined when none of them is an input. */

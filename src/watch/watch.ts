@@ -11,12 +11,13 @@ import {
   type BuildDeps,
   type BuildReport,
   buildDeps,
+  emptyChanges,
   openSession,
   type RebuildResult,
   type SiteChanges,
   type SiteSession,
 } from '../site/index.js'
-import { classify, emptyChanges, isInput } from './classify.js'
+import { classify, isInput } from './classify.js'
 import { createLiveReload } from './livereload.js'
 import { overlayErrors } from './overlay.js'
 import { createPreviewServer, listen } from './server.js'

@@ -4,18 +4,11 @@
 import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openSession, type SiteChanges, type SiteSession } from '../../dist/index.js'
+import { emptyChanges, openSession, type SiteChanges, type SiteSession } from '../../dist/index.js'
 import { copyFixture, listFiles } from '../helpers/site.js'
 import { cleanBuild, treeDifferences } from '../helpers/watch.js'
 
-const none: SiteChanges = {
-  config: false,
-  content: [],
-  templates: false,
-  scripts: false,
-  media: false,
-  static: false,
-}
+const none = emptyChanges()
 
 /** Differences between the session's output and a clean full build of a copy of the site. */
 const differences = async (root: string, out: string) =>

@@ -2,6 +2,7 @@
 
 import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Diagnostic } from '../../../src/errors/index.js'
 import { createLiveReload } from '../../../src/watch/livereload.js'
 import { overlayErrors } from '../../../src/watch/overlay.js'
 import { listen } from '../../../src/watch/server.js'
@@ -22,30 +23,17 @@ describe('live reload events', () => {
     expect(hello.data.id).toMatch(/^[0-9a-f-]{36}$/)
     live.reload(['a/index.html'])
     expect((await first.next('reload')).data.changed).toEqual(['a/index.html'])
-    const errors = overlayErrors(
-      [
-        {
-          severity: 'error',
-          code: 'BDS_TEMPLATE_PARSE',
-          message: 'Bad tag.',
-          hint: 'Fix it.',
-          file: 'x.liquid',
-          line: 2,
-          column: 3,
-        },
-        {
-          severity: 'error',
-          code: 'BDS_TEMPLATE_PARSE',
-          message: 'Bad tag.',
-          hint: 'Fix it.',
-          file: 'x.liquid',
-          line: 2,
-          column: 3,
-        },
-        { severity: 'warning', code: 'BDS_MACRO_UNKNOWN', message: 'Unknown.', hint: '' },
-      ],
-      '/nowhere',
-    )
+    const bad: Diagnostic = {
+      ...{ severity: 'error', code: 'BDS_TEMPLATE_PARSE', message: 'Bad tag.', hint: 'Fix it.' },
+      ...{ file: 'x.liquid', line: 2, column: 3 },
+    }
+    const unknown = {
+      severity: 'warning',
+      code: 'BDS_MACRO_UNKNOWN',
+      message: '?',
+      hint: '',
+    } as const
+    const errors = overlayErrors([bad, bad, unknown], '/nowhere')
     expect(errors).toEqual([
       {
         code: 'BDS_TEMPLATE_PARSE',
