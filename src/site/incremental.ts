@@ -6,19 +6,17 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { type BdsError, toDiagnostic } from '../errors/index.js'
 import { createFileSink, finishOutputs, type Manifest, type WriteResult } from '../output/index.js'
-import { loadTemplateStore } from '../render/index.js'
 import { generatedFiles } from './generated.js'
-import { contentOrder, type LiveSite, templateDepsOf } from './live.js'
+import { contentOrder, type LiveSite, reloadTemplates } from './live.js'
 import { applyContent } from './live-content.js'
 import { macroReport, updateMacros } from './live-macros.js'
 import { liveModel, planLive } from './live-plan.js'
+import { changedOutputs, saveOutputs } from './live-save.js'
 import { resyncScripts } from './live-scripts.js'
-import { createModelMemo } from './model.js'
 import { type PagesResult, runPages } from './pages.js'
 import type { BuildReport } from './report.js'
 import { claimCopies, listCopies } from './static-files.js'
 import { createStepTimer } from './steps.js'
-import { SUMMARY } from './views.js'
 
 /** What changed since the last build, as a watcher saw it. */
 export interface SiteChanges {
@@ -51,29 +49,6 @@ export interface RebuildResult {
 }
 
 const YIELD_EVERY = 64
-
-async function reloadTemplates(live: LiveSite): Promise<void> {
-  const { deps, config } = live
-  const { templates, root } = config.paths
-  const store = await loadTemplateStore(deps.templatesDir, templates, root, deps.fs)
-  // Views carry a summary getter only when the summary partial exists.
-  if (store.templates.has(SUMMARY) !== live.store.templates.has(SUMMARY)) {
-    live.memo = createModelMemo()
-  }
-  live.store = store
-  live.templateDeps = templateDepsOf(config, store)
-}
-
-/** Outputs written (new or different) or removed between two manifests. */
-export function changedOutputs(before: Manifest, after: Manifest): string[] {
-  const changed: string[] = []
-  for (const [path, e] of after) {
-    const old = before.get(path)
-    if (!old || old.hash !== e.hash || old.mtimeMs !== e.mtimeMs) changed.push(path)
-  }
-  for (const path of before.keys()) if (!after.has(path)) changed.push(path)
-  return changed
-}
 
 const kept = (manifest: Manifest): WriteResult => ({
   stats: { written: 0, unchanged: manifest.size, removed: 0, failed: 0, total: manifest.size },
@@ -131,21 +106,7 @@ export async function rebuildLive(live: LiveSite, changes: SiteChanges): Promise
     finishOutputs(out, previous, [sink.result(), kept(carried)], pages.failed),
   )
   const changed = changedOutputs(previous, written.manifest)
-  await timer.step('save', async () => {
-    const put: Manifest = new Map()
-    for (const path of changed) {
-      const entry = written.manifest.get(path)
-      if (entry) put.set(path, entry)
-    }
-    live.cache.patchManifest(
-      out,
-      put,
-      changed.filter((p) => !written.manifest.has(p)),
-    )
-    // The recorded fingerprint no longer describes these outputs.
-    live.cache.writeState(out, undefined)
-  })
-  live.manifest = written.manifest
+  await timer.step('save', async () => saveOutputs(live, written.manifest, changed))
   live.keys = keys
   const macros = macroReport(live.macros)
   const byFile = (a: BdsError, b: BdsError) => (a.pos?.file ?? '').localeCompare(b.pos?.file ?? '')

@@ -12,6 +12,7 @@ import { type CacheDb, type Manifest, openCacheDb, type PlannedFile } from '../o
 import {
   createMarkdown,
   createTemplateDeps,
+  loadTemplateStore,
   type RenderedBody,
   type TemplateDeps,
   type TemplateStore,
@@ -101,4 +102,17 @@ export function createLiveSite(state: SiteState, deps: BuildDeps): LiveSite {
   for (const job of plan.jobs) if (!failed.has(job.path)) live.keys.set(job.path, keyer.key(job))
   live.summaryKey = keyer.summaryKey
   return live
+}
+
+/** Reads the templates again (a template or theme asset changed). */
+export async function reloadTemplates(live: LiveSite): Promise<void> {
+  const { deps, config } = live
+  const { templates, root } = config.paths
+  const store = await loadTemplateStore(deps.templatesDir, templates, root, deps.fs)
+  // Views carry a summary getter only when the summary partial exists.
+  if (store.templates.has(SUMMARY) !== live.store.templates.has(SUMMARY)) {
+    live.memo = createModelMemo()
+  }
+  live.store = store
+  live.templateDeps = templateDepsOf(config, store)
 }

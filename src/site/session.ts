@@ -5,8 +5,9 @@
 import type { InlineConfig, ResolvedConfig } from '../config/index.js'
 import { BdsError } from '../errors/index.js'
 import { type BuildDeps, build, buildDeps } from './build.js'
-import { changedOutputs, type RebuildResult, rebuildLive, type SiteChanges } from './incremental.js'
+import { type RebuildResult, rebuildLive, type SiteChanges } from './incremental.js'
 import { createLiveSite, type LiveSite } from './live.js'
+import { changedOutputs } from './live-save.js'
 import type { SiteState } from './state.js'
 
 export interface SiteSession {
