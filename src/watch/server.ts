@@ -6,6 +6,7 @@
 import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { join, resolve, sep } from 'node:path'
+import { escapeHtml } from '../util/html.js'
 import { CLIENT_JS } from './client.js'
 import { CLIENT_PATH, EVENTS_PATH, injectClient, type LiveReload } from './livereload.js'
 import { contentType } from './mime.js'
@@ -108,7 +109,9 @@ function handle(o: ServeOptions, req: IncomingMessage, res: ServerResponse) {
   if (statSync(notFound, { throwIfNoEntry: false })?.isFile()) {
     return serveFile(res, 404, notFound, '404.html', wantedPath(pathname))
   }
-  send(res, 404, 'text/plain; charset=utf-8', `Not found: ${pathname}\n`)
+  // No 404.html yet (the first build failed): a bare page, so the overlay can still show.
+  const page = `<!doctype html><title>Not found</title><body><p>Not found: ${escapeHtml(pathname)}</p></body>`
+  send(res, 404, 'text/html; charset=utf-8', injectClient(page, '404.html', wantedPath(pathname)))
 }
 
 /** Calls handle() and turns any exception into a 500, so one request cannot stop the server. */

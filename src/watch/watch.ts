@@ -55,6 +55,8 @@ export interface Watching {
 }
 
 export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Promise<Watching> {
+  // Made once: every rebuild of the session gets the same deps, so what they hold (the Python
+  // pool, when there is one) stays warm between rebuilds. Whoever made it stops it.
   const deps = buildDeps(o.deps)
   const root = resolve(deps.cwd, inline.root ?? '.')
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
