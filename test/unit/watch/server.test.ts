@@ -95,12 +95,10 @@ describe('preview server', () => {
     expect([link.status, link.body.includes('TOP SECRET')]).toEqual([404, false])
   })
 
-  it("answers 404 with the site's 404.html once there is one", async () => {
-    const plain = await get('/nowhere/')
-    expect([plain.status, plain.headers['content-type']]).toEqual([
-      404,
-      'text/plain; charset=utf-8',
-    ])
+  it("answers 404 with the site's 404.html, or a bare page with the client before there is one", async () => {
+    const bare = await get('/nowhere/')
+    expect([bare.status, bare.headers['content-type']]).toEqual([404, 'text/html; charset=utf-8'])
+    expect(bare.body).toContain('<p>Not found: /nowhere/</p><script src="/__bds/client.js"')
     writeFileSync(join(out, '404.html'), '<body>Lost</body>')
     const page = await get('/nowhere/')
     expect(page.status).toBe(404)
