@@ -11,7 +11,10 @@ import { hasMacroToken } from './macro-step.js'
 export async function applyContent(live: LiveSite, paths: readonly string[]): Promise<void> {
   const files = new Set<string>()
   for (const path of paths) {
-    if (contentKind(path)) files.add(path)
+    if (contentKind(path)) {
+      files.add(path)
+      continue
+    }
     const folder = `${path}/`
     for (const known of [...live.posts.keys(), ...live.errors.keys()])
       if (known.startsWith(folder)) files.add(known)
