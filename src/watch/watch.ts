@@ -88,6 +88,7 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
       emit({ type: 'failed', initial, sources, ms: ms(), error, diagnostic })
     }
   }
+  let closing = false
   let started: () => void = () => {}
   const ready = new Promise<void>((done) => {
     started = done
@@ -97,23 +98,21 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
     isInput,
     onBatch: async (paths) => {
       await ready
+      if (closing) return
       const changes = classify(paths)
       if (changes || !session) await run(paths, changes ?? emptyChanges())
     },
     onError: (error) => {
-      const failure = new BdsError(
-        'BDS_WATCH_FAILED',
-        `The file watcher failed: ${error.message}`,
-        {
-          cause: error,
-        },
-      )
+      const message = `The file watcher failed: ${error.message}`
+      const failure = new BdsError('BDS_WATCH_FAILED', message, { cause: error })
       const diagnostic = toDiagnostic(failure)
       emit({ type: 'failed', initial: false, sources: [], ms: 0, error: failure, diagnostic })
     },
   })
   const server = createPreviewServer({ root: () => outDir, live })
   const close = async () => {
+    closing = true
+    started()
     await watcher.close()
     live.close()
     server.closeAllConnections()

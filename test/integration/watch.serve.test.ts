@@ -170,3 +170,33 @@ describe('bds watch', () => {
     expect(existsSync(join(root, '.bds/build.db'))).toBe(true)
   })
 })
+
+describe('bds watch on a site whose config is broken at start', () => {
+  it('serves the error overlay, keeps watching and builds once the config is fixed', async () => {
+    const root = copyFixture('sites/blog')
+    const config = join(root, 'bds.config.json')
+    const good = readFileSync(config, 'utf8')
+    writeFileSync(config, '{"title": "Field Notes",}')
+    const watch = await startWatch(root)
+    try {
+      const page = await fetchText(watch.url)
+      expect([page.status, page.body.toString()]).toEqual([
+        404,
+        expect.stringContaining('/__bds/client.js'),
+      ])
+      const events = await followEvents(`${watch.url}__bds/events`)
+      const { data } = await events.next('overlay')
+      expect((data.errors as Record<string, string>[])[0]).toMatchObject({
+        code: 'BDS_CONFIG_PARSE',
+        at: 'bds.config.json:1:25',
+      })
+      writeFileSync(config, good)
+      await events.next('overlay', (d) => (d.errors as unknown[]).length === 0)
+      await events.next('reload', (d) => (d.changed as string[]).includes('index.html'))
+      events.close()
+      expect(treeDifferences(join(root, 'dist'), await cleanBuild(root))).toEqual([])
+    } finally {
+      expect(await watch.stop()).toBe(0)
+    }
+  })
+})
