@@ -3,7 +3,6 @@
 // renders only the pages whose key changed; feeds are regenerated, copies redone when their
 // sources changed. Writing, stale removal and the manifest work as in a full build.
 
-import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { type BdsError, toDiagnostic } from '../errors/index.js'
 import { createFileSink, finishOutputs, type Manifest, type WriteResult } from '../output/index.js'
 import { generatedFiles } from './generated.js'
@@ -11,9 +10,10 @@ import { contentOrder, type LiveSite, reloadTemplates } from './live.js'
 import { applyContent } from './live-content.js'
 import { macroReport, updateMacros } from './live-macros.js'
 import { liveModel, planLive } from './live-plan.js'
+import { renderDirty } from './live-render.js'
 import { changedOutputs, saveOutputs } from './live-save.js'
 import { resyncScripts } from './live-scripts.js'
-import { type PagesResult, runPages } from './pages.js'
+import type { PagesResult } from './pages.js'
 import type { BuildReport } from './report.js'
 import { claimCopies, listCopies } from './static-files.js'
 import { createStepTimer } from './steps.js'
@@ -48,8 +48,6 @@ export interface RebuildResult {
   changed: string[]
 }
 
-const YIELD_EVERY = 64
-
 const kept = (manifest: Manifest): WriteResult => ({
   stats: { written: 0, unchanged: manifest.size, removed: 0, failed: 0, total: manifest.size },
   manifest,
@@ -73,14 +71,11 @@ export async function rebuildLive(live: LiveSite, changes: SiteChanges): Promise
   const previous = live.manifest
   const sink = createFileSink(config.paths.out, previous)
   const pages: PagesResult = { failed: [], diagnostics: [...plan.diagnostics] }
-  await timer.step('pages', async () => {
-    for (let from = 0; from < dirty.length; from += YIELD_EVERY) {
-      const to = Math.min(dirty.length, from + YIELD_EVERY)
-      runPages(dirty, model.templates, sink.write, pages, from, to)
-      await yieldToLoop()
-    }
-  })
-  for (const path of pages.failed) keys.delete(path)
+  const fromWorker = await timer.step('pages', () =>
+    renderDirty(live, posts, model, dirty, sink, pages),
+  )
+  const failed = [...pages.failed, ...(fromWorker?.failed ?? [])]
+  for (const path of failed) keys.delete(path)
   await timer.step('feeds', async () => {
     for (const file of generatedFiles(
       config,
@@ -102,8 +97,9 @@ export async function rebuildLive(live: LiveSite, changes: SiteChanges): Promise
     }
   })
   const out = config.paths.out
+  const worker = fromWorker ? [fromWorker.result] : []
   const written = await timer.step('write', async () =>
-    finishOutputs(out, previous, [sink.result(), kept(carried)], pages.failed),
+    finishOutputs(out, previous, [sink.result(), ...worker, kept(carried)], failed),
   )
   const changed = changedOutputs(previous, written.manifest)
   await timer.step('save', async () => saveOutputs(live, written.manifest, changed))
@@ -117,7 +113,11 @@ export async function rebuildLive(live: LiveSite, changes: SiteChanges): Promise
     ...pages.diagnostics,
     ...routes.diagnostics,
   ]
-  const diagnostics = [...problems.map(toDiagnostic), ...written.diagnostics]
+  const diagnostics = [
+    ...problems.map(toDiagnostic),
+    ...(fromWorker?.diagnostics ?? []),
+    ...written.diagnostics,
+  ]
   const report = timer.report({
     config,
     upToDate: false,

@@ -28,12 +28,18 @@ const setKey = (text: string, key: string, value: string) =>
     ? text.replace(new RegExp(`^${key}: .*$`, 'm'), `${key}: ${value}`)
     : text.replace('---\n', `---\n${key}: ${value}\n`)
 
-describe.each(['blog', 'macros'])('incremental rebuilds of fixtures/sites/%s', (site) => {
+// `parallel: true` sends half of the changed post pages to the render worker, as a template
+// edit on a large site does.
+describe.each([
+  ['blog', 'auto'],
+  ['macros', 'auto'],
+  ['blog', true],
+] as const)('incremental rebuilds of fixtures/sites/%s (render worker: %s)', (site, parallel) => {
   let root: string
   let session: SiteSession
   beforeAll(async () => {
     root = copyFixture(`sites/${site}`)
-    session = await openSession({ root })
+    session = await openSession({ root }, { parallel })
   })
   afterAll(() => session.close())
   const out = () => join(root, 'dist')
