@@ -11,18 +11,19 @@ import type { PostView } from './views.js'
 
 /** Watch mode keeps the last sitemap: most rebuilds change no route and no date. */
 export interface SitemapMemo {
-  key?: string
+  routes?: readonly SitemapRoute[]
   text?: string
 }
 
+const sameRoutes = (a: readonly SitemapRoute[], b: readonly SitemapRoute[]) =>
+  a.length === b.length &&
+  a.every((r, i) => r.url === b[i]?.url && r.lastmod?.getTime() === b[i]?.lastmod?.getTime())
+
 function sitemap(siteUrl: string, routes: readonly SitemapRoute[], memo?: SitemapMemo): string {
-  if (!memo) return renderSitemap(siteUrl, routes)
-  const key = routes.map((r) => `${r.url} ${r.lastmod?.getTime() ?? ''}`).join('\n')
-  if (memo.key !== key || memo.text === undefined) {
-    memo.key = key
-    memo.text = renderSitemap(siteUrl, routes)
-  }
-  return memo.text
+  if (memo?.routes && memo.text !== undefined && sameRoutes(memo.routes, routes)) return memo.text
+  const text = renderSitemap(siteUrl, routes)
+  if (memo) Object.assign(memo, { routes, text })
+  return text
 }
 
 export function generatedFiles(
