@@ -52,8 +52,9 @@ export async function openSession(
       return (live as LiveSite).config
     },
     async rebuild(changes) {
-      if (changes.config || broken || !live) return full()
       try {
+        // After a failure (a broken config too) only a full build is sure to be right.
+        if (changes.config || broken || !live) return await full()
         return await rebuildLive(live, changes)
       } catch (error) {
         broken = true

@@ -141,4 +141,19 @@ describe.each([
     const { report } = await rebuild({ config: true })
     expect(report.outputs.total).toBeGreaterThan(0)
   })
+
+  it('fails every rebuild while the config is broken, and rebuilds in full once it is fixed', async () => {
+    const good = readFileSync(join(root, 'bds.config.json'), 'utf8')
+    writeFileSync(join(root, 'bds.config.json'), '{"postsPerPage": "many"}')
+    await expect(session.rebuild({ ...none, config: true })).rejects.toMatchObject({
+      code: 'BDS_CONFIG_INVALID',
+    })
+    const file = firstPost()
+    edit(root, file, (t) => `${t}\nWritten while the config is broken.\n`)
+    await expect(session.rebuild({ ...none, content: [file] })).rejects.toMatchObject({
+      code: 'BDS_CONFIG_INVALID',
+    })
+    writeFileSync(join(root, 'bds.config.json'), good)
+    await rebuild({ content: [file] })
+  })
 })
