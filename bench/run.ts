@@ -120,7 +120,7 @@ if (rebuilt)
   console.error('WARNING: bds (dist/, templates/) changed during the run: numbers mix builds')
 const doc = {
   machine: { cpus: cpus().length, node: process.versions.node, loadavg1: loadBefore },
-  settings: { sizes, runs, peers: values.peers, bdsChangedDuringRun: rebuilt },
+  settings: { sizes, runs, peers: values.peers, only: [...only], bdsChangedDuringRun: rebuilt },
   versions: Object.fromEntries(peers.map((p) => [p.name, p.version])),
   results,
   tokenizer,

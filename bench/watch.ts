@@ -1,6 +1,7 @@
 // Watch-mode benchmark: save-to-reload latency of `bds watch` on the generated corpus — the
 // time from writing a file to the `reload` event arriving over server-sent events, as a
-// browser would get it. Three edits: one post, the post template, one Python macro script
+// browser would get it. The edits: one post (its text, then its title), the post template, one
+// Python macro script
 // (called by a few posts). The real CLI runs in a child process; the corpus is in `root`.
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
@@ -63,6 +64,11 @@ export async function benchWatch(
   const original = await readFile(middle, 'utf8')
   const edits: [string, (run: number) => Promise<void>][] = [
     ['one post edited', (r) => writeFile(middle, `${original}\nEdit number ${r}.\n`)],
+    // A new title also changes its neighbours' pages, the lists that show it and the feeds.
+    [
+      'one post retitled',
+      (r) => writeFile(middle, original.replace(/^title: .*$/m, `title: "Retitled ${r}"`)),
+    ],
     [
       'post template edited',
       (r) => writeFile(join(site, 'templates/post.liquid'), `${bundled}\n<!-- edit ${r} -->\n`),
