@@ -15,15 +15,18 @@ import { benchScripts, scriptsTable } from './scripts.js'
 import { resultsTable, stepsTable } from './table.js'
 import { benchTokenizer, tokenizerTable } from './tokenizer.js'
 import type { Peer, SizeResult } from './types.js'
+import { benchWatch, type WatchResult, watchTable } from './watch.js'
 
-const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep]
+const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep] [--only LIST]
   --sizes  corpus sizes in posts, comma-separated (default 1000,4000)
+  --only   sections to run, comma-separated: builds, python, tokenizer, scripts, watch (default
+           all); python measures the Python runtime and builds with 5 macros per post, watch
+           the save-to-reload latency of bds watch on the largest size
   --runs   measured runs per tool and size; medians are reported (default 5)
   --peers  also build the same corpus with Hugo and Eleventy 3, interleaved with bds
   --json   print only the JSON document on stdout (table and progress go to stderr)
   --keep   keep the temp folder with corpora and outputs, and print its path
-  --bds    bds executable to measure (default: this checkout's bin/bds.js)
-  --only   comma-separated parts to run: builds, python, tokenizer, scripts (default: all)`
+  --bds    bds executable to measure (default: this checkout's bin/bds.js)`
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +36,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     bds: { type: 'string' },
-    only: { type: 'string', default: 'builds,python,tokenizer,scripts' },
+    only: { type: 'string', default: 'builds,python,tokenizer,scripts,watch' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -42,8 +45,13 @@ if (values.help) {
   process.exit(0)
 }
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()))
-const runs = Number(values.runs)
+const SECTIONS = ['builds', 'python', 'tokenizer', 'scripts', 'watch']
 const only = new Set(values.only.split(',').map((s) => s.trim()))
+if ([...only].some((s) => !SECTIONS.includes(s))) {
+  console.error(`bad --only\n${USAGE}`)
+  process.exit(2)
+}
+const runs = Number(values.runs)
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
   console.error(`bad --sizes or --runs\n${USAGE}`)
   process.exit(2)
@@ -94,9 +102,13 @@ process.once('SIGINT', () => {
 })
 
 const results: SizeResult[] = []
+let watchResult: WatchResult | undefined
 try {
   for (const n of only.has('builds') ? sizes : []) {
     results.push(await measureSize(n, { root, runs, bdsBin, bdsMissing, peers, skipped }))
+  }
+  if (only.has('watch') && !bdsMissing) {
+    watchResult = await benchWatch(root, Math.max(...sizes), runs, bdsBin)
   }
 } finally {
   // Output folders are deleted only now, after every measurement: big deletes slow the next build.
@@ -114,12 +126,13 @@ if (rebuilt)
   console.error('WARNING: bds (dist/, templates/) changed during the run: numbers mix builds')
 const doc = {
   machine: { cpus: cpus().length, node: process.versions.node, loadavg1: loadBefore },
-  settings: { sizes, runs, peers: values.peers, bdsChangedDuringRun: rebuilt },
+  settings: { sizes, runs, peers: values.peers, only: [...only], bdsChangedDuringRun: rebuilt },
   versions: Object.fromEntries(peers.map((p) => [p.name, p.version])),
   results,
   tokenizer,
   scripts,
   python,
+  watch: watchResult,
 }
 const json = JSON.stringify(
   doc,
@@ -133,6 +146,7 @@ const table = `${[
   tokenizer ? tokenizerTable(tokenizer) : '',
   scripts ? scriptsTable(scripts) : '',
   python ? pythonTable(python) : '',
+  watchResult ? watchTable(watchResult) : '',
 ]
   .filter(Boolean)
   .join('\n\n')}\n`

@@ -14,5 +14,15 @@ export {
   isBdsError,
   type SourcePos,
 } from './errors/index.js'
-export { type BuildDeps, type BuildReport, build } from './site/index.js'
+export {
+  type BuildDeps,
+  type BuildReport,
+  build,
+  emptyChanges,
+  openSession,
+  type RebuildResult,
+  type SiteChanges,
+  type SiteSession,
+} from './site/index.js'
 export { BDS_VERSION } from './version.js'
+export { type WatchEvent, type Watching, type WatchOptions, watch } from './watch/index.js'

@@ -12,6 +12,7 @@ import { registerIngest } from './commands/ingest.js'
 import { registerInit } from './commands/init.js'
 import { registerNew } from './commands/new.js'
 import { registerScripts } from './commands/scripts.js'
+import { registerWatch } from './commands/watch.js'
 import { createOut, formatDiagnostic, type Out } from './output.js'
 
 export interface CliContext {
@@ -19,6 +20,8 @@ export interface CliContext {
   /** The folder commands work in: the current folder, or -C DIR. */
   cwd(): string
   exitCode: number
+  /** Set by a long-running command (watch): how to stop it cleanly on Ctrl-C or SIGTERM. */
+  interrupt?: () => Promise<void>
 }
 
 export function createProgram(ctx: CliContext): Command {
@@ -30,7 +33,7 @@ export function createProgram(ctx: CliContext): Command {
     .exitOverride()
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bds init my-blog\n  $ bds build my-blog\n  $ bds -C my-blog new post "Hello, world"\n  $ pbpaste | bds -C my-blog ingest -\n',
+      '\nExamples:\n  $ bds init my-blog\n  $ bds build my-blog\n  $ bds watch my-blog --open\n  $ bds -C my-blog new post "Hello, world"\n  $ pbpaste | bds -C my-blog ingest -\n',
     )
   registerBuild(program, ctx)
   registerDoctor(program, ctx)
@@ -38,6 +41,7 @@ export function createProgram(ctx: CliContext): Command {
   registerIngest(program, ctx)
   registerNew(program, ctx)
   registerScripts(program, ctx)
+  registerWatch(program, ctx)
   return program
 }
 
@@ -50,6 +54,18 @@ export async function main(argv: string[]): Promise<void> {
     cwd: () => resolve(process.cwd(), (program?.opts().site as string | undefined) ?? '.'),
   }
   const stop = (signal: NodeJS.Signals) => {
+    if (ctx.interrupt) {
+      // bds exits once nothing runs; should something still hold it, it says so and exits.
+      // A second signal ends it at once (this handler is gone after the first).
+      void ctx.interrupt().then(() => {
+        const stuck = setTimeout(() => {
+          out.err('bds: something was still running after the stop; exiting anyway.')
+          process.exit(process.exitCode ?? 0)
+        }, 3000)
+        stuck.unref()
+      })
+      return
+    }
     stopRenderWorkers()
     out.err(`bds: stopped by ${signal}; no half-written file was left behind.`)
     process.exit(signal === 'SIGINT' ? 130 : 143)

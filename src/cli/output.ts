@@ -1,10 +1,8 @@
 // Terminal output: diagnostics with file:line:column, a code frame and the hint, and the
 // build summary. The only place that formats errors for people.
 
-import { readFileSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
 import { styleText } from 'node:util'
-import { codeFrame, type Diagnostic } from '../errors/index.js'
+import { type Diagnostic, diagnosticFrame } from '../errors/index.js'
 import { detectOsLayer } from '../python/sandbox/os-layer.js'
 import type { BuildReport } from '../site/index.js'
 
@@ -29,16 +27,6 @@ export function createOut(): Out {
 const paint = (o: Out, style: Parameters<typeof styleText>[0], text: string) =>
   o.color ? styleText(style, text) : text
 
-function frameFor(d: Diagnostic, root: string): string | undefined {
-  if (!d.file || !d.line || d.file.startsWith('bds:')) return undefined
-  try {
-    const source = readFileSync(isAbsolute(d.file) ? d.file : join(root, d.file), 'utf8')
-    return codeFrame(source, d.line, d.column ?? 1)
-  } catch {
-    return undefined
-  }
-}
-
 export function formatDiagnostic(o: Out, d: Diagnostic, root: string): string {
   const label =
     d.severity === 'error'
@@ -46,7 +34,7 @@ export function formatDiagnostic(o: Out, d: Diagnostic, root: string): string {
       : paint(o, ['yellow', 'bold'], 'warning')
   const lines = [`${label} ${paint(o, 'dim', d.code)}: ${d.message}`]
   if (d.file) lines.push(`  --> ${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}`)
-  const frame = frameFor(d, root)
+  const frame = diagnosticFrame(d, root)
   if (frame) lines.push(frame.replace(/^/gm, '  '))
   if (d.detail) lines.push(d.detail.trimEnd().replace(/^/gm, '  | '))
   lines.push(`  ${paint(o, 'cyan', 'hint')}: ${d.hint}`)

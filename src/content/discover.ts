@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import type { ResolvedConfig } from '../config/index.js'
 import { asBdsError, type BdsError, BdsError as Err } from '../errors/index.js'
-import { type Fs, mapLimit } from '../util/fs.js'
+import { type Fs, isMissing, mapLimit } from '../util/fs.js'
 import { createPost } from './document.js'
 import type { Post, PostKind } from './types.js'
 
@@ -30,32 +30,50 @@ export async function loadContent(
     ...pageFiles.filter(isMarkdown).map((f) => ({ file: `pages/${f}`, kind: 'page' as const })),
   ]
   const diagnostics: BdsError[] = []
-  const defaults = { timezone: config.timezone, author: config.author, language: config.language }
   const results = await mapLimit(jobs, 64, async ({ file, kind }) => {
-    let text: string
-    try {
-      const bytes = await fs.readBytes(join(paths.root, file))
-      text = utf8.decode(bytes)
-    } catch (error) {
-      diagnostics.push(
-        new Err('BDS_CONTENT_READ', `Cannot read ${file}: ${(error as Error).message}`, {
-          pos: { file, line: 1, column: 1 },
-          cause: error,
-        }),
-      )
-      return undefined
-    }
-    try {
-      const post = createPost(text, file, kind, defaults)
-      if (onPost && (config.drafts || post.status !== 'draft')) onPost(post)
-      return post
-    } catch (error) {
-      diagnostics.push(asBdsError(error))
-      return undefined
-    }
+    const read = await readContentFile(config, fs, file, kind)
+    if (read.error) diagnostics.push(read.error)
+    if (read.post && onPost && isVisible(config, read.post)) onPost(read.post)
+    return read.post
   })
-  const posts = results.filter((p): p is Post => p !== undefined)
-  const visible = config.drafts ? posts : posts.filter((p) => p.status !== 'draft')
+  const posts = results.filter((p): p is Post => p !== undefined && isVisible(config, p))
   diagnostics.sort((a, b) => (a.pos?.file ?? '').localeCompare(b.pos?.file ?? ''))
-  return { posts: visible, diagnostics }
+  return { posts, diagnostics }
+}
+
+/** Drafts are built only with `--drafts`. */
+export const isVisible = (config: ResolvedConfig, post: Post) =>
+  config.drafts || post.status !== 'draft'
+
+/** The kind of a content file (relative to the site root), or undefined for other files. */
+export function contentKind(file: string): PostKind | undefined {
+  if (!isMarkdown(file)) return undefined
+  return file.startsWith('posts/') ? 'post' : file.startsWith('pages/') ? 'page' : undefined
+}
+
+/**
+ * Reads and parses one content file (`file` relative to the site root): the post, or the
+ * error that skips it, or `missing` when the file is gone.
+ */
+export async function readContentFile(
+  config: ResolvedConfig,
+  fs: Fs,
+  file: string,
+  kind: PostKind,
+): Promise<{ post?: Post; error?: BdsError; missing?: boolean }> {
+  const defaults = { timezone: config.timezone, author: config.author, language: config.language }
+  let text: string
+  try {
+    text = utf8.decode(await fs.readBytes(join(config.paths.root, file)))
+  } catch (error) {
+    if (isMissing(error)) return { missing: true }
+    const message = `Cannot read ${file}: ${(error as Error).message}`
+    const pos = { file, line: 1, column: 1 }
+    return { error: new Err('BDS_CONTENT_READ', message, { pos, cause: error }) }
+  }
+  try {
+    return { post: createPost(text, file, kind, defaults) }
+  } catch (error) {
+    return { error: asBdsError(error) }
+  }
 }

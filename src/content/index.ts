@@ -1,4 +1,10 @@
-export { type ContentResult, loadContent } from './discover.js'
+export {
+  type ContentResult,
+  contentKind,
+  isVisible,
+  loadContent,
+  readContentFile,
+} from './discover.js'
 export { createPost, type PostDefaults } from './document.js'
 export { splitFrontMatter } from './front-matter.js'
 export { loadMedia, type MediaResult } from './media.js'

@@ -155,6 +155,14 @@ export const codes = {
     title: 'Changed output file left in place',
     hint: 'bds wrote this file earlier but it was edited since; delete it by hand if it is no longer wanted.',
   },
+  BDS_WATCH_LISTEN: {
+    title: 'Cannot serve the site',
+    hint: 'Pass another --port, or stop the program that uses it; --host must be an address of this machine.',
+  },
+  BDS_WATCH_FAILED: {
+    title: 'The file watcher failed',
+    hint: 'Changes may be missed: restart `bds watch`. On Linux, raise fs.inotify.max_user_watches if the site is large.',
+  },
   BDS_BUILD_FAILED: {
     title: 'Build failed',
     hint: 'Fix the errors listed above and build again.',

@@ -1,6 +1,11 @@
 // codeFrame: a few numbered lines of source around a position with a caret under the column,
 // as printed under every error that has a position. Long lines are cut to a window around
-// the column, so a minified or generated file never floods the terminal.
+// the column, so a minified or generated file never floods the terminal. diagnosticFrame()
+// reads the file a diagnostic names (the terminal and watch mode's overlay both show it).
+
+import { readFileSync } from 'node:fs'
+import { isAbsolute, join } from 'node:path'
+import type { Diagnostic } from './bds-error.js'
 
 const MAX = 100
 
@@ -26,4 +31,15 @@ export function codeFrame(source: string, line: number, column: number, context 
     }
   }
   return out.join('\n')
+}
+
+/** The code frame of a diagnostic's position, read from the file (relative to `root`). */
+export function diagnosticFrame(d: Diagnostic, root: string): string | undefined {
+  if (!d.file || !d.line || d.file.startsWith('bds:')) return undefined
+  try {
+    const source = readFileSync(isAbsolute(d.file) ? d.file : join(root, d.file), 'utf8')
+    return codeFrame(source, d.line, d.column ?? 1)
+  } catch {
+    return undefined
+  }
 }

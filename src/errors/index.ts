@@ -9,4 +9,4 @@ export {
   toDiagnostic,
 } from './bds-error.js'
 export { codes, type ErrorCode } from './codes.js'
-export { codeFrame } from './frame.js'
+export { codeFrame, diagnosticFrame } from './frame.js'

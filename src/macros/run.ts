@@ -37,6 +37,7 @@ export async function runMacros(
       })
     }),
   )
+  for (const runner of batches.keys()) diagnostics.push(...(runner.diagnostics?.() ?? []))
   for (const output of outputs) if (output) diagnostics.push(...output.diagnostics)
   return { outputs, diagnostics }
 }

@@ -87,4 +87,6 @@ export interface MacroRunner {
   has(name: string): boolean
   /** Runs calls in one batch; results in the same order. Never rejects for one bad call. */
   run(batch: readonly MacroInput[]): Promise<MacroOutput[]>
+  /** Problems of the runner itself found while running (a Python script that does not parse). */
+  diagnostics?(): BdsError[]
 }

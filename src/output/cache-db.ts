@@ -23,6 +23,8 @@ export interface BuildState {
 export interface CacheDb {
   readManifest(outDir: string): Manifest
   writeManifest(outDir: string, manifest: Manifest): void
+  /** Records a few changed and removed outputs (watch mode's rebuilds). */
+  patchManifest(outDir: string, put: Manifest, remove: readonly string[]): void
   readState(outDir: string): BuildState | undefined
   writeState(outDir: string, state: BuildState | undefined): void
   close(): void
@@ -54,6 +56,8 @@ export function openCacheDb(cacheDir: string): CacheDb {
   )
   const deleteOutputs = db.prepare('DELETE FROM outputs WHERE out_dir = ?')
   const insertOutput = db.prepare('INSERT INTO outputs VALUES (?, ?, ?, ?, ?, ?)')
+  const putOutput = db.prepare('INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?)')
+  const deleteOutput = db.prepare('DELETE FROM outputs WHERE out_dir = ? AND path = ?')
   const selectState = db.prepare('SELECT fingerprint, diagnostics FROM builds WHERE out_dir = ?')
   const deleteState = db.prepare('DELETE FROM builds WHERE out_dir = ?')
   const insertState = db.prepare('INSERT INTO builds VALUES (?, ?, ?)')
@@ -73,6 +77,10 @@ export function openCacheDb(cacheDir: string): CacheDb {
       deleteOutputs.run(outDir)
       for (const [p, e] of manifest)
         insertOutput.run(outDir, p, e.hash, e.size, e.mtimeMs, e.source)
+    }),
+    patchManifest: db.transaction((outDir: string, put: Manifest, remove: readonly string[]) => {
+      for (const p of remove) deleteOutput.run(outDir, p)
+      for (const [p, e] of put) putOutput.run(outDir, p, e.hash, e.size, e.mtimeMs, e.source)
     }),
     readState: (outDir) => selectState.get(outDir) as BuildState | undefined,
     writeState: db.transaction((outDir: string, state: BuildState | undefined) => {

@@ -38,4 +38,14 @@ export class CacheTag extends Tag {
     }
     emitter.write(html)
   }
+
+  // For liquidjs's static analysis (watch mode's template dependencies): the body and keys.
+  // biome-ignore lint/correctness/useYield: liquidjs's protocol: a generator returning the body
+  *children(): Generator<unknown, Template[]> {
+    return this.body
+  }
+
+  *arguments(): Generator<Value> {
+    yield* this.keys
+  }
 }

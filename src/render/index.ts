@@ -1,4 +1,9 @@
-export { createTemplates, type TemplateEngine, type TemplateOptions } from './liquid.js'
+export {
+  createLiquid,
+  createTemplates,
+  type TemplateEngine,
+  type TemplateOptions,
+} from './liquid.js'
 export {
   createMarkdown,
   type MarkdownOptions,
@@ -6,4 +11,5 @@ export {
   renderBody,
   withExcerpt,
 } from './markdown.js'
+export { createTemplateDeps, type TemplateDeps } from './template-deps.js'
 export { loadTemplateStore, type TemplateFile, type TemplateStore } from './template-store.js'

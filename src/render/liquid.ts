@@ -1,7 +1,7 @@
 // createTemplates: a liquidjs engine over the TemplateStore with bds's filters, and render()
 // that turns Liquid errors into BdsErrors naming the template file, line and column.
 
-import { Liquid } from 'liquidjs'
+import { type FS, Liquid } from 'liquidjs'
 import { BdsError, isBdsError } from '../errors/index.js'
 import { CacheTag } from './cache-tag.js'
 import { createFilters } from './filters.js'
@@ -41,12 +41,18 @@ function toBdsError(error: unknown, store: TemplateStore, name: string): BdsErro
   })
 }
 
-export function createTemplates(store: TemplateStore, options: TemplateOptions): TemplateEngine {
+/** A liquidjs engine over the store with bds's tags and filters (also used for analysis). */
+export function createLiquid(
+  store: TemplateStore,
+  options: TemplateOptions,
+  fs: FS = storeFs(store),
+  cache = true,
+): Liquid {
   const liquid = new Liquid({
     root: ['/'],
-    fs: storeFs(store),
+    fs,
     extname: '.liquid',
-    cache: true,
+    cache,
     relativeReference: false,
     strictFilters: true,
     timezoneOffset: options.timezone,
@@ -62,6 +68,11 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
   )) {
     liquid.registerFilter(name, fn as (...args: unknown[]) => unknown)
   }
+  return liquid
+}
+
+export function createTemplates(store: TemplateStore, options: TemplateOptions): TemplateEngine {
+  const liquid = createLiquid(store, options)
   const parsed = new Map<string, ReturnType<Liquid['parse']> | BdsError>()
   const has = (name: string) => store.templates.has(name)
   return {

@@ -17,6 +17,7 @@ import { type Fs, nodeFs } from '../util/fs.js'
 import { BDS_VERSION, bundledTemplatesDir } from '../version.js'
 import { fingerprintInputs, outputsIntact } from './fingerprint.js'
 import type { BuildReport } from './report.js'
+import type { SiteState } from './state.js'
 import { createStepTimer } from './steps.js'
 
 export interface BuildDeps {
@@ -29,8 +30,13 @@ export interface BuildDeps {
   onStep?: (name: string) => void
   /** Macro runners tried after the built-ins and Python scripts (fakes in tests). */
   macroRunners?: MacroRunner[]
-  /** A running Python host to use (watch mode keeps one warm); else a build starts its own when a page needs it. */
-  python?: PythonHost
+  /**
+   * The Python host for a config (watch mode keeps one warm for the session and stops it);
+   * without it a build starts its own when a page needs one, and stops it at the end.
+   */
+  python?: (config: ResolvedConfig) => PythonHost
+  /** Watch mode: always run the full pipeline and hand over what it built. */
+  retain?: (state: SiteState) => void
 }
 
 function noUrlWarning(config: ResolvedConfig): BdsError[] {
@@ -40,17 +46,22 @@ function noUrlWarning(config: ResolvedConfig): BdsError[] {
   return [new BdsError('BDS_CONFIG_NO_URL', message, { severity: 'warning', pos })]
 }
 
-export async function build(
-  inline: InlineConfig = {},
-  partial: Partial<BuildDeps> = {},
-): Promise<BuildReport> {
-  const deps: BuildDeps = {
+/** The dependencies of a build: defaults for what `partial` leaves out. */
+export function buildDeps(partial: Partial<BuildDeps> = {}): BuildDeps {
+  return {
     fs: nodeFs,
     cwd: process.cwd(),
     templatesDir: bundledTemplatesDir,
     parallel: 'auto',
     ...partial,
   }
+}
+
+export async function build(
+  inline: InlineConfig = {},
+  partial: Partial<BuildDeps> = {},
+): Promise<BuildReport> {
+  const deps = buildDeps(partial)
   const timer = createStepTimer(deps.onStep)
   const loaded = await timer.step('config', async () => {
     const root = resolve(deps.cwd, inline.root ?? '.')
@@ -73,6 +84,7 @@ export async function build(
     const state = cache.readState(paths.out)
     const upToDate =
       !config.clean &&
+      !deps.retain &&
       state?.fingerprint === inputs.hash &&
       (await timer.step('verify', () => outputsIntact(paths.out, previous)))
     if (upToDate) {

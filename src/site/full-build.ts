@@ -20,7 +20,7 @@ import { preparePython } from './python-step.js'
 import { startRenderWorker } from './render-pool.js'
 import type { BuildReport } from './report.js'
 import { createRouteTable } from './route-table.js'
-import { planCopies } from './static-files.js'
+import { claimCopies, listCopies } from './static-files.js'
 import type { StepTimer } from './steps.js'
 
 /** Below this many posts a second thread costs more to start than it saves. */
@@ -59,6 +59,7 @@ export async function fullBuild({
   postFiles,
 }: FullBuildInput): Promise<FullBuildResult> {
   const { paths } = config
+  const setup = [...diagnostics]
   // The worker starts before the content is read, so its start overlaps reading.
   const useWorker = deps.parallel === 'auto' ? postFiles >= PARALLEL_MIN_POSTS : deps.parallel
   const worker = useWorker ? startRenderWorker(config) : undefined
@@ -76,7 +77,7 @@ export async function fullBuild({
     const runners = [createBuiltinRunner(), ...(python.runner ? [python.runner] : [])]
     runners.push(...(deps.macroRunners ?? []))
     const macros = await timer.step('macros', () => expandMacros(config, posts, runners, deps.fs))
-    diagnostics.push(...python.diagnostics, ...macros.diagnostics)
+    diagnostics.push(...macros.diagnostics)
     const counters = await python.finish()
     const bodies = await timer.step('markdown', () => markdown.bodies(posts, macros.bodies))
     const store = await timer.step('templates', () =>
@@ -113,8 +114,10 @@ export async function fullBuild({
         if (routes.claim(file.path, file.source)) sink.write(file)
       }
     })
-    await timer.step('files', async () => {
-      for (const file of await planCopies(config, store, routes, deps.fs)) sink.write(file)
+    const copies = await timer.step('files', async () => {
+      const all = await listCopies(config, store, deps.fs)
+      for (const file of claimCopies(all, routes)) sink.write(file)
+      return all
     })
     const fromWorker = await timer.step('entries', async () => entries)
     diagnostics.push(...pages.diagnostics, ...routes.diagnostics)
@@ -123,6 +126,21 @@ export async function fullBuild({
     const written = await timer.step('write', async () =>
       finishOutputs(paths.out, previous, parts, failed),
     )
+    const contentErrors = content.diagnostics
+    const manifest = written.manifest
+    deps.retain?.({
+      config,
+      macroScripts,
+      setup,
+      posts,
+      bodies,
+      contentErrors,
+      macros,
+      store,
+      copies,
+      manifest,
+      failed,
+    })
     return {
       python: counters && { ...counters, output: macros.captured },
       macros: macros.counts,

@@ -9,16 +9,34 @@ import type { SitemapRoute } from './pages.js'
 import { renderCalendar, renderSitemap } from './sitemap.js'
 import type { PostView } from './views.js'
 
+/** Watch mode keeps the last sitemap: most rebuilds change no route and no date. */
+export interface SitemapMemo {
+  routes?: readonly SitemapRoute[]
+  text?: string
+}
+
+const sameRoutes = (a: readonly SitemapRoute[], b: readonly SitemapRoute[]) =>
+  a.length === b.length &&
+  a.every((r, i) => r.url === b[i]?.url && r.lastmod?.getTime() === b[i]?.lastmod?.getTime())
+
+function sitemap(siteUrl: string, routes: readonly SitemapRoute[], memo?: SitemapMemo): string {
+  if (memo?.routes && memo.text !== undefined && sameRoutes(memo.routes, routes)) return memo.text
+  const text = renderSitemap(siteUrl, routes)
+  if (memo) Object.assign(memo, { routes, text })
+  return text
+}
+
 export function generatedFiles(
   config: ResolvedConfig,
   c: Collections,
   views: Map<Post, PostView>,
   routes: readonly SitemapRoute[],
+  memo?: SitemapMemo,
 ): PlannedFile[] {
   return [
     { path: 'rss.xml', source: 'bds:rss', contents: renderRss(config, c.listed, views) },
     { path: 'atom.xml', source: 'bds:atom', contents: renderAtom(config, c.listed, views) },
-    { path: 'sitemap.xml', source: 'bds:sitemap', contents: renderSitemap(config.url, routes) },
+    { path: 'sitemap.xml', source: 'bds:sitemap', contents: sitemap(config.url, routes, memo) },
     { path: 'calendar.json', source: 'bds:calendar', contents: renderCalendar(c, config.timezone) },
   ]
 }

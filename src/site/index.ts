@@ -1,3 +1,5 @@
-export { type BuildDeps, build } from './build.js'
+export { type BuildDeps, build, buildDeps } from './build.js'
+export { emptyChanges, type RebuildResult, type SiteChanges } from './incremental.js'
 export { stopRenderWorkers } from './render-pool.js'
 export type { BuildReport } from './report.js'
+export { openSession, type SiteSession } from './session.js'

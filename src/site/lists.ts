@@ -17,15 +17,22 @@ export interface ListSpec {
 
 const formats = new Map<string, Intl.DateTimeFormat>()
 
+const formatted = new Map<string, string>()
+
+/** A date as the site language writes it; remembered, as watch mode lists every rebuild. */
 function format(language: string, options: Intl.DateTimeFormatOptions, date: number): string {
   const key = `${language}|${JSON.stringify(options)}`
+  const known = formatted.get(`${key}|${date}`)
+  if (known !== undefined) return known
   let f = formats.get(key)
   if (!f) {
     const locale = Intl.DateTimeFormat.supportedLocalesOf([language]).length ? language : 'en'
     f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })
     formats.set(key, f)
   }
-  return f.format(date)
+  const text = f.format(date)
+  formatted.set(`${key}|${date}`, text)
+  return text
 }
 
 function dateSpec(kind: 'year' | 'month' | 'day', g: DateGroup, language: string): ListSpec {

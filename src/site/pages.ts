@@ -39,6 +39,10 @@ export interface PageJob {
   source: string
   template: string
   scope: () => Record<string, unknown>
+  /** What the scope is made of besides the globals — the post views it shows and the rest as
+   * text — so watch mode can tell whether the page changed without rendering it. */
+  views: (PostView | undefined)[]
+  detail: string
 }
 
 export interface PagesPlan {
@@ -99,14 +103,7 @@ export function runPages(
 export function planPages(ctx: PagesContext): PagesPlan {
   const { config, templates, routes, views } = ctx
   const result: PagesPlan = { jobs: [], routes: [], diagnostics: [] }
-  const emit = (
-    path: string,
-    source: string,
-    template: string,
-    scope: () => Record<string, unknown>,
-  ) => {
-    result.jobs.push({ path, source, template, scope })
-  }
+  const emit = (job: PageJob) => result.jobs.push(job)
   const entries = ctx.part !== 'lists'
   const lists = ctx.part !== 'entries'
   const listed = ctx.collections.listed
@@ -118,7 +115,10 @@ export function planPages(ctx: PagesContext): PagesPlan {
     result.routes.push({ url: view.url, lastmod: post.dated ? post.updated : undefined })
     if (!entries) continue
     const i = order.get(post)
-    emit(path, post.file, entryTemplate(post, templates, result.diagnostics), () => ({
+    const previous = i === undefined ? undefined : views.get(listed[i + 1] as Post)
+    const next = i === undefined || i === 0 ? undefined : views.get(listed[i - 1] as Post)
+    const template = entryTemplate(post, templates, result.diagnostics)
+    const scope = () => ({
       page: pageMeta(config, {
         kind: post.kind,
         title: post.title,
@@ -127,24 +127,34 @@ export function planPages(ctx: PagesContext): PagesPlan {
         language: post.language,
       }),
       post: view,
-      previous: i === undefined ? undefined : views.get(listed[i + 1] as Post),
-      next: i === undefined || i === 0 ? undefined : views.get(listed[i - 1] as Post),
-    }))
+      previous,
+      next,
+    })
+    emit({ path, source: post.file, template, scope, views: [view, previous, next], detail: '' })
   }
   for (const list of ctx.lists) {
     const template = templates.pick(list.templates) ?? 'list.liquid'
     const per = config.postsPerPage
     const pages = Math.max(1, Math.ceil(list.posts.length / per))
     const lastmod = lastUpdated(list.posts)
+    const about = JSON.stringify([
+      list.kind,
+      list.base,
+      list.title,
+      list.archive,
+      list.posts.length,
+    ])
     for (let n = 1; n <= pages; n++) {
       const url = pageUrl(list.base, n)
       const path = outputPath(url)
       if (!routes.claim(path, `bds:${list.kind} list ${list.base}`)) continue
       result.routes.push({ url, lastmod })
       if (!lists) continue
-      emit(path, `bds:${list.kind}`, template, () => ({
+      const shown = list.posts.slice((n - 1) * per, n * per).map((p) => views.get(p))
+      const detail = `${about}|${n}`
+      const scope = () => ({
         page: pageMeta(config, { kind: list.kind, title: list.title, url, number: n }),
-        posts: list.posts.slice((n - 1) * per, n * per).map((p) => views.get(p)),
+        posts: shown,
         pagination: {
           page: n,
           pages,
@@ -155,13 +165,22 @@ export function planPages(ctx: PagesContext): PagesPlan {
           base: list.base,
         },
         archive: list.archive,
-      }))
+      })
+      emit({ path, source: `bds:${list.kind}`, template, scope, views: shown, detail })
     }
   }
   if (routes.claim('404.html', 'bds:404') && lists) {
-    emit('404.html', 'bds:404', '404.liquid', () => ({
+    const scope = () => ({
       page: pageMeta(config, { kind: '404', title: 'Page not found', url: '/404.html' }),
-    }))
+    })
+    emit({
+      path: '404.html',
+      source: 'bds:404',
+      template: '404.liquid',
+      scope,
+      views: [],
+      detail: '',
+    })
   }
   return result
 }

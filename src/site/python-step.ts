@@ -26,7 +26,6 @@ export interface PythonStep {
   /** Every post of the site, for the `bds` module (set once content is loaded). */
   usePosts(posts: Post[]): void
   runner?: MacroRunner
-  diagnostics: BdsError[]
   /** Stops a pool this build started; returns the counters when Python ran. */
   finish(): Promise<PythonCounters | undefined>
 }
@@ -36,16 +35,16 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 export function preparePython(
   config: ResolvedConfig,
   rows: ScriptRow[],
-  shared: PythonHost | undefined,
+  provider: ((config: ResolvedConfig) => PythonHost) | undefined,
 ): PythonStep {
   const diagnostics: BdsError[] = []
   if (rows.length === 0) {
-    return { notice: () => {}, usePosts: () => {}, diagnostics, finish: async () => undefined }
+    return { notice: () => {}, usePosts: () => {}, finish: async () => undefined }
   }
   const scripts = new Map(
     rows.map((row) => [row.slug.toLowerCase(), readScript(config.paths.root, row)]),
   )
-  const host = shared ?? createPythonHost(pythonOptions(config))
+  const host = provider ? provider(config) : createPythonHost(pythonOptions(config))
   const token = new RegExp(
     `\\[\\[(?:${[...scripts.keys()].map(escapeRegExp).join('|')})(?![\\w])`,
     'i',
@@ -77,6 +76,7 @@ export function preparePython(
 
   const runner: MacroRunner = {
     has: (name) => scripts.has(name),
+    diagnostics: () => diagnostics,
     async run(batch: readonly MacroInput[]): Promise<MacroOutput[]> {
       const failure = await start()
       if (failure) return batch.map((input) => startFailed(input, failure))
@@ -96,10 +96,9 @@ export function preparePython(
       posts = all
     },
     runner,
-    diagnostics,
     async finish() {
       const counters = ran ? host.counters() : undefined
-      if (!shared) await host.stop()
+      if (!provider) await host.stop()
       return counters
     },
   }

@@ -23,6 +23,8 @@ export interface RenderWorker {
     store: TemplateStore,
     previous: Manifest,
     force: boolean,
+    /** Render only these output paths (watch mode); all entries when absent. */
+    only?: string[],
   ): Promise<EntriesResult>
   close(): Promise<void>
 }
@@ -61,8 +63,8 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
       const reply = await ask<{ results: [string, RenderedBody][] }>({ type: 'markdown', items })
       return reply.results
     },
-    entries: (posts, bodies, store, previous, force) =>
-      ask<EntriesResult>({ type: 'entries', posts, bodies, store, previous, force }),
+    entries: (posts, bodies, store, previous, force, only) =>
+      ask<EntriesResult>({ type: 'entries', posts, bodies, store, previous, force, only }),
     async close() {
       active.delete(flags)
       await worker.terminate()

@@ -27,6 +27,7 @@ export type WorkerRequest =
       store: TemplateStore
       previous: Manifest
       force: boolean
+      only?: string[]
     }
 
 const { config, flags } = workerData as { config: ResolvedConfig; flags: Int32Array }
@@ -36,7 +37,8 @@ function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
   const model = createSiteModel(config, request.posts, request.bodies, request.store)
   const sink = createFileSink(config.paths.out, request.previous, { force: request.force })
   const plan = planPages({ ...model, config, routes: createRouteTable(), part: 'entries' })
-  const pages: PagesResult = { failed: [], diagnostics: plan.diagnostics }
+  // Watch mode plans every page on the main thread, which reports the plan's warnings.
+  const pages: PagesResult = { failed: [], diagnostics: request.only ? [] : plan.diagnostics }
   const write = (file: PlannedFile) => {
     if (Atomics.load(flags, 0) === 1) throw new Error('interrupted')
     Atomics.store(flags, 1, 1)
@@ -44,7 +46,9 @@ function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
     Atomics.store(flags, 1, 0)
     Atomics.notify(flags, 1)
   }
-  runPages(plan.jobs, model.templates, write, pages)
+  const only = request.only && new Set(request.only)
+  const jobs = only ? plan.jobs.filter((j) => only.has(j.path)) : plan.jobs
+  runPages(jobs, model.templates, write, pages)
   const diagnostics = pages.diagnostics.map(toDiagnostic)
   return { result: sink.result(), failed: pages.failed, diagnostics }
 }

@@ -11,8 +11,14 @@ export interface DateKey {
   day: number
 }
 
+const dateKeys = new WeakMap<Date, DateKey & { zone: string }>()
+
+/** The date's day in `timeZone`; remembered per Date, as posts are kept across rebuilds. */
 export function dateKey(date: Date, timeZone: string): DateKey {
+  const known = dateKeys.get(date)
+  if (known?.zone === timeZone) return { year: known.year, month: known.month, day: known.day }
   const p = zonedParts(date, timeZone)
+  dateKeys.set(date, { year: p.year, month: p.month, day: p.day, zone: timeZone })
   return { year: p.year, month: p.month, day: p.day }
 }
 

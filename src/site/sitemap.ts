@@ -10,7 +10,15 @@ import { dateKey } from './routes.js'
 
 export function lastUpdated(posts: readonly Post[]): Date | undefined {
   let max: Date | undefined
-  for (const p of posts) if (p.dated && (!max || p.updated > max)) max = p.updated
+  let maxMs = Number.NEGATIVE_INFINITY
+  for (const p of posts) {
+    if (!p.dated) continue
+    const ms = p.updated.getTime()
+    if (ms > maxMs) {
+      max = p.updated
+      maxMs = ms
+    }
+  }
   return max
 }
 
@@ -20,8 +28,14 @@ export function renderSitemap(siteUrl: string, entries: readonly SitemapRoute[])
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
   ]
+  // Many routes share a date (every page of a list): format each date once.
+  const dates = new Map<Date, string>()
   for (const e of sorted) {
-    const lastmod = e.lastmod ? `<lastmod>${isoUtc(e.lastmod)}</lastmod>` : ''
+    let lastmod = ''
+    if (e.lastmod) {
+      lastmod = dates.get(e.lastmod) ?? `<lastmod>${isoUtc(e.lastmod)}</lastmod>`
+      dates.set(e.lastmod, lastmod)
+    }
     out.push(`<url><loc>${escapeXml(siteUrl + e.url)}</loc>${lastmod}</url>`)
   }
   out.push('</urlset>', '')

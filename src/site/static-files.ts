@@ -1,4 +1,4 @@
-// planCopies: files copied as they are — the theme's assets/ to /assets/, the site's static/
+// listCopies: files copied as they are — the theme's assets/ to /assets/, the site's static/
 // to the output root and media/ to /media/ (bDS `.meta` sidecars stay behind).
 
 import { join } from 'node:path'
@@ -8,10 +8,10 @@ import type { TemplateStore } from '../render/index.js'
 import { type Fs, mapLimit } from '../util/fs.js'
 import type { RouteTable } from './route-table.js'
 
-export async function planCopies(
+/** Every file to copy, whether or not its output path is free. */
+export async function listCopies(
   config: ResolvedConfig,
   store: TemplateStore,
-  routes: RouteTable,
   fs: Fs,
 ): Promise<PlannedFile[]> {
   const p = config.paths
@@ -26,10 +26,14 @@ export async function planCopies(
     ...mediaFiles
       .filter((f) => !f.endsWith('.meta'))
       .map((f) => ({ path: `media/${f}`, from: join(p.media, f), source: `media/${f}` })),
-  ].filter((c) => routes.claim(c.path, c.source))
+  ]
   const stats = await mapLimit(candidates, 64, (c) => fs.stat(c.from))
   return candidates.flatMap((c, i) => {
     const s = stats[i]
     return s ? [{ ...c, fromStat: { size: s.size, mtimeMs: s.mtimeMs } }] : []
   })
 }
+
+/** The copies whose output path is still free (the others are route conflicts). */
+export const claimCopies = (copies: readonly PlannedFile[], routes: RouteTable) =>
+  copies.filter((c) => routes.claim(c.path, c.source))

@@ -55,21 +55,33 @@ export function postView(
   }
 }
 
-const SUMMARY = 'partials/post-summary.liquid'
+export const SUMMARY = 'partials/post-summary.liquid'
+
+/**
+ * Where summaries come from: the current engine and the HTML rendered so far. A build makes
+ * one per model; watch mode keeps one across rebuilds, swapping the engine and dropping the
+ * HTML when the summary template or what it reads changes.
+ */
+export interface Summaries {
+  templates: { render(n: string, s: Record<string, unknown>): string }
+  html: Map<PostView, string>
+}
 
 /**
  * Gives a post view a lazy `summary_html`: the post-summary partial rendered once per post
  * and reused by every list that shows it (lists render it tens of thousands of times).
  */
-export function withSummary(
-  view: PostView,
-  templates: { has(n: string): boolean; render(n: string, s: Record<string, unknown>): string },
-): void {
-  if (!templates.has(SUMMARY)) return
-  let html: string | undefined
+export function withSummary(view: PostView, summaries: Summaries): void {
   Object.defineProperty(view, 'summary_html', {
     enumerable: true,
-    get: () => (html ??= templates.render(SUMMARY, { post: view })),
+    get: () => {
+      let html = summaries.html.get(view)
+      if (html === undefined) {
+        html = summaries.templates.render(SUMMARY, { post: view })
+        summaries.html.set(view, html)
+      }
+      return html
+    },
   })
 }
 

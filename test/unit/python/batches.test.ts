@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkContext, checkResult } from '../../../src/python/abi.js'
-import { blockedCapability } from '../../../src/python/blocked.js'
 import { batchJson, chunk, dedupe, parseResults } from '../../../src/python/batches.js'
+import { blockedCapability } from '../../../src/python/blocked.js'
 import { createCounters, percentile } from '../../../src/python/counters.js'
 import { script } from '../../helpers/python.js'
 

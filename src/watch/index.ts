@@ -1,0 +1,1 @@
+export { type WatchEvent, type Watching, type WatchOptions, watch } from './watch.js'
