@@ -106,9 +106,12 @@ describe('bds watch', () => {
     await expectServedEqualsCleanBuild()
   })
 
-  it('an edited script sends a reload event', async () => {
+  it('an edited Python macro script re-renders the pages that call it', async () => {
+    const page = `${watch.url}2025/03/20/calls/`
+    expect((await fetchText(page)).body.toString()).toContain('The macro says hey.')
     writeFileSync(file(SCRIPT), script('HEY'))
     await events.next('reload')
+    expect((await fetchText(page)).body.toString()).toContain('The macro says HEY.')
     await expectServedEqualsCleanBuild()
   })
 
