@@ -24,7 +24,9 @@ export async function runMacros(
       diagnostics.push(unknown(input.call))
       return
     }
-    batches.set(runner, [...(batches.get(runner) ?? []), i])
+    const batch = batches.get(runner)
+    if (batch) batch.push(i)
+    else batches.set(runner, [i])
   })
   await Promise.all(
     [...batches].map(async ([runner, indexes]) => {

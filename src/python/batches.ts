@@ -31,11 +31,21 @@ export function dedupe(calls: readonly PythonCall[]): Planned {
     }
     return text
   }
+  // Each distinct argument text gets a small number, so a call's key stays short.
+  const textIds = new Map<string, number>()
+  const idOf = (text: string) => {
+    let id = textIds.get(text)
+    if (id === undefined) {
+      id = textIds.size
+      textIds.set(text, id)
+    }
+    return id
+  }
   const seen = new Map<string, number>()
   const unique: EncodedCall[] = []
   const slot = calls.map(({ script, args }) => {
     const texts = args.map(encode)
-    const key = `${scriptKey(script)}\0${texts.join('\0')}`
+    const key = `${scriptKey(script)}\0${texts.map(idOf).join(',')}`
     let index = seen.get(key)
     if (index === undefined) {
       index = unique.push({ script, texts }) - 1

@@ -28,11 +28,14 @@ describe('the memory snapshot', () => {
 
   it('is made on first use, readable by the owner only, and used', async () => {
     expect(existsSync(file)).toBe(false)
+    const stale = join(cacheDir, 'pyodide-314.0.7-0000000000000000.snapshot')
+    writeFileSync(stale, 'an older harness')
     const first = await startAndCall(cacheDir)
     expect(first.value).toBe('hi there')
     expect(first.counters.snapshot).toBe(true)
     expect(statSync(file).mode & 0o777).toBe(0o600)
     expect(file).toMatch(/pyodide-314\.0\.7-[0-9a-f]{16}\.snapshot$/)
+    expect(existsSync(stale)).toBe(false)
   })
 
   it('falls back to a plain start when the file is corrupt, and is remade after', async () => {
