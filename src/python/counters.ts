@@ -9,26 +9,38 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, index)] as number
 }
 
+/** Call times kept per script: all of them up to this many, then a uniform random sample. */
+const SAMPLES = 2048
+
 export function createCounters(workers: number) {
-  const times = new Map<string, number[]>()
+  const times = new Map<string, { seen: number; sample: number[] }>()
   const state = { calls: 0, errors: 0, timeouts: 0, workerRestarts: 0, startMs: 0, snapshot: false }
 
   function record(slug: string, result: PythonCallResult): void {
     state.calls++
     if (!result.ok) state.errors++
     if (result.error?.kind === 'timeout') state.timeouts++
-    const list = times.get(slug) ?? []
-    list.push(result.ms)
-    times.set(slug, list)
+    let entry = times.get(slug)
+    if (!entry) {
+      entry = { seen: 0, sample: [] }
+      times.set(slug, entry)
+    }
+    // Reservoir sampling: a snapshot costs the same after 20 or 20,000 calls.
+    const n = ++entry.seen
+    if (entry.sample.length < SAMPLES) entry.sample.push(result.ms)
+    else {
+      const k = Math.floor(Math.random() * n)
+      if (k < SAMPLES) entry.sample[k] = result.ms
+    }
   }
 
   function snapshot(): PythonCounters {
     const byScript: Record<string, ScriptTiming> = {}
-    for (const [slug, list] of times) {
-      const sorted = [...list].sort((a, b) => a - b)
+    for (const [slug, { seen, sample }] of times) {
+      const sorted = [...sample].sort((a, b) => a - b)
       const round = (n: number) => Math.round(n * 1000) / 1000
       byScript[slug] = {
-        calls: list.length,
+        calls: seen,
         p50Ms: round(percentile(sorted, 50)),
         p95Ms: round(percentile(sorted, 95)),
       }
