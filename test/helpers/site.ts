@@ -29,12 +29,15 @@ export function inlineSite(txtar: string): string {
   return root
 }
 
-/** Copies fixtures/<name> into a temp folder so builds never write into the repo. */
+/**
+ * Copies fixtures/<name> into a temp folder so builds never write into the repo. Its `.bds/`
+ * cache and `dist/` output (README's quick start builds the blog fixture in place) stay behind.
+ */
 export function copyFixture(name: string): string {
   const dest = join(tempDir('bds-fixture-'), name.split('/').pop() as string)
   cpSync(join(fixturesDir, name), dest, {
     recursive: true,
-    filter: (src) => !src.includes('/.bds'),
+    filter: (src) => !/\/(\.bds|dist)(\/|$)/.test(src.slice(fixturesDir.length)),
   })
   return dest
 }
