@@ -3,7 +3,7 @@
 // and the `process.binding('constants')` answer Pyodide needs under Node's permission model.
 
 import fs from 'node:fs'
-import Module from 'node:module'
+import Module, { createRequire } from 'node:module'
 import os from 'node:os'
 
 const BLOCKED_MODULES = ['child_process', 'net', 'tls', 'dgram', 'dns', 'http', 'https', 'http2']
@@ -49,8 +49,41 @@ export function blockModules(): void {
   }
 }
 
+const NETWORK = ['net', 'tls', 'dgram', 'dns', 'http', 'https', 'http2']
+const PROTOTYPES: [string, string, string[]][] = [
+  ['net', 'Socket', ['connect']],
+  ['net', 'Server', ['listen']],
+  ['dgram', 'Socket', ['bind', 'send', 'connect']],
+  ['http', 'Agent', ['createConnection']],
+]
+
+type Exports = Record<string, unknown>
+const lowerFunctions = (exports: Exports) =>
+  Object.keys(exports).filter((k) => typeof exports[k] === 'function' && /^[a-z]/.test(k))
+
+/**
+ * The real network modules refuse too — also for `import('node:net')`, which Module._load
+ * does not see (Pyodide's socket layer imports it that way): every lower-case function and
+ * the connecting methods of their classes throw, and the ESM views are synced.
+ */
+export function patchNetworkModules(): void {
+  const load = createRequire(import.meta.url)
+  for (const name of NETWORK) {
+    const exports = load(`node:${name}`) as Exports
+    for (const key of lowerFunctions(exports)) exports[key] = () => refuse(name)
+    const promises = exports.promises as Exports | undefined
+    if (promises) for (const key of lowerFunctions(promises)) promises[key] = () => refuse(name)
+  }
+  for (const [name, cls, methods] of PROTOTYPES) {
+    const proto = ((load(`node:${name}`) as Exports)[cls] as { prototype: Exports }).prototype
+    for (const method of methods) proto[method] = () => refuse(name)
+  }
+  Module.syncBuiltinESMExports()
+}
+
 export function blockNetworkGlobals(): void {
-  for (const name of ['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'Request']) {
+  const names = ['fetch', 'Request', 'Response', 'Headers', 'FormData', 'WebSocket', 'EventSource']
+  for (const name of [...names, 'XMLHttpRequest', 'navigator']) {
     Reflect.deleteProperty(globalThis, name)
   }
 }
@@ -91,6 +124,7 @@ export function silenceConsole(): void {
 
 export function installGuards(memoryBytes: number): void {
   shimBindingConstants()
+  patchNetworkModules()
   blockModules()
   blockNetworkGlobals()
   capWasmMemory(memoryBytes)
