@@ -2,16 +2,18 @@
 // the post argument, the bds module, warnings, a failing call, a timeout, an invalid result,
 // a syntax error and a missing entrypoint — the rest of the site still builds.
 
+import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { bds, type CliResult, copyFixture } from '../helpers/site.js'
+import { bds, type CliResult, copyFixture, repoRoot } from '../helpers/site.js'
 
 interface Report {
   ok: boolean
   upToDate: boolean
   diagnostics: { code: string; file?: string; line?: number; column?: number; detail?: string }[]
   python?: {
+    isolation?: string
     calls: number
     errors: number
     timeouts: number
@@ -124,6 +126,23 @@ describe('a site with Python macros', () => {
     expect(first.stderr).toContain(
       'posts/macros.md:14:10 [[fail]] printed:\n  | stdout:\n  | about to look up a key',
     )
+  })
+
+  it('runs Python in the sandbox, and says once when it is not network-isolated', () => {
+    expect(readReport().python?.isolation).toMatch(/^sandbox/)
+    const env = { ...process.env, BDS_SANDBOX_OS: 'off' }
+    const r = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'bin/bds.js'), 'build', site, '--clean'],
+      {
+        encoding: 'utf8',
+        env,
+      },
+    )
+    expect(r.stdout).toContain('sandbox)')
+    const notes = r.stderr.match(/note: Python macros are not network-isolated on this host/g)
+    expect(notes).toHaveLength(1)
+    expect(r.stderr).toContain('BDS_SANDBOX_OS=off')
   })
 
   it('fails the build under --strict', () => {
