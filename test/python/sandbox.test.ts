@@ -97,6 +97,19 @@ describe('JavaScript inside the child reaches nothing', () => {
       ),
     ).toBe('ERR_ACCESS_DENIED')
     expect(await denied(`process.binding('fs')`)).toBe('ERR_ACCESS_DENIED')
+    expect(await denied(`process.getBuiltinModule('inspector').open()`)).toBe('ERR_ACCESS_DENIED')
+    expect(
+      await denied(`new (process.getBuiltinModule('wasi').WASI)({ version: 'preview1' })`),
+    ).toBe('ERR_ACCESS_DENIED')
+    expect(
+      await denied(`process.report.writeReport(${JSON.stringify(join(dir, 'report.json'))})`),
+    ).toMatch(/ERR_ACCESS_DENIED|allowed/)
+    expect(
+      await denied(
+        `process.getBuiltinModule('v8').writeHeapSnapshot(${JSON.stringify(join(dir, 'heap'))})`,
+      ),
+    ).toBe('ERR_ACCESS_DENIED')
+    expect(existsSync(join(dir, 'report.json'))).toBe(false)
     expect(await denied(`process.dlopen({ exports: {} }, '/nonexistent.node')`)).toMatch(
       /ERR_DLOPEN_DISABLED|ERR_ACCESS_DENIED/,
     )
