@@ -64,19 +64,20 @@ export function chunk<T>(items: readonly T[], workers: number, max = 100): T[][]
   return out
 }
 
-/**
- * One batch as JSON: each script's source once, each distinct argument once (a post's data
- * is sent once however many of its tokens call Python), calls as indexes into both. Values
- * travel as JSON text, parsed afresh for every call, so no call can change another's input.
- */
-export function batchJson(calls: readonly EncodedCall[]): string {
-  const scripts: Record<string, unknown> = {}
+/** Distinct calls with each script and each argument text once: what crosses to a worker or to the sandbox. */
+export interface CallPlan {
+  scripts: Record<string, ScriptSource>
+  values: string[]
+  calls: { key: string; args: number[] }[]
+}
+
+export function planOf(calls: readonly EncodedCall[]): CallPlan {
+  const scripts: Record<string, ScriptSource> = {}
   const values: string[] = []
   const seen = new Map<string, number>()
   const list = calls.map(({ script, texts }) => {
-    const { file, slug, source, entrypoint } = script
     const key = scriptKey(script)
-    scripts[key] ??= { file, slug, source, entrypoint }
+    scripts[key] ??= script
     const refs = texts.map((text) => {
       let index = seen.get(text)
       if (index === undefined) {
@@ -87,7 +88,34 @@ export function batchJson(calls: readonly EncodedCall[]): string {
     })
     return { key, args: refs }
   })
-  return JSON.stringify({ scripts, values, calls: list })
+  return { scripts, values, calls: list }
+}
+
+/** The calls of a plan that came over IPC; undefined when it does not hold together. */
+export function callsOf(plan: CallPlan): EncodedCall[] | undefined {
+  const calls: EncodedCall[] = []
+  for (const { key, args } of plan.calls) {
+    const script = plan.scripts[key]
+    const texts = args.map((i) => plan.values[i])
+    if (!script || texts.some((t) => typeof t !== 'string')) return undefined
+    calls.push({ script, texts: texts as string[] })
+  }
+  return calls
+}
+
+/**
+ * One batch as JSON for a worker: each script's source once, each distinct argument once (a
+ * post's data is sent once however many of its tokens call Python), calls as indexes into
+ * both. Values travel as JSON text; the worker parses each once per batch and gives every
+ * call its own copy, so no call can change another's input.
+ */
+export function batchJson(calls: readonly EncodedCall[]): string {
+  const plan = planOf(calls)
+  const scripts: Record<string, unknown> = {}
+  for (const [key, { file, slug, source, entrypoint }] of Object.entries(plan.scripts)) {
+    scripts[key] = { file, slug, source, entrypoint }
+  }
+  return JSON.stringify({ ...plan, scripts })
 }
 
 export function failure(error: PythonError): PythonCallResult {

@@ -58,7 +58,11 @@ export interface PoolBoot {
   rejectSnapshot(): void
 }
 
-export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): PythonHost {
+export interface PoolHost extends PythonHost {
+  runEncoded(unique: EncodedCall[], opts?: RunOptions): Promise<PythonCallResult[]>
+}
+
+export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): PoolHost {
   const workers = Math.max(1, Math.min(availableParallelism(), options.workers))
   const counters = createCounters(workers)
   let pool: Piscina | undefined
@@ -147,16 +151,22 @@ export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): Pyth
     )
   }
 
-  async function run(calls: readonly PythonCall[], opts?: RunOptions) {
-    if (calls.length === 0) return []
+  /** Runs distinct, already encoded calls (the sandbox child gets them so from IPC). */
+  async function runEncoded(unique: EncodedCall[], opts?: RunOptions) {
+    if (unique.length === 0) return []
     await start()
-    const { unique, slot } = dedupe(calls)
     // Streamed output must keep its order: one batch, on one worker.
     const batches = opts?.onOutput ? [unique] : chunk(unique, workers)
     const results = (await Promise.all(batches.map((b) => runBatch(b, opts)))).flat()
     unique.forEach((call, i) => {
       counters.record(call.script.slug, results[i] as PythonCallResult)
     })
+    return results
+  }
+
+  async function run(calls: readonly PythonCall[], opts?: RunOptions) {
+    const { unique, slot } = dedupe(calls)
+    const results = await runEncoded(unique, opts)
     return slot.map((i) => results[i] as PythonCallResult)
   }
 
@@ -184,5 +194,5 @@ export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): Pyth
     await current?.destroy()
   }
 
-  return { start, setSiteData, run, check, counters: counters.snapshot, stop }
+  return { start, setSiteData, run, runEncoded, check, counters: counters.snapshot, stop }
 }

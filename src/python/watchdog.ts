@@ -53,6 +53,9 @@ export async function runGuarded(
       } else if (interruptedAt && now - interruptedAt > grace) {
         stuck = Atomics.load(view, CONTROL.index)
         abort.abort()
+      } else if (interruptedAt && Atomics.load(view, CONTROL.signal) === 0) {
+        // Python took the signal but the call goes on (something swallowed it): again.
+        Atomics.store(view, CONTROL.signal, SIGINT)
       }
     },
     Math.min(100, Math.max(5, timeoutMs / 10)),

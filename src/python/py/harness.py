@@ -158,8 +158,26 @@ def begin(batch_json):
     batch = json.loads(batch_json)
     _batch["scripts"] = batch["scripts"]
     _batch["values"] = batch["values"]
+    _batch["parsed"] = [None] * len(batch["values"])
     _batch["calls"] = batch["calls"]
     return len(_batch["calls"])
+
+
+def _fresh(value):
+    """A copy of parsed JSON that shares only its strings and numbers (which cannot change)."""
+    if isinstance(value, dict):
+        return {k: _fresh(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fresh(v) for v in value]
+    return value
+
+
+def _argument(index):
+    """Each distinct value is parsed once per batch; every call gets its own copy."""
+    parsed = _batch["parsed"][index]
+    if parsed is None:
+        parsed = _batch["parsed"][index] = (json.loads(_batch["values"][index]),)
+    return _fresh(parsed[0])
 
 
 def call(index, capture=True):
@@ -175,7 +193,7 @@ def call(index, capture=True):
         result["error"] = problem
     else:
         refs = spec["args"] if count is None else spec["args"][:count]
-        args = [json.loads(_batch["values"][i]) for i in refs]
+        args = [_argument(i) for i in refs]
         saved = sys.stdout, sys.stderr
         if capture:  # a plain swap: cheaper than contextlib's redirect_* per call
             sys.stdout, sys.stderr = out, err

@@ -3,13 +3,13 @@
 // hosts the Pyodide pool and answers the main process over IPC; it never reads the site.
 
 import { runInThisContext } from 'node:vm'
-import { createPoolHost } from '../pool.js'
+import { callsOf } from '../batches.js'
+import { createPoolHost, type PoolHost } from '../pool.js'
 import { makeSnapshot } from '../snapshot-make.js'
-import type { PythonHost } from '../types.js'
 import type { FromChild, ToChild } from './protocol.js'
 
 const send = (message: FromChild) => process.send?.(message)
-let host: PythonHost | undefined
+let host: PoolHost | undefined
 let testHooks = false
 
 // The main process is gone (even SIGKILLed): so is the reason to live.
@@ -28,7 +28,7 @@ async function answer(id: number, work: () => Promise<unknown>): Promise<void> {
   }
 }
 
-function need(): PythonHost {
+function need(): PoolHost {
   if (!host) throw new Error('the sandbox was not initialised')
   return host
 }
@@ -45,7 +45,9 @@ async function onRequest(m: Extract<ToChild, { t: 'req' }>): Promise<void> {
         ? (stream: 'stdout' | 'stderr', text: string) => send({ t: 'out', id: m.id, stream, text })
         : undefined
       return answer(m.id, async () => {
-        const results = await need().run(m.calls, { onOutput })
+        const calls = callsOf(m.plan)
+        if (!calls) throw new Error('the run request does not hold together')
+        const results = await need().runEncoded(calls, { onOutput })
         return { results, counters: need().counters() }
       })
     }

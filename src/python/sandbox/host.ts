@@ -5,7 +5,7 @@
 
 import type { ChildProcess } from 'node:child_process'
 import { pythonWorkerFile } from '../../version.js'
-import { asResult, failure } from '../batches.js'
+import { asResult, dedupe, failure, planOf } from '../batches.js'
 import { harnessSources } from '../harness.js'
 import type { PythonHostOptions } from '../options.js'
 import {
@@ -16,7 +16,13 @@ import {
   snapshotFile,
   writeSnapshot,
 } from '../snapshot.js'
-import type { CheckResult, PythonCounters, PythonHost, SiteData } from '../types.js'
+import type {
+  CheckResult,
+  PythonCallResult,
+  PythonCounters,
+  PythonHost,
+  SiteData,
+} from '../types.js'
 import { graceFor } from '../watchdog.js'
 import { type Channel, openChannel } from './channel.js'
 import { launchChild, stderrTail, type Wrapper } from './launch.js'
@@ -91,28 +97,32 @@ export function createSandboxHost(
     opts?: Parameters<PythonHost['run']>[1],
   ) {
     if (calls.length === 0) return []
+    // Deduplicated and encoded here: a post's data crosses once, however many tokens use it.
+    const { unique, slot } = dedupe(calls)
+    let results: PythonCallResult[]
     try {
       const ch = await start()
       const message = {
         t: 'req' as const,
         op: 'run' as const,
-        calls: [...calls],
+        plan: planOf(unique),
         stream: Boolean(opts?.onOutput),
       }
       const reply = JSON.parse(await ch.request(message, opts?.onOutput)) as {
         results?: unknown
         counters?: PythonCounters
       }
-      if (!Array.isArray(reply.results) || reply.results.length !== calls.length)
+      if (!Array.isArray(reply.results) || reply.results.length !== unique.length)
         throw new Error('the Python sandbox sent a malformed reply')
       counters = reply.counters ?? counters
-      return reply.results.map(asResult)
+      results = reply.results.map(asResult)
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      return calls.map(() =>
+      results = unique.map(() =>
         failure({ kind: 'crash', type: 'SandboxError', message, traceback: '' }),
       )
     }
+    return slot.map((i) => results[i] as PythonCallResult)
   }
 
   async function check(

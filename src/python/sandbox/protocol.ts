@@ -1,15 +1,10 @@
 // Messages between the main process and the sandbox child, over Node's IPC channel. The
 // child is untrusted: every message from it is size-capped and checked before use.
 
+import type { CallPlan } from '../batches.js'
 import type { PythonHostOptions } from '../options.js'
 import type { SnapshotInput } from '../snapshot-make.js'
-import type {
-  CheckResult,
-  PythonCall,
-  PythonCallResult,
-  PythonCounters,
-  SiteData,
-} from '../types.js'
+import type { CheckResult, PythonCallResult, PythonCounters, SiteData } from '../types.js'
 
 export interface BootInfo {
   workerFile: string
@@ -28,7 +23,7 @@ export type ToChild =
     }
   | { t: 'site'; data: SiteData }
   | { t: 'ping'; n: number }
-  | { t: 'req'; id: number; op: 'run'; calls: PythonCall[]; stream: boolean }
+  | { t: 'req'; id: number; op: 'run'; plan: CallPlan; stream: boolean }
   | { t: 'req'; id: number; op: 'check'; scripts: { file: string; source: string }[] }
   | { t: 'req'; id: number; op: 'start' }
   | { t: 'req'; id: number; op: 'probe'; source: string }
