@@ -98,12 +98,17 @@ function describe(errors: ErrorObject[] | null | undefined): string {
   return `${first.instancePath || 'the value'} ${first.message ?? 'is invalid'}`
 }
 
-/** Undefined when valid, else what is wrong. */
-export function checkContext(context: unknown, post: unknown): string | undefined {
+/** Undefined when valid, else what is wrong. Without `post`, only the context is checked. */
+export function checkContext(context: unknown, post?: unknown): string | undefined {
   const v = compiled()
   if (!v.context(context)) return `context: ${describe(v.context.errors)}`
-  if (!v.post(post)) return `post: ${describe(v.post.errors)}`
-  return undefined
+  return post === undefined ? undefined : checkPost(post)
+}
+
+/** The post argument alone (checked once per post, however many of its tokens call Python). */
+export function checkPost(post: unknown): string | undefined {
+  const v = compiled()
+  return v.post(post) ? undefined : `post: ${describe(v.post.errors)}`
 }
 
 export function checkResult(value: unknown): string | undefined {

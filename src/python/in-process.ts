@@ -1,6 +1,7 @@
 // The in-process PythonHost: the pool runs in worker threads of this process, booting from
-// the snapshot file in the user cache (made on first use). Used inside the sandbox child's
-// tests and with BDS_SANDBOX=off; builds use the sandbox (sandbox/host.ts).
+// the snapshot file in the user cache (made on first use). Used with BDS_SANDBOX=off and by
+// the benchmark as the baseline; builds use the sandbox (sandbox/host.ts), whose child runs
+// the same pool.
 
 import { pythonWorkerFile } from '../version.js'
 import { harnessSources } from './harness.js'

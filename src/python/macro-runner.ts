@@ -4,7 +4,7 @@
 
 import { BdsError } from '../errors/index.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../macros/index.js'
-import { checkContext, checkResult } from './abi.js'
+import { checkContext, checkPost, checkResult } from './abi.js'
 import { blockedCapability } from './blocked.js'
 import { publicPost } from './site-data.js'
 import type { PythonCall, PythonCallResult, PythonHost, ScriptSource } from './types.js'
@@ -73,8 +73,11 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
       const outputs: MacroOutput[] = new Array(batch.length)
       const calls: PythonCall[] = []
       const owners: number[] = []
-      // One data object per post, however many of its tokens call Python: encoded once.
-      const posts = new Map<MacroInput['post'], ReturnType<typeof publicPost>>()
+      // One data object per post, however many of its tokens call Python: checked and encoded once.
+      const posts = new Map<
+        MacroInput['post'],
+        { data: ReturnType<typeof publicPost>; problem?: string }
+      >()
       batch.forEach((input, i) => {
         const name = input.call.name
         const script = macros.scripts.get(name) as ScriptSource
@@ -91,17 +94,18 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
         }
         let post = posts.get(input.post)
         if (!post) {
-          post = publicPost(input.post, input.url)
+          const data = publicPost(input.post, input.url)
+          post = { data, problem: checkPost(data) }
           posts.set(input.post, post)
         }
-        const invalid = broken ?? checkContext(context, post)
+        const invalid = broken ?? checkContext(context) ?? post.problem
         if (invalid) {
           const message = `The Python macro "${name}" did not run: ${invalid}`
           const error = new BdsError('BDS_MACRO_FAILED', message, { pos: input.call.pos })
           outputs[i] = { html: '', diagnostics: [error] }
           return
         }
-        calls.push({ script, args: [context, post] })
+        calls.push({ script, args: [context, post.data] })
         owners.push(i)
       })
       const results = await host.run(calls)

@@ -179,8 +179,13 @@ export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): Pool
     return scripts.map((s, i) => ({ file: s.file, ...(parsed[i] as Omit<CheckResult, 'file'>) }))
   }
 
+  let siteText = ''
+  /** Workers re-read the site data only when it really changed (watch rebuilds send it each time). */
   function setSiteData(data: SiteData): void {
-    const bytes = new TextEncoder().encode(JSON.stringify(data))
+    const text = JSON.stringify(data)
+    if (site && text === siteText) return
+    siteText = text
+    const bytes = new TextEncoder().encode(text)
     const shared = new SharedArrayBuffer(bytes.length)
     new Uint8Array(shared).set(bytes)
     site = { version: (site?.version ?? 0) + 1, bytes: shared, length: bytes.length }

@@ -48,6 +48,7 @@ export function createSandboxHost(
   let channel: Channel | undefined
   let starting: Promise<Channel> | undefined
   let site: SiteData | undefined
+  let siteText = ''
   let counters: PythonCounters | undefined
   let restarts = 0
   let startMs = 0
@@ -140,6 +141,9 @@ export function createSandboxHost(
       await start()
     },
     setSiteData(data) {
+      const text = JSON.stringify(data)
+      if (text === siteText) return // unchanged (watch rebuilds send it every time)
+      siteText = text
       site = data
       channel?.send({ t: 'site', data })
     },
