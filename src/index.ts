@@ -1,6 +1,14 @@
 // The bds library: build a site from code. The CLI is a thin shell over these calls.
 
 export {
+  type BuildDeps,
+  type BuildReport,
+  build,
+  emptyChanges,
+  memoryDeps,
+  type SiteChanges,
+} from './build/index.js'
+export {
   type InlineConfig,
   loadConfig,
   type ResolvedConfig,
@@ -14,15 +22,13 @@ export {
   isBdsError,
   type SourcePos,
 } from './errors/index.js'
+export { BDS_VERSION } from './version.js'
 export {
-  type BuildDeps,
-  type BuildReport,
-  build,
-  emptyChanges,
   openSession,
   type RebuildResult,
-  type SiteChanges,
   type SiteSession,
-} from './site/index.js'
-export { BDS_VERSION } from './version.js'
-export { type WatchEvent, type Watching, type WatchOptions, watch } from './watch/index.js'
+  type WatchEvent,
+  type Watching,
+  type WatchOptions,
+  watch,
+} from './watch/index.js'

@@ -3,8 +3,8 @@
 
 import { resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
+import { stopRenderWorkers } from '../build/index.js'
 import { isBdsError, toDiagnostic } from '../errors/index.js'
-import { stopRenderWorkers } from '../site/index.js'
 import { BDS_VERSION } from '../version.js'
 import { registerBuild } from './commands/build.js'
 import { registerDoctor } from './commands/doctor.js'

@@ -2,9 +2,9 @@
 // build summary. The only place that formats errors for people.
 
 import { styleText } from 'node:util'
+import type { BuildReport } from '../build/index.js'
 import { type Diagnostic, diagnosticFrame } from '../errors/index.js'
 import { detectOsLayer } from '../python/sandbox/os-layer.js'
-import type { BuildReport } from '../site/index.js'
 
 export interface Out {
   out: (text: string) => void

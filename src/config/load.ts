@@ -1,11 +1,10 @@
 // Finds and reads the site's settings: bds.config.json (schema-validated, errors with line
 // and column), else a bDS project's meta/project.json, else defaults.
 
-import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Ajv, type ErrorObject } from 'ajv'
 import { BdsError } from '../errors/index.js'
-import { isMissing } from '../util/fs.js'
+import { type Fs, isMissing, nodeFs } from '../util/fs.js'
 import { type JsonPos, JsonSyntaxError, parseJsonWithPositions } from '../util/json-source.js'
 import { configSchema } from './schema.js'
 import type { UserConfig } from './types.js'
@@ -21,9 +20,9 @@ export interface LoadedConfig {
   positions: Map<string, JsonPos>
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
+async function readOptional(fs: Fs, path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8')
+    return await fs.readText(path)
   } catch (error) {
     if (isMissing(error)) return undefined
     throw error
@@ -97,19 +96,12 @@ function fromBdsProject(text: string, file: string): LoadedConfig {
 }
 
 /** Reads the settings of the site at `root`; throws BDS_SITE_NOT_FOUND for a non-site. */
-export async function loadConfig(root: string): Promise<LoadedConfig> {
-  const own = await readOptional(join(root, CONFIG_FILE))
+export async function loadConfig(root: string, fs: Fs = nodeFs): Promise<LoadedConfig> {
+  const own = await readOptional(fs, join(root, CONFIG_FILE))
   if (own !== undefined) return parseConfig(own, CONFIG_FILE)
-  const bds = await readOptional(join(root, BDS_PROJECT_FILE))
+  const bds = await readOptional(fs, join(root, BDS_PROJECT_FILE))
   if (bds !== undefined) return fromBdsProject(bds, BDS_PROJECT_FILE)
-  const markers = await Promise.all(
-    ['posts', 'pages'].map((d) =>
-      stat(join(root, d)).then(
-        (s) => s.isDirectory(),
-        () => false,
-      ),
-    ),
-  )
+  const markers = await Promise.all(['posts', 'pages'].map((d) => fs.isDir(join(root, d))))
   if (!markers.some(Boolean)) {
     throw new BdsError(
       'BDS_SITE_NOT_FOUND',

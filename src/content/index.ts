@@ -9,4 +9,11 @@ export { createPost, type PostDefaults } from './document.js'
 export { splitFrontMatter } from './front-matter.js'
 export { loadMedia, type MediaResult } from './media.js'
 export { frontMatterLine, postFolder, renderPostFile } from './post-file.js'
-export type { Post, PostKind, PostStatus } from './types.js'
+export {
+  type MediaItem,
+  metaOf,
+  type Post,
+  type PostKind,
+  type PostMeta,
+  type PostStatus,
+} from './types.js'

@@ -4,10 +4,9 @@
 import { join, relative, sep } from 'node:path'
 import yaml from 'js-yaml'
 import { BdsError, type SourcePos } from '../errors/index.js'
-import type { MediaItem } from '../macros/index.js'
 import type { Fs } from '../util/fs.js'
 import { parseDate } from '../util/time.js'
-import type { Post } from './types.js'
+import type { MediaItem, PostMeta } from './types.js'
 
 export interface MediaResult {
   items: MediaItem[]
@@ -63,7 +62,7 @@ function imageUrl(src: unknown): string | undefined {
 }
 
 /** Front matter `images:` (paths or {src, alt, title, caption}) as items linked to the post. */
-function frontMatterImages(post: Post, warn: Warn): MediaItem[] {
+function frontMatterImages(post: PostMeta, warn: Warn): MediaItem[] {
   const images = post.data.images
   if (images === undefined) return []
   const pos = at(post.file, post.keyLines.get('images'))
@@ -82,7 +81,7 @@ function frontMatterImages(post: Post, warn: Warn): MediaItem[] {
 }
 
 /** Media items of the site (newest `createdAt` first, undated last) and warnings for bad ones. */
-export async function loadMedia(root: string, media: string, posts: Post[], fs: Fs) {
+export async function loadMedia(root: string, media: string, posts: PostMeta[], fs: Fs) {
   const diagnostics: BdsError[] = []
   const warn: Warn = (message, pos, code = 'BDS_FRONTMATTER_INVALID') =>
     diagnostics.push(new BdsError(code, message, { pos, severity: 'warning' }))

@@ -1,10 +1,11 @@
 // The content model: a Post is one post or standalone page after front matter is read,
-// validated and normalised (dates in the site timezone, slug, tags, status).
+// validated and normalised (dates in the site timezone, slug, tags, status); PostMeta is a
+// post without its body (what lists, indexes and other threads need); MediaItem is a media file.
 
 export type PostKind = 'post' | 'page'
 export type PostStatus = 'published' | 'draft' | 'archived'
 
-export interface Post {
+export interface PostMeta {
   kind: PostKind
   /** Source file relative to the site root, `/`-separated. */
   file: string
@@ -27,10 +28,36 @@ export interface Post {
   author: string
   language: string
   template?: string
-  body: string
   /** 1-based file line where the Markdown body starts. */
   bodyLine: number
   data: Record<string, unknown>
   /** 1-based line of each top-level front matter key, for diagnostics. */
   keyLines: Map<string, number>
+}
+
+/** A post with its Markdown body. */
+export interface Post extends PostMeta {
+  body: string
+}
+
+/** An image (or other media file) of the site, from a bDS `.meta` sidecar or front matter. */
+export interface MediaItem {
+  /** URL path in the output, e.g. `/media/2024/10/sunrise.png`. */
+  url: string
+  /** Source file relative to the site root (the media file, or the post for front matter images). */
+  file: string
+  mimeType?: string
+  title?: string
+  alt?: string
+  caption?: string
+  originalName?: string
+  /** Ids of the posts this media item belongs to (bDS `linkedPostIds`). */
+  linkedPostIds: string[]
+  createdAt?: Date
+}
+
+/** The post without its body (what crosses to another thread). */
+export function metaOf(post: PostMeta): PostMeta {
+  const { body: _body, ...meta } = post as PostMeta & { body?: string }
+  return meta
 }

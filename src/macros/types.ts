@@ -2,8 +2,10 @@
 // (the call, the page, site data) and what it returns. Built-in (JavaScript) and Python
 // macros implement the same MacroRunner seam and are run in batches.
 
-import type { Post } from '../content/index.js'
+import type { MediaItem, Post } from '../content/index.js'
 import type { BdsError, SourcePos } from '../errors/index.js'
+
+export type { MediaItem }
 
 export type MacroValue = string | number | boolean
 export type MacroParams = Record<string, MacroValue>
@@ -20,22 +22,6 @@ export interface MacroCall {
   pos: SourcePos
   /** True when the token is alone in its paragraph: its HTML replaces the whole <p>. */
   block: boolean
-}
-
-/** An image (or other media file) of the site, from a bDS `.meta` sidecar or front matter. */
-export interface MediaItem {
-  /** URL path in the output, e.g. `/media/2024/10/sunrise.png`. */
-  url: string
-  /** Source file relative to the site root (the media file, or the post for front matter images). */
-  file: string
-  mimeType?: string
-  title?: string
-  alt?: string
-  caption?: string
-  originalName?: string
-  /** Ids of the posts this media item belongs to (bDS `linkedPostIds`). */
-  linkedPostIds: string[]
-  createdAt?: Date
 }
 
 export interface MacroTag {

@@ -39,8 +39,8 @@ const MIGRATIONS = [
    CREATE TABLE builds (out_dir TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, diagnostics TEXT NOT NULL);`,
 ]
 
-export function openCacheDb(cacheDir: string): CacheDb {
-  const path = join(cacheDir, 'build.db')
+/** Opens `.bds/build.db` under `cacheDir`, or the database at `path` (`:memory:` in tests). */
+export function openCacheDb(cacheDir: string, path = join(cacheDir, 'build.db')): CacheDb {
   const opened = openSqlite(path, MIGRATIONS, 'SELECT count(*) FROM outputs')
   const db = opened.db
   const reset =

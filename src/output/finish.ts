@@ -2,18 +2,18 @@
 // previous build made and this one did not. Files bds did not produce, or that were edited
 // since bds wrote them, are never deleted.
 
-import { readdirSync, rmdirSync, unlinkSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { Diagnostic } from '../errors/index.js'
 import type { Manifest } from './cache-db.js'
-import { same, statOf, type WriteResult, type WriteStats, warn } from './sink.js'
+import { same, type WriteResult, type WriteStats, warn } from './sink.js'
+import type { OutputWriter } from './writer.js'
 
 /**
  * Merges the results of every sink of a build, keeps the previous output of `keep` (pages
  * that failed to render), and removes outputs of the previous build that no sink wrote.
  */
 export function finishOutputs(
-  outDir: string,
+  writer: OutputWriter,
   previous: Manifest,
   parts: WriteResult[],
   keep: readonly string[],
@@ -34,46 +34,22 @@ export function finishOutputs(
     const prev = previous.get(path)
     if (prev) manifest.set(path, prev)
   }
-  removeStale(outDir, previous, manifest, stats, diagnostics)
-  return { stats, manifest, diagnostics }
-}
-
-function removeStale(
-  outDir: string,
-  previous: Manifest,
-  manifest: Manifest,
-  stats: WriteStats,
-  diagnostics: Diagnostic[],
-): void {
-  const emptied = new Set<string>()
   for (const [path, entry] of previous) {
     if (manifest.has(path)) continue
-    const target = join(outDir, path)
-    const current = statOf(target)
+    const current = writer.stat(path)
     if (!current) continue
     if (!same(current, entry)) {
       diagnostics.push(
         warn(
           'BDS_OUTPUT_KEPT',
-          `${target} is no longer produced but was edited since bds wrote it; it was left in place.`,
+          `${join(writer.root, path)} is no longer produced but was edited since bds wrote it; it was left in place.`,
           'Delete it by hand if it is no longer wanted.',
         ),
       )
       continue
     }
-    unlinkSync(target)
+    writer.remove(path)
     stats.removed += 1
-    emptied.add(dirname(target))
   }
-  for (let dir of [...emptied].sort((a, b) => b.length - a.length)) {
-    while (dir.startsWith(outDir) && dir !== outDir) {
-      try {
-        if (readdirSync(dir).length > 0) break
-        rmdirSync(dir)
-      } catch {
-        break
-      }
-      dir = dirname(dir)
-    }
-  }
+  return { stats, manifest, diagnostics }
 }

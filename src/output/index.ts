@@ -5,7 +5,9 @@ export {
   type ManifestEntry,
   openCacheDb,
 } from './cache-db.js'
+export { createDiskWriter, statFile, tempName } from './disk-writer.js'
 export { finishOutputs } from './finish.js'
+export { createMemoryWriter, type MemoryWriter } from './memory-writer.js'
 export {
   createFileSink,
   type FileSink,
@@ -14,3 +16,4 @@ export {
   type WriteResult,
   type WriteStats,
 } from './sink.js'
+export type { OutputData, OutputWriter } from './writer.js'

@@ -1,19 +1,12 @@
-// FileSink: puts files into the output folder synchronously, writing only files whose bytes
-// changed (atomically: temporary file + rename). See finish.ts for what happens after.
+// FileSink: puts a build's files into the output folder through an OutputWriter, writing only
+// files whose bytes changed since the last build. See finish.ts for what happens after.
 
-import {
-  copyFileSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { Diagnostic } from '../errors/index.js'
+import type { FileStat } from '../util/fs.js'
 import { hashText } from '../util/hash.js'
 import type { Manifest, ManifestEntry } from './cache-db.js'
+import type { OutputWriter } from './writer.js'
 
 export interface PlannedFile {
   path: string
@@ -45,28 +38,8 @@ export interface FileSink {
   result(): WriteResult
 }
 
-interface Stat {
-  size: number
-  mtimeMs: number
-}
-
-export const statOf = (path: string): Stat | undefined => {
-  try {
-    // throwIfNoEntry: a missing file is the common case on a first build, and building an
-    // exception for it costs more than the stat itself.
-    const s = statSync(path, { throwIfNoEntry: false })
-    return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined
-  } catch {
-    return undefined
-  }
-}
-
-export const same = (a: Stat | undefined, e: ManifestEntry) =>
+export const same = (a: FileStat | undefined, e: ManifestEntry) =>
   a?.size === e.size && a.mtimeMs === e.mtimeMs
-
-/** Name of the temporary file a write of `target` by process `pid` uses. */
-export const tempName = (target: string, pid: number) =>
-  join(dirname(target), `.${basename(target)}.bds-tmp-${pid}`)
 
 export function warn(code: Diagnostic['code'], message: string, hint: string): Diagnostic {
   return { severity: code === 'BDS_OUTPUT_WRITE' ? 'error' : 'warning', code, message, hint }
@@ -77,72 +50,53 @@ export interface SinkOptions {
   force?: boolean
 }
 
+const bytesOf = (file: PlannedFile): Uint8Array =>
+  typeof file.contents === 'string'
+    ? Buffer.from(file.contents)
+    : (file.contents ?? Buffer.alloc(0))
+
+const equal = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b))
+
 export function createFileSink(
-  outDir: string,
+  writer: OutputWriter,
   previous: Manifest,
   options: SinkOptions = {},
 ): FileSink {
   const manifest: Manifest = new Map()
   const diagnostics: Diagnostic[] = []
   const stats: WriteStats = { written: 0, unchanged: 0, removed: 0, failed: 0, total: 0 }
-  mkdirSync(outDir, { recursive: true })
-  const dirs = new Set<string>([outDir])
-  const ensureDir = (dir: string) => {
-    if (dirs.has(dir)) return
-    const parent = dirname(dir)
-    if (!dirs.has(parent)) ensureDir(parent)
-    try {
-      mkdirSync(dir)
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'EEXIST') throw error
-    }
-    dirs.add(dir)
-  }
   return {
     write(file) {
       stats.total += 1
-      const target = join(outDir, file.path)
-      const bytes =
-        file.from === undefined
-          ? typeof file.contents === 'string'
-            ? Buffer.from(file.contents)
-            : (file.contents ?? Buffer.alloc(0))
-          : undefined
+      const bytes = file.from === undefined ? bytesOf(file) : undefined
       const hash = bytes ? hashText(bytes) : `copy:${file.fromStat?.size}:${file.fromStat?.mtimeMs}`
       const prev = previous.get(file.path)
-      const current = statOf(target)
+      const current = writer.stat(file.path)
       let unchanged =
         !options.force && prev !== undefined && prev.hash === hash && same(current, prev)
       if (!unchanged && !options.force && !prev && current) {
         // No record of this file (first build here, or the cache was lost): compare bytes.
         const size = bytes ? bytes.byteLength : file.fromStat?.size
-        unchanged =
-          current.size === size &&
-          readFileSync(target).equals(bytes ?? readFileSync(file.from as string))
+        const old = current.size === size ? writer.read(file.path) : undefined
+        const wanted = bytes ?? (old && file.from ? writer.source(file.from) : undefined)
+        unchanged = old !== undefined && wanted !== undefined && equal(old, wanted)
       }
       if (unchanged && current) {
         stats.unchanged += 1
         manifest.set(file.path, { hash, ...current, source: file.source })
         return
       }
-      const tmp = tempName(target, process.pid)
       try {
-        ensureDir(dirname(target))
-        if (file.from) copyFileSync(file.from, tmp)
-        else writeFileSync(tmp, bytes as Buffer)
-        const written = statOf(tmp) as Stat
-        renameSync(tmp, target)
+        const data = bytes ? { bytes } : { from: file.from as string }
+        const written = writer.write(file.path, data)
         manifest.set(file.path, { hash, ...written, source: file.source })
         stats.written += 1
       } catch (error) {
-        try {
-          unlinkSync(tmp)
-        } catch {}
         stats.failed += 1
         diagnostics.push(
           warn(
             'BDS_OUTPUT_WRITE',
-            `Cannot write ${target}: ${(error as Error).message}`,
+            `Cannot write ${join(writer.root, file.path)}: ${(error as Error).message}`,
             'Check permissions and free space in the output folder.',
           ),
         )

@@ -7,6 +7,10 @@ import { createSandboxHost } from './sandbox/host.js'
 import { detectOsLayer } from './sandbox/os-layer.js'
 import type { PythonHost } from './types.js'
 
+export { checkContext, checkPost, checkResult } from './abi.js'
+export { blockedCapability } from './blocked.js'
+export { checkScripts, readScript, type ScriptCheck } from './check.js'
+export { type SessionHosts, sessionHosts } from './hosts.js'
 export { type PythonHostOptions, pythonOptions } from './options.js'
 export type * from './types.js'
 

@@ -1,3 +1,7 @@
+// Rendering: the Markdown and Liquid engines and the pure string producers of a site — pages
+// from their jobs, feeds, the sitemap and calendar.json.
+export { absolutizeHtml, renderAtom, renderRss } from './feeds.js'
+export { generatedFiles, type SitemapMemo } from './generated.js'
 export {
   createLiquid,
   createTemplates,
@@ -11,5 +15,7 @@ export {
   renderBody,
   withExcerpt,
 } from './markdown.js'
+export { type PagesResult, runPages } from './pages.js'
+export { renderCalendar, renderSitemap } from './sitemap.js'
 export { createTemplateDeps, type TemplateDeps } from './template-deps.js'
 export { loadTemplateStore, type TemplateFile, type TemplateStore } from './template-store.js'

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { BdsError } from '../errors/index.js'
+import type { FileStat } from '../util/fs.js'
+import type { MemoryFs } from '../util/memory-fs.js'
 import { readMeta } from './meta.js'
 import type { ScriptRow } from './store.js'
 
@@ -16,25 +18,61 @@ export interface Seen {
   mtimeMs: number
 }
 
-export function listScripts(dir: string): Seen[] {
-  let names: string[]
-  try {
-    names = readdirSync(dir)
-  } catch {
-    return []
-  }
-  return names
-    .filter((n) => n.endsWith('.py') && !n.startsWith('.'))
-    .sort()
-    .flatMap((name) => {
-      const s = statSync(join(dir, name), { throwIfNoEntry: false })
-      return s?.isFile() ? [{ path: `scripts/${name}`, size: s.size, mtimeMs: s.mtimeMs }] : []
-    })
+/**
+ * How the index reads scripts/: synchronously, as it reads inside a SQLite transaction. The
+ * disk by default; a memory site in tests.
+ */
+export interface ScriptFiles {
+  /** The `*.py` files directly in `scripts/` of the site at `root`, sorted. */
+  list(root: string): Seen[]
+  read(root: string, path: string): Uint8Array
 }
+
+export const diskScriptFiles: ScriptFiles = {
+  list(root) {
+    const dir = join(root, 'scripts')
+    let names: string[]
+    try {
+      names = readdirSync(dir)
+    } catch {
+      return []
+    }
+    return names
+      .filter(isScriptName)
+      .sort()
+      .flatMap((name) => {
+        const s = statSync(join(dir, name), { throwIfNoEntry: false })
+        return s?.isFile() ? [{ path: `scripts/${name}`, size: s.size, mtimeMs: s.mtimeMs }] : []
+      })
+  },
+  read: (root, path) => readFileSync(join(root, path)),
+}
+
+/** scripts/ of a site held in a memory Fs. */
+export function memoryScriptFiles(fs: MemoryFs): ScriptFiles {
+  return {
+    list: (root) =>
+      fs
+        .walkSync(join(root, 'scripts'))
+        .filter((name) => !name.includes('/') && isScriptName(name))
+        .map((name) => {
+          const s = fs.statSync(join(root, 'scripts', name)) as FileStat
+          return { path: `scripts/${name}`, size: s.size, mtimeMs: s.mtimeMs }
+        }),
+    read: (root, path) => fs.readSync(join(root, path)),
+  }
+}
+
+export const isScriptName = (name: string) => name.endsWith('.py') && !name.startsWith('.')
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
-export function readRow(root: string, seen: Seen, diagnostics: BdsError[]): ScriptRow | undefined {
+export function readRow(
+  files: ScriptFiles,
+  root: string,
+  seen: Seen,
+  diagnostics: BdsError[],
+): ScriptRow | undefined {
   const fail = (message: string) => {
     diagnostics.push(
       new BdsError('BDS_SCRIPT_READ', message, {
@@ -48,7 +86,7 @@ export function readRow(root: string, seen: Seen, diagnostics: BdsError[]): Scri
     return fail(
       `${seen.path} is ${seen.size} bytes, over the 1 MB limit for scripts; it was skipped.`,
     )
-  const bytes = readFileSync(join(root, seen.path))
+  const bytes = files.read(root, seen.path)
   let text: string
   try {
     text = utf8.decode(bytes)

@@ -1,4 +1,10 @@
-export { MAX_SCRIPT_BYTES } from './files.js'
+export {
+  diskScriptFiles,
+  isScriptName,
+  MAX_SCRIPT_BYTES,
+  memoryScriptFiles,
+  type ScriptFiles,
+} from './files.js'
 export {
   type HeaderValue,
   parseHeader,

@@ -92,8 +92,11 @@ export interface ScriptStore {
   readonly reset?: BdsError
 }
 
-export function openScriptStore(cacheDir: string): ScriptStore {
-  const path = join(cacheDir, 'scripts.db')
+/** Opens `.bds/scripts.db` under `cacheDir`, or the database at `path` (`:memory:` in tests). */
+export function openScriptStore(
+  cacheDir: string,
+  path = join(cacheDir, 'scripts.db'),
+): ScriptStore {
   const opened = openSqlite(path, MIGRATIONS, 'SELECT count(*) FROM scripts')
   const db = opened.db
   const select = (where: string) => db.prepare(`SELECT ${COLUMNS} FROM scripts ${where}`)

@@ -3,9 +3,8 @@
 // and mtime without being read; a rename (same header id, else same content) keeps the row
 // and its id. A second script claiming a slug or id gets a new one with a warning.
 
-import { join } from 'node:path'
 import { BdsError } from '../errors/index.js'
-import { listScripts, readRow } from './files.js'
+import { diskScriptFiles, readRow, type ScriptFiles } from './files.js'
 import type { ScriptRow, ScriptStore, StoredWarning } from './store.js'
 
 export interface SyncResult {
@@ -23,8 +22,9 @@ export interface SyncResult {
 export function syncScripts(
   root: string,
   store: ScriptStore,
-  options: { rebuild?: boolean } = {},
+  options: { rebuild?: boolean; files?: ScriptFiles } = {},
 ): SyncResult {
+  const reader = options.files ?? diskScriptFiles
   return store.atomically(() => {
     if (options.rebuild) store.clear()
     const result: SyncResult = {
@@ -38,7 +38,7 @@ export function syncScripts(
     }
     const rows = store.all()
     const byPath = new Map(rows.map((r) => [r.path, r]))
-    const files = listScripts(join(root, 'scripts'))
+    const files = reader.list(root)
     const present = new Set(files.map((f) => f.path))
     const gone = rows.filter((r) => !present.has(r.path))
     const owners: ScriptRow[] = []
@@ -56,7 +56,7 @@ export function syncScripts(
         result.unchanged += 1
         continue
       }
-      const row = readRow(root, seen, result.diagnostics)
+      const row = readRow(reader, root, seen, result.diagnostics)
       if (!row) continue
       if (!old) {
         fresh.push(row)

@@ -1,25 +1,25 @@
 // Groups the site's posts for lists: listed posts newest first, standalone pages, tags and
 // categories (merged case-insensitively), and year/month/day archives. Pure.
 
-import type { Post } from '../content/index.js'
+import type { PostMeta } from '../content/index.js'
 import { type DateKey, dateKey } from './routes.js'
 
 export interface Term {
   name: string
-  posts: Post[]
+  posts: PostMeta[]
 }
 
 export interface DateGroup {
   key: DateKey
-  posts: Post[]
+  posts: PostMeta[]
 }
 
 export interface Collections {
   /** Posts shown in lists and feeds (not pages, not archived), newest first. */
-  listed: Post[]
+  listed: PostMeta[]
   /** Every post that gets its own page (listed, archived and, with --drafts, drafts). */
-  posts: Post[]
-  pages: Post[]
+  posts: PostMeta[]
+  pages: PostMeta[]
   tags: Term[]
   categories: Term[]
   years: DateGroup[]
@@ -29,7 +29,7 @@ export interface Collections {
   termName(kind: 'tag' | 'category', name: string): string
 }
 
-export function newestFirst(a: Post, b: Post): number {
+export function newestFirst(a: PostMeta, b: PostMeta): number {
   return (
     b.date.getTime() - a.date.getTime() ||
     a.slug.localeCompare(b.slug) ||
@@ -38,7 +38,7 @@ export function newestFirst(a: Post, b: Post): number {
 }
 
 /** Groups by name ignoring case; the spelling used most wins (then the first in sort order). */
-function groupTerms(posts: Post[], pick: (p: Post) => string[]): Term[] {
+function groupTerms(posts: PostMeta[], pick: (p: PostMeta) => string[]): Term[] {
   const byKey = new Map<string, Term & { spellings: Map<string, number> }>()
   for (const post of posts) {
     for (const name of pick(post)) {
@@ -60,13 +60,13 @@ function groupTerms(posts: Post[], pick: (p: Post) => string[]): Term[] {
 }
 
 function groupDates(
-  posts: Post[],
+  posts: PostMeta[],
   timeZone: string,
 ): Pick<Collections, 'years' | 'months' | 'days'> {
   const years = new Map<string, DateGroup>()
   const months = new Map<string, DateGroup>()
   const days = new Map<string, DateGroup>()
-  const add = (map: Map<string, DateGroup>, id: string, key: DateKey, post: Post) => {
+  const add = (map: Map<string, DateGroup>, id: string, key: DateKey, post: PostMeta) => {
     let g = map.get(id)
     if (!g) {
       g = { key, posts: [] }
@@ -83,7 +83,7 @@ function groupDates(
   return { years: [...years.values()], months: [...months.values()], days: [...days.values()] }
 }
 
-export function collect(all: Post[], timeZone: string): Collections {
+export function collect(all: readonly PostMeta[], timeZone: string): Collections {
   const sorted = [...all].sort(newestFirst)
   const posts = sorted.filter((p) => p.kind === 'post')
   const listed = posts.filter((p) => p.status !== 'archived')
@@ -105,4 +105,19 @@ export function collect(all: Post[], timeZone: string): Collections {
     ...groupDates(listed, timeZone),
     termName: (kind, name) => names[kind].get(name.toLowerCase()) ?? name,
   }
+}
+
+/** The newest `updated` date of the dated posts (a list's lastmod in the sitemap). */
+export function lastUpdated(posts: readonly PostMeta[]): Date | undefined {
+  let max: Date | undefined
+  let maxMs = Number.NEGATIVE_INFINITY
+  for (const p of posts) {
+    if (!p.dated) continue
+    const ms = p.updated.getTime()
+    if (ms > maxMs) {
+      max = p.updated
+      maxMs = ms
+    }
+  }
+  return max
 }

@@ -1,5 +1,18 @@
-export { type BuildDeps, build, buildDeps } from './build.js'
-export { emptyChanges, type RebuildResult, type SiteChanges } from './incremental.js'
-export { stopRenderWorkers } from './render-pool.js'
-export type { BuildReport } from './report.js'
-export { openSession, type SiteSession } from './session.js'
+// The page model: pure functions from posts to collections, URLs, lists, views and the plan
+// of every page. Nothing here reads files or renders templates.
+
+export { type Collections, collect, lastUpdated, newestFirst, type Term } from './collections.js'
+export { type ListSpec, listSpecs } from './lists.js'
+export { pageMeta, plainExcerpt } from './page-meta.js'
+export {
+  type PageJob,
+  type PagesPart,
+  type PagesPlan,
+  planPages,
+  type SitemapRoute,
+  type TemplateChoice,
+} from './pages.js'
+export { createRouteTable, type RouteTable } from './route-table.js'
+export { dateKey, outputPath, pageUrl, postUrl, termUrl } from './routes.js'
+export { indexSite, type SiteIndex, type TermView } from './site-index.js'
+export { type PostView, postView, SUMMARY, type Summaries, siteView, withSummary } from './views.js'

@@ -1,7 +1,7 @@
 // The list pages of the site (home, tags, categories, year/month/day archives) as specs:
 // base URL, posts, template names and the `archive` variable. Pure.
 
-import type { Post } from '../content/index.js'
+import type { PostMeta } from '../content/index.js'
 import { pad2 } from '../util/time.js'
 import type { Collections, DateGroup, Term } from './collections.js'
 import { dayUrl, monthUrl, termUrl, yearUrl } from './routes.js'
@@ -10,7 +10,7 @@ export interface ListSpec {
   kind: 'home' | 'tag' | 'category' | 'year' | 'month' | 'day'
   base: string
   title: string
-  posts: Post[]
+  posts: PostMeta[]
   templates: string[]
   archive?: Record<string, unknown>
 }

@@ -1,20 +1,16 @@
 // planPages: every HTML page of the site as a job for the Liquid theme, in two parts that
 // can run on different threads — `entries` (one page per post or standalone page) and
 // `lists` (home, archives, 404). Both parts claim every route in the same order, so they
-// agree on conflicts; each plans jobs only for its own part. runPages renders jobs; a page
-// whose template fails becomes a diagnostic and is left out, the others still render.
+// agree on conflicts; each plans jobs only for its own part. Pure: render/pages.ts renders them.
 
 import type { ResolvedConfig } from '../config/index.js'
-import type { Post } from '../content/index.js'
-import { asBdsError, BdsError } from '../errors/index.js'
-import type { PlannedFile } from '../output/index.js'
-import type { TemplateEngine } from '../render/index.js'
-import type { Collections } from './collections.js'
+import type { PostMeta } from '../content/index.js'
+import { BdsError } from '../errors/index.js'
+import { type Collections, lastUpdated } from './collections.js'
 import type { ListSpec } from './lists.js'
 import { pageMeta, plainExcerpt } from './page-meta.js'
 import type { RouteTable } from './route-table.js'
 import { outputPath, pageUrl } from './routes.js'
-import { lastUpdated } from './sitemap.js'
 import type { PostView } from './views.js'
 
 export interface SitemapRoute {
@@ -24,12 +20,19 @@ export interface SitemapRoute {
 
 export type PagesPart = 'entries' | 'lists' | 'all'
 
+/** What planning needs of the template engine: which templates exist. */
+export interface TemplateChoice {
+  has(name: string): boolean
+  /** The first of `names` that exists. */
+  pick(names: readonly string[]): string | undefined
+}
+
 export interface PagesContext {
   config: ResolvedConfig
   collections: Collections
-  views: Map<Post, PostView>
+  views: Map<PostMeta, PostView>
   lists: ListSpec[]
-  templates: TemplateEngine
+  templates: TemplateChoice
   routes: RouteTable
   part: PagesPart
 }
@@ -52,13 +55,7 @@ export interface PagesPlan {
   diagnostics: BdsError[]
 }
 
-export interface PagesResult {
-  /** Output paths that failed to render: their previous output is kept. */
-  failed: string[]
-  diagnostics: BdsError[]
-}
-
-function entryTemplate(post: Post, templates: TemplateEngine, diagnostics: BdsError[]): string {
+function entryTemplate(post: PostMeta, templates: TemplateChoice, diagnostics: BdsError[]): string {
   const fallback = `${post.kind}.liquid`
   if (!post.template) return fallback
   const wanted = post.template.endsWith('.liquid') ? post.template : `${post.template}.liquid`
@@ -77,29 +74,6 @@ function entryTemplate(post: Post, templates: TemplateEngine, diagnostics: BdsEr
   return fallback
 }
 
-/** Renders `jobs[from..to)`, handing each page to `emit`. */
-export function runPages(
-  jobs: readonly PageJob[],
-  templates: TemplateEngine,
-  emit: (file: PlannedFile) => void,
-  into: PagesResult,
-  from = 0,
-  to = jobs.length,
-): void {
-  for (let i = from; i < to; i++) {
-    const job = jobs[i] as PageJob
-    let contents: string
-    try {
-      contents = templates.render(job.template, job.scope())
-    } catch (error) {
-      into.failed.push(job.path)
-      into.diagnostics.push(asBdsError(error))
-      continue
-    }
-    emit({ path: job.path, source: job.source, contents })
-  }
-}
-
 export function planPages(ctx: PagesContext): PagesPlan {
   const { config, templates, routes, views } = ctx
   const result: PagesPlan = { jobs: [], routes: [], diagnostics: [] }
@@ -115,8 +89,8 @@ export function planPages(ctx: PagesContext): PagesPlan {
     result.routes.push({ url: view.url, lastmod: post.dated ? post.updated : undefined })
     if (!entries) continue
     const i = order.get(post)
-    const previous = i === undefined ? undefined : views.get(listed[i + 1] as Post)
-    const next = i === undefined || i === 0 ? undefined : views.get(listed[i - 1] as Post)
+    const previous = i === undefined ? undefined : views.get(listed[i + 1] as PostMeta)
+    const next = i === undefined || i === 0 ? undefined : views.get(listed[i - 1] as PostMeta)
     const template = entryTemplate(post, templates, result.diagnostics)
     const scope = () => ({
       page: pageMeta(config, {

@@ -1,7 +1,7 @@
 // The bDS URL scheme as pure functions: post, page, taxonomy and date-archive URLs, page N
 // of a list, and the output file for a URL (every route is ROUTE/index.html).
 
-import type { Post } from '../content/index.js'
+import type { PostMeta } from '../content/index.js'
 import { termSegment } from '../util/slug.js'
 import { pad2, zonedParts } from '../util/time.js'
 
@@ -22,7 +22,7 @@ export function dateKey(date: Date, timeZone: string): DateKey {
   return { year: p.year, month: p.month, day: p.day }
 }
 
-export function postUrl(post: Post, timeZone: string): string {
+export function postUrl(post: PostMeta, timeZone: string): string {
   const slug = encodeURIComponent(post.slug)
   if (post.kind === 'page') return `/${slug}/`
   const d = dateKey(post.date, timeZone)

@@ -2,22 +2,17 @@
 // Built once per post and shared by every page that shows it.
 
 import type { ResolvedConfig } from '../config/index.js'
-import type { Post } from '../content/index.js'
+import type { PostMeta } from '../content/index.js'
 import { escapeHtml } from '../util/html.js'
-import type { Collections, Term } from './collections.js'
+import type { Collections } from './collections.js'
 import { termUrl, yearUrl } from './routes.js'
+import type { SiteIndex } from './site-index.js'
 
 export interface Rendered {
-  post: Post
+  post: PostMeta
   url: string
   html: string
   excerpt: string
-}
-
-export interface TermView {
-  name: string
-  url: string
-  count?: number
 }
 
 export type PostView = Record<string, unknown> & { url: string; title: string }
@@ -85,14 +80,12 @@ export function withSummary(view: PostView, summaries: Summaries): void {
   })
 }
 
-const termViews = (kind: 'tag' | 'category', terms: Term[]): TermView[] =>
-  terms.map((t) => ({ name: t.name, url: termUrl(kind, t.name), count: t.posts.length }))
-
 export function siteView(
   config: ResolvedConfig,
-  c: Collections,
-  views: Map<Post, PostView>,
+  index: SiteIndex,
+  views: Map<PostMeta, PostView>,
 ): Record<string, unknown> {
+  const c = index.collections
   return {
     title: config.title,
     description: config.description,
@@ -101,8 +94,8 @@ export function siteView(
     author: config.author,
     timezone: config.timezone,
     pages: c.pages.map((p) => ({ title: p.title, url: views.get(p)?.url })),
-    tags: termViews('tag', c.tags),
-    categories: termViews('category', c.categories),
+    tags: index.tags,
+    categories: index.categories,
     recent: c.listed.slice(0, 5).map((p) => views.get(p)),
     years: c.years.map((g) => ({
       year: g.key.year,

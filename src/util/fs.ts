@@ -1,5 +1,6 @@
 // Fs: the small file-reading interface the build uses, so tests can run on memory files.
-// nodeFs reads the real disk; walk() lists files recursively, sorted, skipping dotfiles.
+// nodeFs reads the real disk (memory-fs.ts keeps files in memory); walk() lists files
+// recursively, sorted, skipping dotfiles.
 
 import { readFileSync, statSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
@@ -17,6 +18,8 @@ export interface Fs {
   readBytes(path: string): Promise<Buffer>
   /** Stat of a file, or undefined when it does not exist or is not a file. */
   stat(path: string): Promise<FileStat | undefined>
+  /** True when `path` is a folder. */
+  isDir(path: string): Promise<boolean>
 }
 
 async function walkInto(root: string, rel: string, out: string[]): Promise<void> {
@@ -61,6 +64,7 @@ export const nodeFs: Fs = {
       throw error
     }
   },
+  isDir: async (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
 }
 
 /** Runs `fn` over `items` with at most `limit` promises in flight; results keep input order. */

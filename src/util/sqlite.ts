@@ -34,6 +34,7 @@ function open(path: string, migrations: readonly string[], probe: string): Datab
 }
 
 export function openSqlite(path: string, migrations: readonly string[], probe: string): OpenedDb {
+  if (path === ':memory:') return { db: open(path, migrations, probe) }
   mkdirSync(dirname(path), { recursive: true })
   try {
     return { db: open(path, migrations, probe) }

@@ -2,8 +2,8 @@
 // sorts them into SiteChanges. Dotfiles and folders (editor swap files, .git, .bds) and
 // anything outside the site's input folders (the output, node_modules) are not inputs.
 
+import { emptyChanges, type SiteChanges } from '../build/index.js'
 import { BDS_PROJECT_FILE, CONFIG_FILE } from '../config/index.js'
-import { emptyChanges, type SiteChanges } from '../site/index.js'
 
 type Flag = 'templates' | 'scripts' | 'media' | 'static'
 const FLAGS: readonly string[] = ['templates', 'scripts', 'media', 'static'] satisfies Flag[]

@@ -5,22 +5,20 @@
 
 import { statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { InlineConfig } from '../config/index.js'
-import { asBdsError, BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import {
   type BuildDeps,
   type BuildReport,
   buildDeps,
   emptyChanges,
-  openSession,
-  type RebuildResult,
   type SiteChanges,
-  type SiteSession,
-} from '../site/index.js'
+} from '../build/index.js'
+import type { InlineConfig } from '../config/index.js'
+import { asBdsError, BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import { classify, isInput } from './classify.js'
 import { createLiveReload } from './livereload.js'
 import { overlayErrors } from './overlay.js'
 import { createPreviewServer, listen } from './server.js'
+import { openSession, type RebuildResult, type SiteSession } from './session.js'
 import { startWatcher } from './watcher.js'
 
 export interface WatchOptions {

@@ -4,8 +4,8 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
+import { build } from '../../build/index.js'
 import { isBdsError } from '../../errors/index.js'
-import { build } from '../../site/index.js'
 import type { CliContext } from '../main.js'
 import { formatCaptured, formatDiagnostic, formatSummary, isolationNote } from '../output.js'
 

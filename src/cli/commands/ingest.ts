@@ -17,8 +17,8 @@ import {
   sanitizeBookmark,
   shellFor,
 } from '../../ingest/index.js'
+import { siteDataOf } from '../../macros/python/index.js'
 import { createPythonHost, pythonOptions } from '../../python/index.js'
-import { siteFor } from '../../site/python-step.js'
 import { nodeFs } from '../../util/fs.js'
 import type { CliContext } from '../main.js'
 import { type IngestFlags, readInput } from './ingest-input.js'
@@ -75,7 +75,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           dryRun: flags.dryRun ?? false,
           scripts: transforms.sources,
           createHost: () => createPythonHost(pythonOptions(config)),
-          siteData: async () => siteFor(config, (await loadContent(config, nodeFs)).posts),
+          siteData: async () => siteDataOf(config, (await loadContent(config, nodeFs)).posts),
         })
       } catch (error) {
         if (flags.json && isBdsError(error))

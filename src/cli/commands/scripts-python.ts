@@ -5,12 +5,10 @@
 import type { Command } from 'commander'
 import { loadContent } from '../../content/index.js'
 import { BdsError, toDiagnostic } from '../../errors/index.js'
+import { capturedText, siteDataOf } from '../../macros/python/index.js'
 import { blockedCapability } from '../../python/blocked.js'
-import { checkScripts, readScript } from '../../python/check.js'
-import { createPythonHost, pythonOptions } from '../../python/index.js'
-import { capturedText } from '../../python/macro-runner.js'
+import { checkScripts, createPythonHost, pythonOptions, readScript } from '../../python/index.js'
 import { findScript } from '../../scripts/index.js'
-import { siteFor } from '../../site/python-step.js'
 import { nodeFs } from '../../util/fs.js'
 import type { CliContext } from '../main.js'
 import { formatDiagnostic } from '../output.js'
@@ -67,7 +65,7 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
           const [check] = await checkScripts(host, [script])
           if (check?.problem) throw check.problem
           const content = await loadContent(config, nodeFs)
-          host.setSiteData(siteFor(config, content.posts))
+          host.setSiteData(siteDataOf(config, content.posts))
           const onOutput = (stream: 'stdout' | 'stderr', text: string) =>
             process[stream].write(text)
           const [result] = await host.run([{ script, args: [args] }], { onOutput })

@@ -10,7 +10,12 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createFileSink, finishOutputs, type Manifest } from '../../../src/output/index.js'
+import {
+  createDiskWriter,
+  createFileSink,
+  finishOutputs,
+  type Manifest,
+} from '../../../src/output/index.js'
 
 const out = () => mkdtempSync(join(tmpdir(), 'bds-sink-'))
 const page = (path: string, contents: string) => ({ path, contents, source: `posts/${path}` })
@@ -21,9 +26,10 @@ function run(
   files: ReturnType<typeof page>[],
   keep: string[] = [],
 ) {
-  const sink = createFileSink(dir, previous)
+  const writer = createDiskWriter(dir)
+  const sink = createFileSink(writer, previous)
   for (const f of files) sink.write(f)
-  return finishOutputs(dir, previous, [sink.result()], keep)
+  return finishOutputs(writer, previous, [sink.result()], keep)
 }
 
 describe('createFileSink', () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createPost, type Post } from '../../../src/content/index.js'
+import { absolutizeHtml, renderCalendar, renderSitemap } from '../../../src/render/index.js'
 import { collect } from '../../../src/site/collections.js'
-import { absolutizeHtml } from '../../../src/site/feeds.js'
 import { listSpecs } from '../../../src/site/lists.js'
 import { createRouteTable } from '../../../src/site/route-table.js'
 import { outputPath, pageUrl, postUrl, termUrl } from '../../../src/site/routes.js'
-import { renderCalendar, renderSitemap } from '../../../src/site/sitemap.js'
 
 const defaults = { timezone: 'UTC', author: '', language: 'en' }
 const post = (file: string, fm: string): Post =>

@@ -1,0 +1,106 @@
+// build(): config, then the up-to-date check — when no input changed and every output is
+// as bds wrote it, the build ends here, replaying the last diagnostics. Otherwise the pipeline
+// (loaded only then, with the Markdown and Liquid engines) runs with everything changed.
+
+import { resolve } from 'node:path'
+import {
+  type InlineConfig,
+  loadConfig,
+  type ResolvedConfig,
+  resolveConfig,
+} from '../config/index.js'
+import { BdsError, type Diagnostic } from '../errors/index.js'
+import { BDS_VERSION } from '../version.js'
+import { emptyChanges } from './changes.js'
+import { type BuildDeps, buildDeps } from './deps.js'
+import { fingerprintInputs, outputsIntact } from './fingerprint.js'
+import type { BuildReport } from './report.js'
+import type { PipelineState } from './state.js'
+import { createStepTimer } from './timer.js'
+
+export interface BuildOutcome {
+  report: BuildReport
+  /** What the build knew when it finished (kept only when asked for). */
+  state?: PipelineState
+  /** Output files written or removed, relative to the output folder. */
+  changed: string[]
+}
+
+function noUrlWarning(config: ResolvedConfig): BdsError[] {
+  if (config.url) return []
+  const pos = config.source ? { file: config.source, line: 1, column: 1 } : undefined
+  const message = 'No "url" is set: feeds and the sitemap use http://localhost instead.'
+  return [new BdsError('BDS_CONFIG_NO_URL', message, { severity: 'warning', pos })]
+}
+
+/** Builds the site at `inline.root` and returns its report. */
+export async function build(
+  inline: InlineConfig = {},
+  partial: Partial<BuildDeps> = {},
+): Promise<BuildReport> {
+  return (await buildSite(inline, buildDeps(partial), { keep: false })).report
+}
+
+/** A full build; `keep` (watch mode) never skips and returns the state for rebuilds. */
+export async function buildSite(
+  inline: InlineConfig,
+  deps: BuildDeps,
+  options: { keep: boolean },
+): Promise<BuildOutcome> {
+  const timer = createStepTimer(deps.onStep)
+  const loaded = await timer.step('config', async () => {
+    const root = resolve(deps.cwd, inline.root ?? '.')
+    return resolveConfig(await loadConfig(root, deps.fs), inline, deps.cwd)
+  })
+  const setup = noUrlWarning(loaded)
+  const config: ResolvedConfig = { ...loaded, url: loaded.url || 'http://localhost' }
+  const { paths } = config
+  const cache = deps.stores.cache(paths.cache)
+  if (cache.reset) setup.push(cache.reset)
+  try {
+    const previous = cache.readManifest(paths.out)
+    const inputs = await timer.step('check', () => fingerprintInputs(config, deps, BDS_VERSION))
+    const saved = cache.readState(paths.out)
+    const upToDate =
+      !config.clean &&
+      !options.keep &&
+      saved?.fingerprint === inputs.hash &&
+      (await timer.step('verify', () => outputsIntact(deps.output(paths.out), previous)))
+    if (saved && upToDate) {
+      const last = JSON.parse(saved.diagnostics) as {
+        diagnostics: Diagnostic[]
+        macros: Record<string, number>
+      }
+      const total = previous.size
+      const outputs = { written: 0, unchanged: total, removed: 0, failed: 0, total }
+      const diagnostics = last.diagnostics
+      const report = timer.report({ config, upToDate, diagnostics, outputs, macros: last.macros })
+      return { report, changed: [] }
+    }
+    const { runPipeline } = await import('./pipeline.js')
+    const result = await runPipeline({
+      config,
+      deps,
+      timer,
+      setup,
+      manifest: previous,
+      changes: emptyChanges(),
+      postFiles: inputs.postFiles,
+      keep: options.keep,
+    })
+    const { diagnostics, outputs, macros, python } = result
+    await timer.step('save', async () => {
+      cache.writeManifest(paths.out, result.state.manifest)
+      const complete = outputs.failed === 0
+      const last = JSON.stringify({ diagnostics, macros })
+      cache.writeState(
+        paths.out,
+        complete ? { fingerprint: inputs.hash, diagnostics: last } : undefined,
+      )
+    })
+    const report = timer.report({ config, upToDate: false, diagnostics, outputs, macros, python })
+    return { report, state: options.keep ? result.state : undefined, changed: result.changed }
+  } finally {
+    cache.close()
+  }
+}

@@ -1,0 +1,74 @@
+// Which pages a build renders: every page is planned; a full build renders them all, a
+// rebuild only those whose key changed or whose output is not on record — the others keep
+// their output (`carried`). Keys are computed when the build's state is kept for a rebuild.
+
+import type { ResolvedConfig } from '../config/index.js'
+import type { Manifest } from '../output/index.js'
+import type { TemplateDeps } from '../render/index.js'
+import {
+  createRouteTable,
+  type PageJob,
+  type PagesPlan,
+  planPages,
+  type RouteTable,
+} from '../site/index.js'
+import type { SiteModel } from './model.js'
+import { createKeyer } from './page-keys.js'
+
+export interface PageKeys {
+  /** Page output path → the key it was last rendered with (failed pages have none). */
+  keys: ReadonlyMap<string, string>
+  summaryKey: string
+}
+
+export interface BuildPlan {
+  routes: RouteTable
+  plan: PagesPlan
+  /** Pages to render now. */
+  dirty: PageJob[]
+  /** Pages whose output stays as it is. */
+  carried: Manifest
+  /** Keys of every page (empty unless keys were asked for). */
+  keys: Map<string, string>
+  summaryKey: string
+}
+
+export interface PlanInput {
+  config: ResolvedConfig
+  model: SiteModel
+  /** Dependencies of each template: asked for only when keys are kept. */
+  templateDeps?: (name: string) => TemplateDeps
+  hasSummary: boolean
+  /** The last build's keys and output, for a rebuild. */
+  previous?: PageKeys & { manifest: Manifest }
+}
+
+export function planBuild({
+  config,
+  model,
+  templateDeps,
+  hasSummary,
+  previous,
+}: PlanInput): BuildPlan {
+  const routes = createRouteTable()
+  const plan = planPages({
+    ...model,
+    collections: model.index.collections,
+    config,
+    routes,
+    part: 'all',
+  })
+  const carried: Manifest = new Map()
+  const keys = new Map<string, string>()
+  if (!templateDeps) return { routes, plan, dirty: plan.jobs, carried, keys, summaryKey: '' }
+  const keyer = createKeyer({ model, deps: templateDeps, summaries: hasSummary })
+  const dirty: PageJob[] = []
+  for (const job of plan.jobs) {
+    const key = keyer.key(job)
+    keys.set(job.path, key)
+    const entry = previous?.manifest.get(job.path)
+    if (entry && previous?.keys.get(job.path) === key) carried.set(job.path, entry)
+    else dirty.push(job)
+  }
+  return { routes, plan, dirty, carried, keys, summaryKey: keyer.summaryKey }
+}

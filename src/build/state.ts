@@ -1,0 +1,42 @@
+// PipelineState: what a build knew when it finished — the inputs it read, what it made of them
+// and what it wrote. A watch session keeps it and hands it to the next rebuild, which returns
+// a new one; nothing else changes it.
+
+import type { ResolvedConfig } from '../config/index.js'
+import type { Post } from '../content/index.js'
+import type { BdsError } from '../errors/index.js'
+import type { PythonStep } from '../macros/python/index.js'
+import type { Manifest, PlannedFile } from '../output/index.js'
+import type { RenderedBody, SitemapMemo, TemplateDeps, TemplateStore } from '../render/index.js'
+import type { ScriptRow } from '../scripts/index.js'
+import type { ModelMemo } from './model.js'
+import type { PageKeys } from './planner.js'
+import type { MacroMemo } from './steps/macros.js'
+
+export interface PipelineState extends PageKeys {
+  config: ResolvedConfig
+  /** Diagnostics of the config. */
+  configDiagnostics: BdsError[]
+  /** Every indexed script, the enabled macros among them, and the index's diagnostics. */
+  scripts: ScriptRow[]
+  macroScripts: ScriptRow[]
+  scriptDiagnostics: BdsError[]
+  /** The Python side of macros (remade when the scripts change). */
+  python: PythonStep
+  /** Posts that are built, and files that failed to load (they keep their last good version). */
+  posts: ReadonlyMap<string, Post>
+  errors: ReadonlyMap<string, BdsError>
+  /** Rendered Markdown by file. */
+  bodies: ReadonlyMap<string, RenderedBody>
+  macros: MacroMemo
+  store: TemplateStore
+  /** What each template reads, for page keys. */
+  templateDeps?: (name: string) => TemplateDeps
+  /** Post views kept across rebuilds (a cache: the same input gives the same view). */
+  memo: ModelMemo
+  /** Every file to copy (claimed or not). */
+  copies: readonly PlannedFile[]
+  sitemap: SitemapMemo
+  /** Every output file as written. */
+  manifest: Manifest
+}

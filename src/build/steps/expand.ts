@@ -1,0 +1,102 @@
+// expandMacros: collect every `[[…]]` call of the given posts, run them all (each runner gets
+// one batch) and render those posts with the results spliced in. The calls see the site
+// through the index (tags with their URLs, media). Diagnostics come back per post (the calls'
+// own) and site-wide (media sidecars, a Python script that does not parse).
+
+import type MarkdownIt from 'markdown-it'
+import type { ResolvedConfig } from '../../config/index.js'
+import type { MediaResult, Post } from '../../content/index.js'
+import { BdsError } from '../../errors/index.js'
+import {
+  type MacroEnv,
+  type MacroInput,
+  type MacroRunner,
+  type MacroSite,
+  runMacros,
+} from '../../macros/index.js'
+import { type RenderedBody, withExcerpt } from '../../render/index.js'
+import type { SiteIndex } from '../../site/index.js'
+import type { CapturedOutput } from '../report.js'
+
+export interface PostMacros {
+  diagnostics: BdsError[]
+  /** Calls per macro name. */
+  counts: Record<string, number>
+}
+
+export interface Expansion {
+  bodies: Map<string, RenderedBody>
+  posts: Map<string, PostMacros>
+  /** Diagnostics not about one call. */
+  site: BdsError[]
+  /** What Python macros printed, by token. */
+  captured: CapturedOutput[]
+}
+
+export const hasMacroToken = (post: Post) => post.body.includes('[[')
+
+const syntaxError = (e: { pos: BdsError['pos']; message: string }) =>
+  new BdsError('BDS_MACRO_SYNTAX', `${e.message} It was left as text.`, {
+    pos: e.pos,
+    severity: 'warning',
+  })
+
+export async function expandMacros(
+  config: ResolvedConfig,
+  md: MarkdownIt,
+  posts: readonly Post[],
+  index: SiteIndex,
+  media: MediaResult,
+  runners: readonly MacroRunner[],
+): Promise<Expansion> {
+  const out: Expansion = { bodies: new Map(), posts: new Map(), site: [], captured: [] }
+  out.site.push(...media.diagnostics)
+  const site: MacroSite = {
+    language: config.language,
+    url: config.url,
+    timezone: config.timezone,
+    tags: index.tags,
+    media: media.items,
+    options: config.macros,
+  }
+  const parsed = posts.map((post) => {
+    const env: MacroEnv = {
+      bds: { file: post.file, bodyLine: post.bodyLine, calls: [], errors: [] },
+    }
+    return { post, env, tokens: md.parse(post.body, env) }
+  })
+  const inputs: MacroInput[] = []
+  const owners: { env: MacroEnv; id: number }[] = []
+  for (const { post, env } of parsed) {
+    const bds = env.bds as NonNullable<MacroEnv['bds']>
+    const mine: PostMacros = { diagnostics: bds.errors.map(syntaxError), counts: {} }
+    out.posts.set(post.file, mine)
+    const url = index.urls.get(post) as string
+    bds.calls.forEach((call, id) => {
+      mine.counts[call.name] = (mine.counts[call.name] ?? 0) + 1
+      const params = config.macros.stringParams ? call.text : call.params
+      inputs.push({ call: { ...call, params }, post, url, site })
+      owners.push({ env, id })
+    })
+  }
+  const run = await runMacros(inputs, runners)
+  for (const d of run.diagnostics) {
+    const mine = d.code.startsWith('BDS_MACRO_') && out.posts.get(d.pos?.file ?? '')
+    if (mine) mine.diagnostics.push(d)
+    else out.site.push(d)
+  }
+  run.outputs.forEach((output, i) => {
+    const { env, id } = owners[i] as { env: MacroEnv; id: number }
+    if (output?.captured) {
+      const { name, pos } = (inputs[i] as MacroInput).call
+      out.captured.push({ macro: name, ...pos, text: output.captured })
+    }
+    if (!output || !env.bds) return
+    env.bds.outputs ??= new Map()
+    env.bds.outputs.set(id, output.html)
+  })
+  for (const { post, env, tokens } of parsed) {
+    out.bodies.set(post.file, withExcerpt(md.renderer.render(tokens, md.options, env)))
+  }
+  return out
+}

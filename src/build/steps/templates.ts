@@ -1,0 +1,45 @@
+// The templates step: the theme (the site's templates over the bundled ones) is read in a full
+// build and when a template changed; the post views of a session survive it unless the
+// summary partial appeared or went away (a view's summary getter exists only with it).
+
+import type { ResolvedConfig } from '../../config/index.js'
+import {
+  createTemplateDeps,
+  loadTemplateStore,
+  type TemplateDeps,
+  type TemplateStore,
+} from '../../render/index.js'
+import { SUMMARY } from '../../site/index.js'
+import type { BuildDeps } from '../deps.js'
+import { createModelMemo, type ModelMemo } from '../model.js'
+
+export interface Theme {
+  store: TemplateStore
+  memo: ModelMemo
+  /** What each template reads (for page keys); only when the build's state is kept. */
+  templateDeps?: (name: string) => TemplateDeps
+}
+
+function templateDepsOf(config: ResolvedConfig, store: TemplateStore) {
+  const options = { siteUrl: config.url, timezone: config.timezone, language: config.language }
+  return createTemplateDeps(store, { ...options, globals: {} })
+}
+
+export async function runTemplatesStep(
+  config: ResolvedConfig,
+  deps: BuildDeps,
+  keep: boolean,
+  previous?: Theme,
+  changed = true,
+): Promise<Theme> {
+  if (previous && !changed) return previous
+  const { templates, root } = config.paths
+  const store = await loadTemplateStore(deps.templatesDir, templates, root, deps.fs)
+  const summaries = (s: TemplateStore) => s.templates.has(SUMMARY)
+  const sameViews = previous && summaries(previous.store) === summaries(store)
+  return {
+    store,
+    memo: sameViews ? previous.memo : createModelMemo(),
+    templateDeps: keep ? templateDepsOf(config, store) : undefined,
+  }
+}

@@ -1,0 +1,127 @@
+// Python macros as a MacroRunner: each token becomes a call of its script's entrypoint with
+// the ABI v1 context and the post's public data; results are checked against the schema and
+// failures become diagnostics at the token, naming the script line and the exception.
+
+import { BdsError } from '../../errors/index.js'
+import {
+  blockedCapability,
+  checkContext,
+  checkPost,
+  checkResult,
+  type PythonCall,
+  type PythonCallResult,
+  type PythonHost,
+  type ScriptSource,
+} from '../../python/index.js'
+import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
+import { publicPost } from './site-data.js'
+
+/** Largest `html` a macro may return (characters). */
+export const MAX_MACRO_HTML = 1024 * 1024
+
+export interface MacroScripts {
+  /** Enabled macro scripts by lower-cased slug. */
+  scripts: Map<string, ScriptSource>
+  /** Scripts that cannot run (syntax error, no entrypoint): the reason, by slug. */
+  broken: Map<string, string>
+  language: string
+}
+
+export function capturedText(r: Pick<PythonCallResult, 'stdout' | 'stderr' | 'logs'>): string {
+  const parts: string[] = []
+  if (r.stdout) parts.push(`stdout:\n${r.stdout}`)
+  if (r.stderr) parts.push(`stderr:\n${r.stderr}`)
+  if (r.logs.length) parts.push(`bds.log:\n${r.logs.join('\n')}`)
+  return parts.join('\n')
+}
+
+function failed(input: MacroInput, script: ScriptSource, r: PythonCallResult): BdsError {
+  const e = r.error ?? { kind: 'crash', type: 'Error', message: 'unknown failure', traceback: '' }
+  const where = `${script.file}${e.line ? `:${e.line}` : ''}`
+  const name = input.call.name
+  const detail = [e.traceback, capturedText(r)].filter(Boolean).join('\n')
+  if (e.kind === 'timeout') {
+    const message = `The Python macro "${name}" (${where}) ran too long and was stopped: ${e.message || e.type}.`
+    return new BdsError('BDS_MACRO_TIMEOUT', message, { pos: input.call.pos, detail })
+  }
+  const what = e.message ? `${e.type}: ${e.message}` : e.type
+  const blocked = blockedCapability(e)
+  const message = `The Python macro "${name}" failed in ${where}: ${what}${blocked ? ` ${blocked}` : ''}`
+  return new BdsError('BDS_MACRO_FAILED', message, { pos: input.call.pos, detail })
+}
+
+function toOutput(input: MacroInput, script: ScriptSource, r: PythonCallResult): MacroOutput {
+  const captured = capturedText(r)
+  if (!r.ok) return { html: '', diagnostics: [failed(input, script, r)], captured }
+  const problem = checkResult(r.value)
+  const value = r.value as string | { html: string; warnings?: string[] }
+  const html = typeof value === 'string' ? value : value?.html
+  const pos = input.call.pos
+  if (problem || html.length > MAX_MACRO_HTML) {
+    const why = problem ?? `its html is ${html.length} characters; the limit is ${MAX_MACRO_HTML}`
+    const message = `The Python macro "${input.call.name}" (${script.file}) returned an invalid result: ${why}.`
+    return { html: '', diagnostics: [new BdsError('BDS_MACRO_RESULT', message, { pos })], captured }
+  }
+  const warnings = typeof value === 'string' ? [] : (value.warnings ?? [])
+  const diagnostics = warnings.map(
+    (w) =>
+      new BdsError('BDS_MACRO_WARNING', `${input.call.name} (${script.file}): ${w}`, {
+        pos,
+        severity: 'warning',
+      }),
+  )
+  return { html, diagnostics, captured }
+}
+
+export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts): MacroRunner {
+  return {
+    has: (name) => macros.scripts.has(name),
+    async run(batch) {
+      const outputs: MacroOutput[] = new Array(batch.length)
+      const calls: PythonCall[] = []
+      const owners: number[] = []
+      // One data object per post, however many of its tokens call Python: checked and encoded once.
+      const posts = new Map<
+        MacroInput['post'],
+        { data: ReturnType<typeof publicPost>; problem?: string }
+      >()
+      batch.forEach((input, i) => {
+        const name = input.call.name
+        const script = macros.scripts.get(name) as ScriptSource
+        const broken = macros.broken.get(name)
+        const context = {
+          env: {
+            isPreview: false,
+            mainLanguage: macros.language,
+            languagePrefix: '',
+            hook: name,
+            source: { kind: 'macro', id: script.id },
+          },
+          params: input.call.params,
+        }
+        let post = posts.get(input.post)
+        if (!post) {
+          const data = publicPost(input.post, input.url)
+          post = { data, problem: checkPost(data) }
+          posts.set(input.post, post)
+        }
+        const invalid = broken ?? checkContext(context) ?? post.problem
+        if (invalid) {
+          const message = `The Python macro "${name}" did not run: ${invalid}`
+          const error = new BdsError('BDS_MACRO_FAILED', message, { pos: input.call.pos })
+          outputs[i] = { html: '', diagnostics: [error] }
+          return
+        }
+        calls.push({ script, args: [context, post.data] })
+        owners.push(i)
+      })
+      const results = await host.run(calls)
+      results.forEach((result, k) => {
+        const i = owners[k] as number
+        const input = batch[i] as MacroInput
+        outputs[i] = toOutput(input, calls[k]?.script as ScriptSource, result)
+      })
+      return outputs
+    },
+  }
+}

@@ -1,0 +1,46 @@
+// What Python sees of the site: a post's public data (ABI v1's second argument) and the
+// read-only `bds` module's data — config, posts without content, tags and categories — made
+// from the site index.
+
+import type { ResolvedConfig } from '../../config/index.js'
+import type { Post, PostMeta } from '../../content/index.js'
+import type { SiteData } from '../../python/index.js'
+import { indexSite, type SiteIndex } from '../../site/index.js'
+
+function summary(post: PostMeta, url: string) {
+  return {
+    id: post.id,
+    title: post.title,
+    slug: post.slug,
+    url,
+    excerpt: post.excerpt ?? null,
+    status: post.status,
+    author: post.author || null,
+    createdAt: post.date.toISOString(),
+    updatedAt: post.updated.toISOString(),
+    publishedAt: post.published?.toISOString() ?? null,
+    tags: post.tags,
+    categories: post.categories,
+  }
+}
+
+/** The `post` argument of a macro: public data with the Markdown content. */
+export function publicPost(post: Post, url: string) {
+  return { ...summary(post, url), content: post.body }
+}
+
+/** The `bds` module's data: posts (then pages) newest first, tags and categories. */
+export function siteFor(config: ResolvedConfig, index: SiteIndex): SiteData {
+  const { title, url, description, language, author, timezone, postsPerPage } = config
+  const { posts, pages } = index.collections
+  return {
+    config: { title, url, description, language, author, timezone, postsPerPage },
+    posts: [...posts, ...pages].map((p) => summary(p, index.urls.get(p) as string)),
+    tags: index.tags,
+    categories: index.categories,
+  }
+}
+
+/** Site data for commands that run scripts outside a build (`scripts run`, `ingest`). */
+export const siteDataOf = (config: ResolvedConfig, posts: readonly PostMeta[]) =>
+  siteFor(config, indexSite(posts, config.timezone))

@@ -1,0 +1,123 @@
+// Python macros in a build. The pool starts the moment a post that calls an enabled macro
+// script has been read (so its start overlaps reading the rest); before the first call the
+// scripts are read and checked with Python's `ast` (a syntax error or a missing entrypoint is
+// reported once, before any page renders) and the `bds` module gets the site's data.
+
+import { join } from 'node:path'
+import type { ResolvedConfig } from '../../config/index.js'
+import type { Post } from '../../content/index.js'
+import { BdsError } from '../../errors/index.js'
+import {
+  checkScripts,
+  createPythonHost,
+  type PythonCounters,
+  type PythonHost,
+  pythonOptions,
+  type ScriptSource,
+} from '../../python/index.js'
+import type { ScriptRow } from '../../scripts/index.js'
+import type { SiteIndex } from '../../site/index.js'
+import type { Fs } from '../../util/fs.js'
+import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
+import { createPythonMacroRunner } from './runner.js'
+import { siteFor } from './site-data.js'
+
+export interface PythonStep {
+  /** Sees each post as it is read; starts the pool at the first Python macro token. */
+  notice(post: Post): void
+  /** The site index, for the `bds` module (set once content is loaded). */
+  useIndex(index: SiteIndex): void
+  runner?: MacroRunner
+  /** Stops a pool this build started; returns the counters when Python ran. */
+  finish(): Promise<PythonCounters | undefined>
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+async function readSources(fs: Fs, root: string, rows: ScriptRow[]) {
+  const read = async (row: ScriptRow): Promise<[string, ScriptSource]> => {
+    const source = await fs.readText(join(root, row.path))
+    const { id, slug, hash, entrypoint } = row
+    return [slug.toLowerCase(), { id, slug, file: row.path, source, hash, entrypoint }]
+  }
+  return new Map(await Promise.all(rows.map(read)))
+}
+
+export function preparePython(
+  config: ResolvedConfig,
+  rows: ScriptRow[],
+  fs: Fs,
+  provider: ((config: ResolvedConfig) => PythonHost) | undefined,
+): PythonStep {
+  const diagnostics: BdsError[] = []
+  if (rows.length === 0) {
+    return { notice: () => {}, useIndex: () => {}, finish: async () => undefined }
+  }
+  const slugs = new Set(rows.map((row) => row.slug.toLowerCase()))
+  const host = provider ? provider(config) : createPythonHost(pythonOptions(config))
+  const token = new RegExp(`\\[\\[(?:${[...slugs].map(escapeRegExp).join('|')})(?![\\w])`, 'i')
+  let started: Promise<unknown> | undefined
+  const start = () => {
+    started ??= host.start().then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+    return started
+  }
+  let ran = false
+  let index: SiteIndex | undefined
+  let ready:
+    | Promise<{ scripts: Map<string, ScriptSource>; broken: Map<string, string> }>
+    | undefined
+  /** Sources are read and problems reported once per build, before the first call. */
+  const prepare = () => {
+    ready ??= readSources(fs, config.paths.root, rows).then(async (scripts) => {
+      const broken = new Map<string, string>()
+      for (const { script, problem } of await checkScripts(host, [...scripts.values()])) {
+        if (!problem) continue
+        diagnostics.push(problem)
+        broken.set(script.slug.toLowerCase(), problem.message)
+      }
+      return { scripts, broken }
+    })
+    return ready
+  }
+
+  const runner: MacroRunner = {
+    has: (name) => slugs.has(name),
+    diagnostics: () => diagnostics,
+    async run(batch: readonly MacroInput[]): Promise<MacroOutput[]> {
+      const failure = await start()
+      if (failure) return batch.map((input) => startFailed(input, failure))
+      ran = true
+      const { scripts, broken } = await prepare()
+      if (index) host.setSiteData(siteFor(config, index))
+      const macros = { scripts, broken, language: config.language }
+      return createPythonMacroRunner(host, macros).run(batch)
+    },
+  }
+
+  return {
+    notice(post) {
+      if (!started && post.body.includes('[[') && token.test(post.body)) void start()
+    },
+    useIndex(value) {
+      index = value
+    },
+    runner,
+    async finish() {
+      const counters = ran ? host.counters() : undefined
+      if (!provider) await host.stop()
+      return counters
+    },
+  }
+}
+
+function startFailed(input: MacroInput, error: unknown): MacroOutput {
+  const why = error instanceof Error ? error.message : String(error)
+  const message = `The Python macro "${input.call.name}" did not run: the Python runtime did not start (${why}).`
+  return {
+    html: '',
+    diagnostics: [new BdsError('BDS_PYTHON_START', message, { pos: input.call.pos })],
+  }
+}
