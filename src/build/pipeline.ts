@@ -103,9 +103,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       markdown.offer(post)
     }
     const content = await timer.step('content', async () => {
-      if (!prev) return { ...(await readAllContent(config, deps.fs, offer)), touched: undefined }
+      if (!prev) return { ...(await readAllContent(config, deps.fs, offer)), changed: undefined }
       const applied = await applyContentChanges(config, deps.fs, prev, changes.content)
-      for (const file of applied.touched) {
+      for (const file of applied.changed) {
         const post = applied.posts.get(file)
         if (post) python.notice(post)
       }
@@ -114,7 +114,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const posts = contentOrder(content.posts)
     const bodies = new Map<string, RenderedBody>()
     for (const [file, body] of prev?.bodies ?? [])
-      if (content.posts.has(file) && !content.touched?.has(file)) bodies.set(file, body)
+      if (content.posts.has(file) && !content.changed?.has(file)) bodies.set(file, body)
     const index = await timer.step('index', () => indexSite(posts, config.timezone))
     python.useIndex(index)
     let media: Promise<MediaResult> | undefined

@@ -13,16 +13,10 @@ import { registerInit } from './commands/init.js'
 import { registerNew } from './commands/new.js'
 import { registerScripts } from './commands/scripts.js'
 import { registerWatch } from './commands/watch.js'
+import type { CliContext } from './context.js'
 import { createOut, formatDiagnostic, type Out } from './output.js'
 
-export interface CliContext {
-  out: Out
-  /** The folder commands work in: the current folder, or -C DIR. */
-  cwd(): string
-  exitCode: number
-  /** Set by a long-running command (watch): how to stop it cleanly on Ctrl-C or SIGTERM. */
-  interrupt?: () => Promise<void>
-}
+export type { CliContext } from './context.js'
 
 export function createProgram(ctx: CliContext): Command {
   const program = new Command('bds')

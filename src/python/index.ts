@@ -10,8 +10,7 @@ import type { PythonHost } from './types.js'
 export { checkContext, checkPost, checkResult } from './abi.js'
 export { blockedCapability } from './blocked.js'
 export { checkScripts, readScript, type ScriptCheck } from './check.js'
-export { type SessionHosts, sessionHosts } from './hosts.js'
-export { type PythonHostOptions, pythonOptions } from './options.js'
+export type { PythonHostOptions } from './options.js'
 export type * from './types.js'
 
 export function createPythonHost(options: PythonHostOptions): PythonHost {

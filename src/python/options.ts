@@ -1,5 +1,4 @@
-import type { ResolvedConfig } from '../config/index.js'
-
+// What a Python host is made with: workers, the per-call timeout, memory and the snapshot.
 export interface PythonHostOptions {
   /** Worker threads: min(cores, this). */
   workers: number
@@ -12,5 +11,3 @@ export interface PythonHostOptions {
   /** Boot from the memory snapshot (default true); false measures a plain start. */
   snapshot?: boolean
 }
-
-export const pythonOptions = (config: ResolvedConfig): PythonHostOptions => ({ ...config.python })

@@ -12,8 +12,8 @@ import {
   type SiteChanges,
 } from '../build/index.js'
 import type { InlineConfig, ResolvedConfig } from '../config/index.js'
+import { sessionHosts } from '../macros/python/index.js'
 import type { CacheDb } from '../output/index.js'
-import { sessionHosts } from '../python/index.js'
 
 export type RebuildResult = Pick<BuildOutcome, 'report' | 'changed'>
 

@@ -33,16 +33,17 @@ export async function readAllContent(
   }
 }
 
-/** Applies changed paths (relative to the site root); returns the files read again too. */
+/** Applies changed paths (relative to the site root); `changed`: files whose post was replaced or removed. */
 export async function applyContentChanges(
   config: ResolvedConfig,
   fs: Fs,
   previous: ContentState,
   paths: readonly string[],
-): Promise<ContentState & { touched: Set<string> }> {
+): Promise<ContentState & { changed: Set<string> }> {
   const posts = new Map(previous.posts)
   const errors = new Map(previous.errors)
   const touched = new Set<string>()
+  const changed = new Set<string>()
   for (const path of paths) {
     if (contentKind(path)) {
       touched.add(path)
@@ -61,10 +62,11 @@ export async function applyContentChanges(
       continue
     }
     errors.delete(file)
+    changed.add(file)
     if (read.post && isVisible(config, read.post)) posts.set(file, read.post)
     else posts.delete(file)
   }
-  return { posts, errors, touched }
+  return { posts, errors, changed }
 }
 
 /** Posts in content order, as a full build reads them: posts/ then pages/, each sorted. */

@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { build } from '../../build/index.js'
 import { isBdsError } from '../../errors/index.js'
-import type { CliContext } from '../main.js'
+import type { CliContext } from '../context.js'
 import { formatCaptured, formatDiagnostic, formatSummary, isolationNote } from '../output.js'
 
 interface BuildFlags {

@@ -3,7 +3,7 @@
 
 import type { Command } from 'commander'
 import { isolationReport } from '../../python/sandbox/os-report.js'
-import type { CliContext } from '../main.js'
+import type { CliContext } from '../context.js'
 
 export function registerDoctor(program: Command, ctx: CliContext): void {
   program

@@ -17,10 +17,9 @@ import {
   sanitizeBookmark,
   shellFor,
 } from '../../ingest/index.js'
-import { siteDataOf } from '../../macros/python/index.js'
-import { createPythonHost, pythonOptions } from '../../python/index.js'
+import { hostFor, siteDataOf } from '../../macros/python/index.js'
 import { nodeFs } from '../../util/fs.js'
-import type { CliContext } from '../main.js'
+import type { CliContext } from '../context.js'
 import { type IngestFlags, readInput } from './ingest-input.js'
 import { printDiagnostics, summary } from './ingest-output.js'
 
@@ -74,7 +73,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           publish: flags.publish ?? false,
           dryRun: flags.dryRun ?? false,
           scripts: transforms.sources,
-          createHost: () => createPythonHost(pythonOptions(config)),
+          createHost: () => hostFor(config),
           siteData: async () => siteDataOf(config, (await loadContent(config, nodeFs)).posts),
         })
       } catch (error) {

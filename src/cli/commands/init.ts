@@ -8,7 +8,7 @@ import { BdsError } from '../../errors/index.js'
 import { nodeFs } from '../../util/fs.js'
 import { pad2 } from '../../util/time.js'
 import { bundledScriptsDir, scaffoldDir } from '../../version.js'
-import type { CliContext } from '../main.js'
+import type { CliContext } from '../context.js'
 
 interface InitFlags {
   title?: string

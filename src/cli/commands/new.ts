@@ -10,7 +10,7 @@ import { postFolder, renderPostFile } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
 import { slugify } from '../../util/slug.js'
 import { pad2, zonedParts } from '../../util/time.js'
-import type { CliContext } from '../main.js'
+import type { CliContext } from '../context.js'
 
 interface NewFlags {
   slug?: string

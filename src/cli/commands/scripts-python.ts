@@ -5,12 +5,12 @@
 import type { Command } from 'commander'
 import { loadContent } from '../../content/index.js'
 import { BdsError, toDiagnostic } from '../../errors/index.js'
-import { capturedText, siteDataOf } from '../../macros/python/index.js'
+import { capturedText, hostFor, siteDataOf } from '../../macros/python/index.js'
 import { blockedCapability } from '../../python/blocked.js'
-import { checkScripts, createPythonHost, pythonOptions, readScript } from '../../python/index.js'
+import { checkScripts, readScript } from '../../python/index.js'
 import { findScript } from '../../scripts/index.js'
 import { nodeFs } from '../../util/fs.js'
-import type { CliContext } from '../main.js'
+import type { CliContext } from '../context.js'
 import { formatDiagnostic } from '../output.js'
 import { withStore } from './scripts-support.js'
 
@@ -23,7 +23,7 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
       withStore(ctx, async (store, root, _sync, config) => {
         const rows = slug ? [findScript(store, slug)] : store.all()
         if (rows.length === 0) return ctx.out.out('No scripts in scripts/ to check.')
-        const host = createPythonHost(pythonOptions(config))
+        const host = hostFor(config)
         const checks = await checkScripts(
           host,
           rows.map((r) => readScript(root, r)),
@@ -60,7 +60,7 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
           throw new BdsError('BDS_USAGE', message)
         }
         const script = readScript(root, row)
-        const host = createPythonHost(pythonOptions(config))
+        const host = hostFor(config)
         try {
           const [check] = await checkScripts(host, [script])
           if (check?.problem) throw check.problem
@@ -77,7 +77,7 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
     )
 }
 
-type Result = Awaited<ReturnType<ReturnType<typeof createPythonHost>['run']>>[number] | undefined
+type Result = Awaited<ReturnType<ReturnType<typeof hostFor>['run']>>[number] | undefined
 
 function exitCodeOf(ctx: CliContext, root: string, file: string, result: Result): number {
   if (result?.ok) {

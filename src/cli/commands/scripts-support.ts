@@ -10,7 +10,7 @@ import {
   type SyncResult,
   syncScripts,
 } from '../../scripts/index.js'
-import type { CliContext } from '../main.js'
+import type { CliContext } from '../context.js'
 import { formatDiagnostic } from '../output.js'
 
 export async function withStore<T>(

@@ -12,7 +12,7 @@ import {
   setEnabled,
   syncScripts,
 } from '../../scripts/index.js'
-import type { CliContext } from '../main.js'
+import type { CliContext } from '../context.js'
 import { registerScriptsPython } from './scripts-python.js'
 import { confirm, json, publicRow, table, withStore } from './scripts-support.js'
 

@@ -9,16 +9,15 @@ import type { Post } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
 import {
   checkScripts,
-  createPythonHost,
   type PythonCounters,
   type PythonHost,
-  pythonOptions,
   type ScriptSource,
 } from '../../python/index.js'
 import type { ScriptRow } from '../../scripts/index.js'
 import type { SiteIndex } from '../../site/index.js'
 import type { Fs } from '../../util/fs.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
+import { hostFor } from './hosts.js'
 import { createPythonMacroRunner } from './runner.js'
 import { siteFor } from './site-data.js'
 
@@ -54,7 +53,7 @@ export function preparePython(
     return { notice: () => {}, useIndex: () => {}, finish: async () => undefined }
   }
   const slugs = new Set(rows.map((row) => row.slug.toLowerCase()))
-  const host = provider ? provider(config) : createPythonHost(pythonOptions(config))
+  const host = provider ? provider(config) : hostFor(config)
   const token = new RegExp(`\\[\\[(?:${[...slugs].map(escapeRegExp).join('|')})(?![\\w])`, 'i')
   let started: Promise<unknown> | undefined
   const start = () => {
