@@ -25,6 +25,11 @@ export function createProgram(ctx: CliContext): Command {
     .option('-C, --site <dir>', 'run as if bds was started in <dir>')
     .showSuggestionAfterError()
     .exitOverride()
+    // Through ctx.out, so a command run in-process (tests) prints where its caller reads.
+    .configureOutput({
+      writeOut: (text) => ctx.out.out(text.replace(/\n$/, '')),
+      writeErr: (text) => ctx.out.err(text.replace(/\n$/, '')),
+    })
     .addHelpText(
       'after',
       '\nExamples:\n  $ bds init my-blog\n  $ bds build my-blog\n  $ bds watch my-blog --open\n  $ bds -C my-blog new post "Hello, world"\n  $ pbpaste | bds -C my-blog ingest -\n',
@@ -39,16 +44,37 @@ export function createProgram(ctx: CliContext): Command {
   return program
 }
 
-export async function main(argv: string[]): Promise<void> {
-  const out = createOut()
+/**
+ * Runs one command line (`args` without node and the script) and returns its exit code; `-C`
+ * is relative to `base`. `onContext` gets the context before the command runs.
+ */
+export async function runCli(
+  args: string[],
+  out: Out,
+  base: string,
+  onContext?: (ctx: CliContext) => void,
+): Promise<number> {
   let program: Command | undefined
   const ctx: CliContext = {
     out,
     exitCode: 0,
-    cwd: () => resolve(process.cwd(), (program?.opts().site as string | undefined) ?? '.'),
+    cwd: () => resolve(base, (program?.opts().site as string | undefined) ?? '.'),
   }
+  onContext?.(ctx)
+  program = createProgram(ctx)
+  try {
+    await program.parseAsync(args, { from: 'user' })
+    return ctx.exitCode
+  } catch (error) {
+    return exitCodeFor(error, out, ctx)
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const out = createOut()
+  let ctx: CliContext | undefined
   const stop = (signal: NodeJS.Signals) => {
-    if (ctx.interrupt) {
+    if (ctx?.interrupt) {
       // bds exits once nothing runs; should something still hold it, it says so and exits.
       // A second signal ends it at once (this handler is gone after the first).
       void ctx.interrupt().then(() => {
@@ -66,13 +92,9 @@ export async function main(argv: string[]): Promise<void> {
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
-  program = createProgram(ctx)
-  try {
-    await program.parseAsync(argv)
-    process.exitCode = ctx.exitCode
-  } catch (error) {
-    process.exitCode = exitCodeFor(error, out, ctx)
-  }
+  process.exitCode = await runCli(argv.slice(2), out, process.cwd(), (c) => {
+    ctx = c
+  })
 }
 
 function exitCodeFor(error: unknown, out: Out, ctx: CliContext): number {

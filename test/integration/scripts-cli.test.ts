@@ -17,7 +17,8 @@ import {
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ScriptRow } from '../../src/scripts/index.js'
-import { bds, inlineSite, repoRoot, tempDir } from '../helpers/site.js'
+import { bdsInProcess } from '../helpers/cli.js'
+import { inlineSite, repoRoot, tempDir } from '../helpers/site.js'
 
 const CONFIG = '-- bds.config.json --\n{"title": "Scripts", "url": "https://scripts.example"}\n'
 
@@ -64,15 +65,16 @@ function siteWith(scripts: Record<string, string | Buffer> = {}): string {
 }
 
 /** Runs bds in `root` and expects `status` (0 by default), showing stderr when it differs. */
-function ok(root: string, args: string[], status = 0) {
-  const r = bds(args, root)
+async function ok(root: string, args: string[], status = 0) {
+  const r = await bdsInProcess(args, root)
   expect(r.status, `bds ${args.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(status)
   return r
 }
 
-const list = (root: string): Row[] => JSON.parse(ok(root, ['scripts', 'list', '--json']).stdout)
-const show = (root: string, slug: string): Row =>
-  JSON.parse(ok(root, ['scripts', 'show', slug, '--json']).stdout)
+const list = async (root: string): Promise<Row[]> =>
+  JSON.parse((await ok(root, ['scripts', 'list', '--json'])).stdout)
+const show = async (root: string, slug: string): Promise<Row> =>
+  JSON.parse((await ok(root, ['scripts', 'show', slug, '--json'])).stdout)
 const bySlug = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.slug, r]))
 const byPath = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.path, r]))
 
@@ -92,18 +94,18 @@ function split(text: string): { head: string[]; body: string } {
 
 describe('bds scripts on a fresh bds init site', () => {
   let site: string
-  beforeAll(() => {
+  beforeAll(async () => {
     site = join(tempDir(), 'blog')
-    ok(repoRoot, ['init', site])
+    await ok(repoRoot, ['init', site])
   })
 
-  it('lists the default scripts as a table and as JSON', () => {
-    const r = ok(site, ['scripts', 'list'])
+  it('lists the default scripts as a table and as JSON', async () => {
+    const r = await ok(site, ['scripts', 'list'])
     expect(r.stdout).toMatch(/^slug\s+kind\s+enabled\s+entrypoint\s+version\s+title$/m)
     expect(r.stdout).toMatch(/^hello\s+macro\s+yes\s+render\s+1\s+/m)
     expect(r.stdout).toMatch(/^reading_time\s+utility\s+yes\s+main\s+1\s+/m)
     expect(r.stdout).toMatch(/^tag_domain\s+transform\s+yes\s+transform\s+1\s+/m)
-    const rows = list(site)
+    const rows = await list(site)
     expect(Array.isArray(rows)).toBe(true)
     const slugs = bySlug(rows)
     expect(slugs.hello?.kind).toBe('macro')
@@ -120,37 +122,37 @@ describe('bds scripts on a fresh bds init site', () => {
     expect(existsSync(join(site, '.bds/scripts.db'))).toBe(true)
   })
 
-  it('shows one script as text and as JSON, and suggests a near slug when not found', () => {
-    const text = ok(site, ['scripts', 'show', 'hello']).stdout
+  it('shows one script as text and as JSON, and suggests a near slug when not found', async () => {
+    const text = (await ok(site, ['scripts', 'show', 'hello'])).stdout
     expect(text).toMatch(/^slug\s+hello$/m)
     expect(text).toMatch(/^kind\s+macro$/m)
     expect(text).toMatch(/^entrypoint\s+render$/m)
     expect(text).toMatch(/^path\s+scripts\/hello\.py$/m)
-    const row = show(site, 'hello')
-    expect(row).toEqual(bySlug(list(site)).hello)
+    const row = await show(site, 'hello')
+    expect(row).toEqual(bySlug(await list(site)).hello)
     expect(row).toMatchObject({ slug: 'hello', kind: 'macro', entrypoint: 'render' })
-    const miss = ok(site, ['scripts', 'show', 'helo'], 1)
+    const miss = await ok(site, ['scripts', 'show', 'helo'], 1)
     expect(miss.stderr).toContain('BDS_SCRIPT_NOT_FOUND')
     expect(miss.stderr).toContain('Did you mean "hello"')
     expect(miss.stdout).toBe('')
   })
 
-  it('rebuild reports the same scripts as before', () => {
-    const before = list(site)
-    const r = ok(site, ['scripts', 'rebuild'])
+  it('rebuild reports the same scripts as before', async () => {
+    const before = await list(site)
+    const r = await ok(site, ['scripts', 'rebuild'])
     expect(r.stdout).toContain(`Rebuilt the index: ${before.length} scripts.`)
-    expect(list(site)).toEqual(before)
+    expect(await list(site)).toEqual(before)
   })
 })
 
 describe('bds scripts new, disable, enable, rm', () => {
   let site: string
-  beforeAll(() => {
+  beforeAll(async () => {
     site = siteWith()
   })
 
-  it('writes a script with a header and a body for each kind', () => {
-    const r = ok(site, ['scripts', 'new', 'shout', '--kind', 'macro', '--title', 'Shout'])
+  it('writes a script with a header and a body for each kind', async () => {
+    const r = await ok(site, ['scripts', 'new', 'shout', '--kind', 'macro', '--title', 'Shout'])
     expect(r.stdout).toContain('scripts/shout.py')
     const text = readFileSync(join(site, 'scripts/shout.py'), 'utf8')
     const { head, body } = split(text)
@@ -166,7 +168,7 @@ describe('bds scripts new, disable, enable, rm', () => {
     )
     expect(head.some((l) => /^id: "[0-9a-f-]{36}"$/.test(l))).toBe(true)
     expect(body).toMatch(/^def render\(/m)
-    expect(show(site, 'shout')).toMatchObject({
+    expect(await show(site, 'shout')).toMatchObject({
       slug: 'shout',
       title: 'Shout',
       kind: 'macro',
@@ -175,34 +177,34 @@ describe('bds scripts new, disable, enable, rm', () => {
       version: 1,
     })
 
-    ok(site, ['scripts', 'new', 'util', '--kind', 'utility'])
+    await ok(site, ['scripts', 'new', 'util', '--kind', 'utility'])
     const util = readFileSync(join(site, 'scripts/util.py'), 'utf8')
     expect(util).toContain('kind: "utility"')
     expect(util).toContain('entrypoint: "main"')
     expect(split(util).body).toMatch(/^def main\(/m)
 
-    ok(site, ['scripts', 'new', 'shape', '--kind', 'transform'])
+    await ok(site, ['scripts', 'new', 'shape', '--kind', 'transform'])
     const shape = readFileSync(join(site, 'scripts/shape.py'), 'utf8')
     expect(shape).toContain('kind: "transform"')
     expect(shape).toContain('entrypoint: "transform"')
     expect(split(shape).body).toMatch(/^def transform\(/m)
   })
 
-  it('refuses to overwrite an existing script and rejects an unknown kind', () => {
+  it('refuses to overwrite an existing script and rejects an unknown kind', async () => {
     const file = join(site, 'scripts/shout.py')
     const before = snapshot(file)
-    const again = ok(site, ['scripts', 'new', 'shout'], 1)
+    const again = await ok(site, ['scripts', 'new', 'shout'], 1)
     expect(again.stderr).toContain('BDS_NEW_EXISTS')
     expect(snapshot(file)).toEqual(before)
 
-    const bad = ok(site, ['scripts', 'new', 'widget', '--kind', 'gadget'], 2)
+    const bad = await ok(site, ['scripts', 'new', 'widget', '--kind', 'gadget'], 2)
     expect(bad.stderr).toContain('gadget')
     expect(existsSync(join(site, 'scripts/widget.py'))).toBe(false)
   })
 
-  it('disable and enable rewrite only enabled, version and updatedAt', () => {
+  it('disable and enable rewrite only enabled, version and updatedAt', async () => {
     const file = join(site, 'scripts/shout.py')
-    const check = (before: string, after: string, enabled: boolean, version: number) => {
+    const check = async (before: string, after: string, enabled: boolean, version: number) => {
       const a = split(before)
       const b = split(after)
       expect(b.body).toBe(a.body)
@@ -217,58 +219,58 @@ describe('bds scripts new, disable, enable, rm', () => {
       expect(b.head).toContain(`version: ${version}`)
       const stamp = b.head.find((l) => l.startsWith('updatedAt: ')) as string
       expect(Number.isNaN(Date.parse(JSON.parse(stamp.slice('updatedAt: '.length))))).toBe(false)
-      expect(show(site, 'shout')).toMatchObject({ enabled, version })
+      expect(await show(site, 'shout')).toMatchObject({ enabled, version })
     }
 
     const v1 = readFileSync(file, 'utf8')
-    expect(ok(site, ['scripts', 'disable', 'shout']).stdout).toContain('disabled')
+    expect((await ok(site, ['scripts', 'disable', 'shout'])).stdout).toContain('disabled')
     const v2 = readFileSync(file, 'utf8')
-    check(v1, v2, false, 2)
-    expect(bySlug(list(site)).shout?.enabled).toBe(false)
+    await check(v1, v2, false, 2)
+    expect(bySlug(await list(site)).shout?.enabled).toBe(false)
 
     const before = snapshot(file)
-    const again = ok(site, ['scripts', 'disable', 'shout'])
+    const again = await ok(site, ['scripts', 'disable', 'shout'])
     expect(again.stdout).toContain('already disabled')
     expect(snapshot(file)).toEqual(before)
-    expect(show(site, 'shout').version).toBe(2)
+    expect((await show(site, 'shout')).version).toBe(2)
 
-    expect(ok(site, ['scripts', 'enable', 'shout']).stdout).toContain('enabled')
-    check(v2, readFileSync(file, 'utf8'), true, 3)
+    expect((await ok(site, ['scripts', 'enable', 'shout'])).stdout).toContain('enabled')
+    await check(v2, readFileSync(file, 'utf8'), true, 3)
     expect(readdirSync(join(site, 'scripts')).filter((n) => n.startsWith('.'))).toEqual([])
   })
 
-  it('rm needs --yes when stdin is not a terminal', () => {
+  it('rm needs --yes when stdin is not a terminal', async () => {
     const file = join(site, 'scripts/shout.py')
-    const refused = ok(site, ['scripts', 'rm', 'shout'], 2)
+    const refused = await ok(site, ['scripts', 'rm', 'shout'], 2)
     expect(refused.stderr).toContain('--yes')
     expect(existsSync(file)).toBe(true)
-    expect(bySlug(list(site)).shout).toBeDefined()
+    expect(bySlug(await list(site)).shout).toBeDefined()
 
-    ok(site, ['scripts', 'rm', 'shout', '--yes'])
+    await ok(site, ['scripts', 'rm', 'shout', '--yes'])
     expect(existsSync(file)).toBe(false)
-    const slugs = list(site).map((r) => r.slug)
+    const slugs = (await list(site)).map((r) => r.slug)
     expect(slugs).not.toContain('shout')
     expect(slugs).toEqual(expect.arrayContaining(['util', 'shape']))
   })
 
-  it('prints help for scripts and scripts new', () => {
-    const help = ok(site, ['scripts', '--help'])
+  it('prints help for scripts and scripts new', async () => {
+    const help = await ok(site, ['scripts', '--help'])
     for (const sub of ['list', 'show', 'new', 'enable', 'disable', 'rm', 'sync', 'rebuild'])
       expect(help.stdout).toContain(sub)
-    const newHelp = ok(site, ['scripts', 'new', '--help'])
+    const newHelp = await ok(site, ['scripts', 'new', '--help'])
     expect(newHelp.stdout).toContain('--kind')
     expect(newHelp.stdout).toContain('--title')
   })
 })
 
 describe('headers that are missing or invalid', () => {
-  it('lists a file without a header with the defaults and never writes to it', () => {
+  it('lists a file without a header with the defaults and never writes to it', async () => {
     const site = siteWith({ 'plain.py': 'def main(): pass\n' })
     const file = join(site, 'scripts/plain.py')
     const before = snapshot(file)
-    const r = ok(site, ['scripts', 'list'])
+    const r = await ok(site, ['scripts', 'list'])
     expect(r.stdout).toMatch(/^plain\s+utility\s+yes\s+main\s+1\s+plain$/m)
-    const row = show(site, 'plain')
+    const row = await show(site, 'plain')
     expect(row).toMatchObject({
       slug: 'plain',
       title: 'plain',
@@ -278,14 +280,14 @@ describe('headers that are missing or invalid', () => {
       version: 1,
       path: 'scripts/plain.py',
     })
-    ok(site, ['scripts', 'sync'])
-    ok(site, ['scripts', 'rebuild'])
-    expect(list(site)).toEqual([row])
+    await ok(site, ['scripts', 'sync'])
+    await ok(site, ['scripts', 'rebuild'])
+    expect(await list(site)).toEqual([row])
     expect(snapshot(file)).toEqual(before)
     expect(readdirSync(join(site, 'scripts'))).toEqual(['plain.py'])
   })
 
-  it('warns about invalid values with the file and line, and uses the defaults', () => {
+  it('warns about invalid values with the file and line, and uses the defaults', async () => {
     const site = siteWith({
       'bad.py': script({
         id: 'bad-1',
@@ -299,14 +301,14 @@ describe('headers that are missing or invalid', () => {
     })
     const file = join(site, 'scripts/bad.py')
     const before = snapshot(file)
-    const r = ok(site, ['scripts', 'list'])
+    const r = await ok(site, ['scripts', 'list'])
     expect(r.stderr).toContain('BDS_SCRIPT_HEADER')
     // Line 1 is `"""`, line 2 `---`, then id (3), slug (4), title (5), kind (6), … version (9).
     expect(r.stderr).toMatch(/invalid "kind" \("gadget"\)[^\n]*\n\s*--> scripts\/bad\.py:6:/)
     expect(r.stderr).toMatch(/invalid "enabled" \("yes"\)[^\n]*\n\s*--> scripts\/bad\.py:8:/)
     expect(r.stderr).toMatch(/invalid "version" \(-3\)[^\n]*\n\s*--> scripts\/bad\.py:9:/)
     expect(r.stdout).toMatch(/^bad\s+utility\s+yes\s+main\s+1\s+Bad$/m)
-    expect(show(site, 'bad')).toMatchObject({
+    expect(await show(site, 'bad')).toMatchObject({
       id: 'bad-1',
       kind: 'utility',
       enabled: true,
@@ -314,7 +316,7 @@ describe('headers that are missing or invalid', () => {
     })
     expect(snapshot(file)).toEqual(before)
   })
-  it('still fails bds build --strict on an invalid header that scripts list already indexed', () => {
+  it('still fails bds build --strict on an invalid header that scripts list already indexed', async () => {
     const site = inlineSite(
       `${CONFIG}-- posts/hi.md --\n---\ntitle: Hi\ndate: 2024-01-01\n---\n\nHi.\n`,
     )
@@ -323,9 +325,9 @@ describe('headers that are missing or invalid', () => {
       join(site, 'scripts/bad.py'),
       script({ id: 'b', slug: 'bad', title: 'Bad', kind: 'gadget', entrypoint: 'main' }),
     )
-    expect(ok(site, ['scripts', 'list']).stderr).toContain('BDS_SCRIPT_HEADER')
+    expect((await ok(site, ['scripts', 'list'])).stderr).toContain('BDS_SCRIPT_HEADER')
     // The header is still invalid, so a strict build must fail as on a fresh checkout.
-    const strict = ok(site, ['build', '--strict'], 1)
+    const strict = await ok(site, ['build', '--strict'], 1)
     expect(strict.stderr).toContain('BDS_SCRIPT_HEADER')
   })
 })
@@ -333,8 +335,8 @@ describe('headers that are missing or invalid', () => {
 describe('scripts sync after changes made while bds was not running', () => {
   let site: string
   const dir = () => join(site, 'scripts')
-  const sync = () => ok(site, ['scripts', 'sync']).stdout
-  beforeAll(() => {
+  const sync = async () => (await ok(site, ['scripts', 'sync'])).stdout
+  beforeAll(async () => {
     site = siteWith({
       'alpha.py': script({ id: 'id-alpha', slug: 'alpha', kind: 'utility' }),
       'beta.py': script({ id: 'id-beta', slug: 'beta', kind: 'utility' }),
@@ -342,61 +344,63 @@ describe('scripts sync after changes made while bds was not running', () => {
       'delta.py': script({ id: 'id-delta', slug: 'delta', kind: 'utility' }),
       'plain.py': 'def main():\n    return "plain"\n',
     })
-    const first = sync()
+    const first = await sync()
     expect(first).toContain('Indexed 5 scripts: 5 added')
   })
 
-  it('reports nothing when nothing changed', () => {
-    expect(sync()).toContain('0 added, 0 modified, 0 deleted, 0 renamed, 5 unchanged')
+  it('reports nothing when nothing changed', async () => {
+    expect(await sync()).toContain('0 added, 0 modified, 0 deleted, 0 renamed, 5 unchanged')
   })
 
-  it('reports an added file with +', () => {
+  it('reports an added file with +', async () => {
     writeFileSync(join(dir(), 'epsilon.py'), script({ id: 'id-epsilon', slug: 'epsilon' }))
-    const out = sync()
+    const out = await sync()
     expect(out).toContain('1 added')
     expect(out).toMatch(/^\s+\+ scripts\/epsilon\.py$/m)
-    expect(show(site, 'epsilon').id).toBe('id-epsilon')
+    expect((await show(site, 'epsilon')).id).toBe('id-epsilon')
   })
 
-  it('reports an edited file with ~ and keeps its id', () => {
-    const before = show(site, 'beta')
+  it('reports an edited file with ~ and keeps its id', async () => {
+    const before = await show(site, 'beta')
     writeFileSync(
       join(dir(), 'beta.py'),
       script({ id: 'id-beta', slug: 'beta', title: 'Beta, edited', kind: 'utility' }),
     )
-    const out = sync()
+    const out = await sync()
     expect(out).toContain('1 modified')
     expect(out).toMatch(/^\s+~ scripts\/beta\.py$/m)
-    const after = show(site, 'beta')
+    const after = await show(site, 'beta')
     expect(after.id).toBe(before.id)
     expect(after.title).toBe('Beta, edited')
     expect(after.hash).not.toBe(before.hash)
   })
 
-  it('reports a deleted file with -', () => {
+  it('reports a deleted file with -', async () => {
     rmSync(join(dir(), 'gamma.py'))
-    const out = sync()
+    const out = await sync()
     expect(out).toContain('1 deleted')
     expect(out).toMatch(/^\s+- scripts\/gamma\.py$/m)
-    expect(bySlug(list(site)).gamma).toBeUndefined()
-    expect(ok(site, ['scripts', 'show', 'gamma'], 1).stderr).toContain('BDS_SCRIPT_NOT_FOUND')
+    expect(bySlug(await list(site)).gamma).toBeUndefined()
+    expect((await ok(site, ['scripts', 'show', 'gamma'], 1)).stderr).toContain(
+      'BDS_SCRIPT_NOT_FOUND',
+    )
   })
 
-  it('reports a renamed file with > and keeps its id', () => {
-    const before = show(site, 'alpha')
+  it('reports a renamed file with > and keeps its id', async () => {
+    const before = await show(site, 'alpha')
     renameSync(join(dir(), 'alpha.py'), join(dir(), 'alpha_two.py'))
-    const out = sync()
+    const out = await sync()
     expect(out).toContain('1 renamed')
     expect(out).toContain('0 added')
     expect(out).toContain('0 deleted')
     expect(out).toMatch(/^\s+> scripts\/alpha\.py → scripts\/alpha_two\.py$/m)
-    const after = show(site, 'alpha')
+    const after = await show(site, 'alpha')
     expect(after.id).toBe(before.id)
     expect(after.path).toBe('scripts/alpha_two.py')
   })
 
-  it('keeps the id of a file with a header id that was renamed and edited', () => {
-    const before = show(site, 'delta')
+  it('keeps the id of a file with a header id that was renamed and edited', async () => {
+    const before = await show(site, 'delta')
     rmSync(join(dir(), 'delta.py'))
     writeFileSync(
       join(dir(), 'delta_moved.py'),
@@ -405,10 +409,10 @@ describe('scripts sync after changes made while bds was not running', () => {
         '\n\ndef render(c, p):\n    return {"html": ""}\n',
       ),
     )
-    const out = sync()
+    const out = await sync()
     expect(out).toMatch(/^\s+> scripts\/delta\.py → scripts\/delta_moved\.py$/m)
     expect(out).not.toMatch(/^\s+[+-] /m)
-    const after = show(site, 'delta')
+    const after = await show(site, 'delta')
     expect(after.id).toBe(before.id)
     expect(after).toMatchObject({
       path: 'scripts/delta_moved.py',
@@ -417,21 +421,21 @@ describe('scripts sync after changes made while bds was not running', () => {
     })
   })
 
-  it('keeps the id of a file without a header that was renamed unchanged', () => {
-    const before = show(site, 'plain')
+  it('keeps the id of a file without a header that was renamed unchanged', async () => {
+    const before = await show(site, 'plain')
     const bytes = readFileSync(join(dir(), 'plain.py'))
     renameSync(join(dir(), 'plain.py'), join(dir(), 'plain_moved.py'))
-    const out = sync()
+    const out = await sync()
     expect(out).toMatch(/^\s+> scripts\/plain\.py → scripts\/plain_moved\.py$/m)
-    const rows = byPath(list(site))
+    const rows = byPath(await list(site))
     expect(rows['scripts/plain.py']).toBeUndefined()
     expect(rows['scripts/plain_moved.py']?.id).toBe(before.id)
     expect(rows['scripts/plain_moved.py']?.slug).toBe('plain_moved')
     expect(readFileSync(join(dir(), 'plain_moved.py'))).toEqual(bytes)
   })
 
-  it('ends with every file indexed once', () => {
-    const rows = list(site)
+  it('ends with every file indexed once', async () => {
+    const rows = await list(site)
     expect(rows.map((r) => r.path).sort()).toEqual(
       readdirSync(dir())
         .map((n) => `scripts/${n}`)
@@ -445,71 +449,71 @@ describe('slug and id conflicts', () => {
   const dup = (id: string, slug: string, title: string) =>
     script({ id, slug, title, kind: 'utility', entrypoint: 'main' })
 
-  it('gives the second of two new scripts with one slug a _2 slug, with a warning', () => {
+  it('gives the second of two new scripts with one slug a _2 slug, with a warning', async () => {
     const site = siteWith({ 'a.py': dup('id-a', 'dup', 'A'), 'b.py': dup('id-b', 'dup', 'B') })
-    const r = ok(site, ['scripts', 'list'])
+    const r = await ok(site, ['scripts', 'list'])
     expect(r.stderr).toContain('BDS_SCRIPT_CONFLICT')
     expect(r.stderr).toContain('scripts/b.py')
-    const rows = byPath(list(site))
+    const rows = byPath(await list(site))
     expect(rows['scripts/a.py']?.slug).toBe('dup')
     expect(rows['scripts/b.py']?.slug).toBe('dup_2')
-    expect(show(site, 'dup_2').path).toBe('scripts/b.py')
+    expect((await show(site, 'dup_2')).path).toBe('scripts/b.py')
   })
 
-  it('lets an indexed script keep its slug when a new file earlier by path claims it', () => {
+  it('lets an indexed script keep its slug when a new file earlier by path claims it', async () => {
     const site = siteWith({ 'z.py': dup('id-z', 'dup', 'Z') })
-    ok(site, ['scripts', 'sync'])
+    await ok(site, ['scripts', 'sync'])
     writeFileSync(join(site, 'scripts/a.py'), dup('id-a', 'dup', 'A'))
-    const r = ok(site, ['scripts', 'sync'])
+    const r = await ok(site, ['scripts', 'sync'])
     expect(r.stderr).toContain('BDS_SCRIPT_CONFLICT')
     expect(r.stderr).toContain('scripts/a.py')
-    const rows = byPath(list(site))
+    const rows = byPath(await list(site))
     expect(rows['scripts/z.py']?.slug).toBe('dup')
     expect(rows['scripts/a.py']?.slug).toBe('dup_2')
   })
 
   // z.py is indexed first and holds "dup"; a.py, earlier by path, arrives later and gets dup_2.
-  const conflicted = () => {
+  const conflicted = async () => {
     const site = siteWith({ 'z.py': dup('id-z', 'dup', 'Z') })
-    ok(site, ['scripts', 'sync'])
+    await ok(site, ['scripts', 'sync'])
     writeFileSync(join(site, 'scripts/a.py'), dup('id-a', 'dup', 'A'))
-    ok(site, ['scripts', 'sync'])
-    expect(show(site, 'dup').path).toBe('scripts/z.py')
+    await ok(site, ['scripts', 'sync'])
+    expect((await show(site, 'dup')).path).toBe('scripts/z.py')
     return site
   }
 
-  it('keeps each slug with its file when both conflicting files get a new mtime', () => {
-    const site = conflicted()
+  it('keeps each slug with its file when both conflicting files get a new mtime', async () => {
+    const site = await conflicted()
     const later = new Date(Date.now() + 5_000)
     for (const f of ['a.py', 'z.py']) utimesSync(join(site, 'scripts', f), later, later)
-    expect(ok(site, ['scripts', 'sync']).stdout).toContain('2 unchanged')
-    expect(show(site, 'dup').path).toBe('scripts/z.py')
-    expect(show(site, 'dup_2').path).toBe('scripts/a.py')
+    expect((await ok(site, ['scripts', 'sync'])).stdout).toContain('2 unchanged')
+    expect((await show(site, 'dup')).path).toBe('scripts/z.py')
+    expect((await show(site, 'dup_2')).path).toBe('scripts/a.py')
   })
 
-  it('keeps each slug with its file when both conflicting files are edited in one sync', () => {
-    const site = conflicted()
+  it('keeps each slug with its file when both conflicting files are edited in one sync', async () => {
+    const site = await conflicted()
     for (const f of ['a.py', 'z.py'])
       writeFileSync(join(site, 'scripts', f), `${readFileSync(join(site, 'scripts', f))}# edit\n`)
-    expect(ok(site, ['scripts', 'sync']).stdout).toContain('2 modified')
-    expect(show(site, 'dup').path).toBe('scripts/z.py')
-    expect(show(site, 'dup_2').path).toBe('scripts/a.py')
+    expect((await ok(site, ['scripts', 'sync'])).stdout).toContain('2 modified')
+    expect((await show(site, 'dup')).path).toBe('scripts/z.py')
+    expect((await show(site, 'dup_2')).path).toBe('scripts/a.py')
   })
 
-  it('gives the second of two scripts with one header id a new id, with a warning', () => {
+  it('gives the second of two scripts with one header id a new id, with a warning', async () => {
     const site = siteWith({
       'one.py': dup('same-id', 'one', 'One'),
       'two.py': dup('same-id', 'two', 'Two'),
     })
-    const r = ok(site, ['scripts', 'list'])
+    const r = await ok(site, ['scripts', 'list'])
     expect(r.stderr).toContain('BDS_SCRIPT_CONFLICT')
     expect(r.stderr).toMatch(/scripts\/two\.py has the id of another script/)
-    const rows = bySlug(list(site))
+    const rows = bySlug(await list(site))
     expect(rows.one?.id).toBe('same-id')
     expect(rows.two?.id).not.toBe('same-id')
     expect(rows.two?.id).toMatch(/^same-id-/)
     // Stable: the next run keeps both ids.
-    expect(bySlug(list(site)).two?.id).toBe(rows.two?.id)
+    expect(bySlug(await list(site)).two?.id).toBe(rows.two?.id)
   })
 })
 
@@ -527,58 +531,58 @@ describe('a corrupt or missing index', () => {
     ['garbage bytes', (db: string) => writeFileSync(db, Buffer.alloc(8192, 0xa5))],
     ['a file cut to 10 bytes', (db: string) => writeFileSync(db, readFileSync(db).subarray(0, 10))],
   ] as const) {
-    it(`is rebuilt with a warning from ${name}`, () => {
+    it(`is rebuilt with a warning from ${name}`, async () => {
       const site = siteWith(scripts())
-      const before = list(site)
+      const before = await list(site)
       expect(before).toHaveLength(3)
       damage(join(site, '.bds/scripts.db'))
-      const r = ok(site, ['scripts', 'list'])
+      const r = await ok(site, ['scripts', 'list'])
       expect(r.stderr).toContain('BDS_CACHE_RESET')
       expect(r.stdout).toMatch(/^a\s+utility/m)
       expect(r.stdout).toMatch(/^b\s+macro/m)
       expect(r.stdout).toMatch(/^c\s+utility/m)
-      expect(list(site)).toEqual(before)
+      expect(await list(site)).toEqual(before)
     })
   }
 
-  it('does not stop a build', () => {
+  it('does not stop a build', async () => {
     const site = inlineSite(
       `${CONFIG}-- posts/hello.md --\n---\ntitle: Hello\ndate: 2024-01-01\n---\n\nHi.\n`,
     )
     mkdirSync(join(site, 'scripts'))
     for (const [n, t] of Object.entries(scripts())) writeFileSync(join(site, 'scripts', n), t)
-    ok(site, ['scripts', 'sync'])
+    await ok(site, ['scripts', 'sync'])
     writeFileSync(join(site, '.bds/scripts.db'), Buffer.alloc(8192, 0xa5))
-    const r = ok(site, ['build'])
+    const r = await ok(site, ['build'])
     expect(r.stderr).toContain('BDS_CACHE_RESET')
     expect(existsSync(join(site, 'dist/index.html'))).toBe(true)
-    expect(list(site)).toHaveLength(3)
+    expect(await list(site)).toHaveLength(3)
   })
 
-  it('is created again when .bds/ was deleted', () => {
+  it('is created again when .bds/ was deleted', async () => {
     const site = siteWith(scripts())
-    const before = list(site)
+    const before = await list(site)
     rmSync(join(site, '.bds'), { recursive: true })
-    expect(list(site)).toEqual(before)
+    expect(await list(site)).toEqual(before)
   })
 })
 
 describe('files that cannot be read as scripts', () => {
-  it('skips a file that is not UTF-8 and one over 1 MB, with warnings', () => {
+  it('skips a file that is not UTF-8 and one over 1 MB, with warnings', async () => {
     const site = siteWith({
       'good.py': 'def main():\n    return 1\n',
       'binary.py': Buffer.from([0xff, 0xfe, 0x00, 0x64, 0x65, 0x66, 0xc3, 0x28, 0x0a]),
       'huge.py': `# ${'x'.repeat(1024 * 1024)}\n`,
     })
-    const r = ok(site, ['scripts', 'list'])
+    const r = await ok(site, ['scripts', 'list'])
     expect(r.stderr).toMatch(/BDS_SCRIPT_READ[^\n]*scripts\/binary\.py is not UTF-8/)
     expect(r.stderr).toMatch(/BDS_SCRIPT_READ[^\n]*scripts\/huge\.py is \d+ bytes, over the 1 MB/)
     expect(r.stdout).toMatch(/^good\s+utility/m)
     expect(r.stdout).not.toMatch(/^binary\s/m)
     expect(r.stdout).not.toMatch(/^huge\s/m)
-    expect(list(site).map((row) => row.path)).toEqual(['scripts/good.py'])
+    expect((await list(site)).map((row) => row.path)).toEqual(['scripts/good.py'])
     // Still skipped, and still said, on the next run.
-    expect(ok(site, ['scripts', 'sync']).stderr).toContain('BDS_SCRIPT_READ')
+    expect((await ok(site, ['scripts', 'sync'])).stderr).toContain('BDS_SCRIPT_READ')
   })
 })
 
@@ -610,7 +614,7 @@ describe('four bds scripts sync processes at once', () => {
     const results = await Promise.all([run(), run(), run(), run()])
     for (const r of results) expect(r.code, r.stderr).toBe(0)
     for (const r of results) expect(r.stderr).not.toContain('BDS_SCRIPT_CONFLICT')
-    const rows = list(site)
+    const rows = await list(site)
     expect(rows).toHaveLength(300)
     expect(new Set(rows.map((r) => r.slug)).size).toBe(300)
     expect(new Set(rows.map((r) => r.id)).size).toBe(300)
