@@ -4,7 +4,7 @@
 import { styleText } from 'node:util'
 import type { BuildReport } from '../build/index.js'
 import { type Diagnostic, diagnosticFrame } from '../errors/index.js'
-import { detectOsLayer } from '../python/sandbox/os-layer.js'
+import { detectOsLayer } from '../python/index.js'
 
 export interface Out {
   out: (text: string) => void

@@ -11,6 +11,8 @@ export { checkContext, checkPost, checkResult } from './abi.js'
 export { blockedCapability } from './blocked.js'
 export { checkScripts, readScript, type ScriptCheck } from './check.js'
 export type { PythonHostOptions } from './options.js'
+export { detectOsLayer } from './sandbox/os-layer.js'
+export { isolationReport } from './sandbox/os-report.js'
 export type * from './types.js'
 
 export function createPythonHost(options: PythonHostOptions): PythonHost {

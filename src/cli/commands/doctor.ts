@@ -2,7 +2,7 @@
 // its permission flag, Pyodide, the snapshot cache, the sandbox child, the OS layer), or --json.
 
 import type { Command } from 'commander'
-import { isolationReport } from '../../python/sandbox/os-report.js'
+import { isolationReport } from '../../python/index.js'
 import type { CliContext } from '../context.js'
 
 export function registerDoctor(program: Command, ctx: CliContext): void {
