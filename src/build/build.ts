@@ -10,6 +10,7 @@ import {
   resolveConfig,
 } from '../config/index.js'
 import { BdsError, type Diagnostic } from '../errors/index.js'
+import { emptyStats } from '../output/index.js'
 import { BDS_VERSION } from '../version.js'
 import { emptyChanges } from './changes.js'
 import { type BuildDeps, buildDeps } from './deps.js'
@@ -72,7 +73,7 @@ export async function buildSite(
         macros: Record<string, number>
       }
       const total = previous.size
-      const outputs = { written: 0, unchanged: total, removed: 0, failed: 0, total }
+      const outputs = { ...emptyStats(), unchanged: total, total }
       const diagnostics = last.diagnostics
       const report = timer.report({ config, upToDate, diagnostics, outputs, macros: last.macros })
       return { report, changed: [] }

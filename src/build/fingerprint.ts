@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import type { ResolvedConfig } from '../config/index.js'
 import { BDS_PROJECT_FILE, CONFIG_FILE } from '../config/index.js'
-import type { Manifest, OutputWriter } from '../output/index.js'
+import { MARKER, type Manifest, type OutputWriter } from '../output/index.js'
 import { type Fs, mapLimit } from '../util/fs.js'
 import { hashText } from '../util/hash.js'
 
@@ -30,9 +30,9 @@ export async function fingerprintInputs(
   return { hash: hashText(lines.join('\n')), postFiles: listed[0]?.length ?? 0 }
 }
 
-/** True when every file of the previous build is still there as bds wrote it. */
+/** True when every file of the previous build, and the folder's record, is still there. */
 export async function outputsIntact(writer: OutputWriter, manifest: Manifest): Promise<boolean> {
-  if (manifest.size === 0) return false
+  if (manifest.size === 0 || !writer.stat(MARKER)) return false
   for (const [path, e] of manifest) {
     const s = writer.stat(path)
     if (s?.size !== e.size || s.mtimeMs !== e.mtimeMs) return false

@@ -8,14 +8,20 @@ import { loadMedia, type MediaResult, type Post } from '../content/index.js'
 import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import { createBuiltinRunner } from '../macros/builtins/index.js'
 import {
+  claimOutput,
   createFileSink,
+  emptyStats,
   finishOutputs,
   type Manifest,
+  type OutputWriter,
+  type Ownership,
+  recordOutput,
   type WriteResult,
   type WriteStats,
 } from '../output/index.js'
 import { createMarkdown, type RenderedBody, type SitemapMemo } from '../render/index.js'
 import { indexSite, SUMMARY } from '../site/index.js'
+import { isInside, realPath } from '../util/real-path.js'
 import type { SiteChanges } from './changes.js'
 import type { BuildDeps } from './deps.js'
 import { createSiteModel } from './model.js'
@@ -73,10 +79,45 @@ export interface PipelineResult {
 }
 
 const carriedResult = (manifest: Manifest): WriteResult => ({
-  stats: { written: 0, unchanged: manifest.size, removed: 0, failed: 0, total: manifest.size },
+  stats: { ...emptyStats(), unchanged: manifest.size, total: manifest.size },
   manifest,
   diagnostics: [],
 })
+
+const recordFailed = (writer: OutputWriter, error: unknown): Diagnostic => ({
+  severity: 'error',
+  code: 'BDS_OUTPUT_WRITE',
+  message: `Cannot write the output folder's record ${writer.root}/.bds-output.json: ${(error as Error).message}`,
+  hint: 'Check permissions and free space in the output folder; the next build writes it.',
+})
+
+/** The record with the files the folder already holds, before this build writes any. */
+function recordEarly(writer: OutputWriter, siteRoot: string, claimed: Ownership) {
+  try {
+    return { ownership: recordOutput(writer, siteRoot, new Map(), claimed) }
+  } catch (error) {
+    return { ownership: claimed, diagnostic: recordFailed(writer, error) }
+  }
+}
+
+/** Records what the folder now holds; a record that cannot be written is one more error. */
+function recordOwnership(
+  writer: OutputWriter,
+  siteRoot: string,
+  written: WriteResult,
+  before: Ownership,
+  early: { diagnostic?: Diagnostic }[],
+): Ownership {
+  try {
+    return recordOutput(writer, siteRoot, written.manifest, before)
+  } catch (error) {
+    written.stats.notWritten += 1
+    written.diagnostics.push(recordFailed(writer, error))
+    return before
+  } finally {
+    for (const e of early) if (e.diagnostic) written.diagnostics.unshift(e.diagnostic)
+  }
+}
 
 function wantsWorker(parallel: BuildDeps['parallel'], count: number, threshold: number) {
   return parallel === 'auto' ? count >= threshold : parallel
@@ -86,6 +127,19 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const { config, deps, timer, changes, keep, previous: prev } = input
   const { paths } = config
   const writer = deps.output(paths.out)
+  const siteRoot = realPath(paths.root)
+  const claimed =
+    prev?.ownership ??
+    claimOutput(writer, {
+      siteRoot,
+      inside: isInside(realPath(paths.out), siteRoot),
+      force: config.forceOutput,
+    })
+  // The folder is marked as this site's before the first file goes in, so a build that stops
+  // half-way (a full disk) leaves a folder the next build recognises.
+  const early = prev ? [] : [recordEarly(writer, siteRoot, claimed)]
+  const ownership = early[0]?.ownership ?? claimed
+  if (!prev) writer.clearTemp()
   // A full build's worker starts before the content is read, so its start overlaps reading.
   let worker: RenderWorker | undefined =
     !prev && wantsWorker(deps.parallel, input.postFiles, PARALLEL_MIN_POSTS)
@@ -158,8 +212,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     )
     if (prev && plan.summaryKey !== prev.summaryKey) theme.memo.summaries.html.clear()
     const previous = prev?.manifest ?? input.manifest
-    const force = !prev && config.clean
-    const sink = createFileSink(writer, previous, { force })
+    const options = {
+      force: !prev && config.clean,
+      owned: ownership.owned,
+      takeOver: config.forceOutput,
+    }
+    const sink = createFileSink(writer, previous, options)
     const entries = plan.dirty.filter((j) => !j.source.startsWith('bds:')).length
     if (!worker && prev && wantsWorker(deps.parallel, entries, WORKER_MIN_ENTRIES))
       worker = startRenderWorker(config)
@@ -172,7 +230,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
         bodies: ordered,
         store,
         previous,
-        force,
+        options,
       }),
     )
     const failed = [...rendered.pages.failed, ...(rendered.fromWorker?.failed ?? [])]
@@ -192,6 +250,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const written = await timer.step('write', async () =>
       finishOutputs(writer, previous, parts, failed),
     )
+    const owner = recordOwnership(writer, siteRoot, written, ownership, early)
+    writer.clearTemp()
     const report = macroReport(macros.memo)
     const problems = [
       ...input.setup,
@@ -219,6 +279,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       copies,
       sitemap: sitemap ?? {},
       manifest: written.manifest,
+      ownership: owner,
       keys: plan.keys,
       summaryKey: plan.summaryKey,
     }

@@ -5,7 +5,7 @@
 
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { metaOf } from '../content/index.js'
-import type { FileSink, Manifest } from '../output/index.js'
+import type { FileSink, Manifest, SinkOptions } from '../output/index.js'
 import {
   type PagesResult,
   type RenderedBody,
@@ -28,7 +28,8 @@ export interface RenderInput {
   bodies: readonly RenderedBody[]
   store: TemplateStore
   previous: Manifest
-  force: boolean
+  /** How the worker's sink writes (as the main thread's). */
+  options: SinkOptions
 }
 
 export interface Rendered {
@@ -54,7 +55,14 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
   const paths = theirs.map((j) => j.path)
   const fromWorker =
     theirs.length > 0
-      ? worker?.entries(posts(), [...input.bodies], input.store, input.previous, input.force, paths)
+      ? worker?.entries(
+          posts(),
+          [...input.bodies],
+          input.store,
+          input.previous,
+          input.options,
+          paths,
+        )
       : undefined
   fromWorker?.catch(() => {})
   const pages: PagesResult = { failed: [], diagnostics: [] }

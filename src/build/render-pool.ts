@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
 import type { Diagnostic } from '../errors/index.js'
-import type { Manifest, WriteResult } from '../output/index.js'
+import type { Manifest, SinkOptions, WriteResult } from '../output/index.js'
 import type { RenderedBody, TemplateStore } from '../render/index.js'
 import type { WorkerRequest } from './render-worker.js'
 
@@ -22,7 +22,7 @@ export interface RenderWorker {
     bodies: RenderedBody[],
     store: TemplateStore,
     previous: Manifest,
-    force: boolean,
+    options: SinkOptions,
     /** The output paths of the post pages to render. */
     only: string[],
   ): Promise<EntriesResult>
@@ -63,8 +63,8 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
       const reply = await ask<{ results: [string, RenderedBody][] }>({ type: 'markdown', items })
       return reply.results
     },
-    entries: (posts, bodies, store, previous, force, only) =>
-      ask<EntriesResult>({ type: 'entries', posts, bodies, store, previous, force, only }),
+    entries: (posts, bodies, store, previous, options, only) =>
+      ask<EntriesResult>({ type: 'entries', posts, bodies, store, previous, options, only }),
     async close() {
       active.delete(flags)
       await worker.terminate()

@@ -12,6 +12,7 @@ import {
   createFileSink,
   type Manifest,
   type PlannedFile,
+  type SinkOptions,
 } from '../output/index.js'
 import {
   createMarkdown,
@@ -32,7 +33,7 @@ export type WorkerRequest =
       bodies: RenderedBody[]
       store: TemplateStore
       previous: Manifest
-      force: boolean
+      options: SinkOptions
       /** The output paths to render. */
       only: string[]
     }
@@ -44,7 +45,7 @@ function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
   const index = indexSite(request.posts, config.timezone)
   const model = createSiteModel(config, index, request.bodies, request.store)
   const writer = createDiskWriter(config.paths.out)
-  const sink = createFileSink(writer, request.previous, { force: request.force })
+  const sink = createFileSink(writer, request.previous, request.options)
   const routes = createRouteTable()
   const plan = planPages({
     ...model,

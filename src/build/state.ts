@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/index.js'
 import type { Post } from '../content/index.js'
 import type { BdsError } from '../errors/index.js'
 import type { PythonStep } from '../macros/python/index.js'
-import type { Manifest, PlannedFile } from '../output/index.js'
+import type { Manifest, Ownership, PlannedFile } from '../output/index.js'
 import type { RenderedBody, SitemapMemo, TemplateDeps, TemplateStore } from '../render/index.js'
 import type { ScriptRow } from '../scripts/index.js'
 import type { ModelMemo } from './model.js'
@@ -37,6 +37,7 @@ export interface PipelineState extends PageKeys {
   /** Every file to copy (claimed or not). */
   copies: readonly PlannedFile[]
   sitemap: SitemapMemo
-  /** Every output file as written. */
+  /** Every output file as written, and the output folder's record of them. */
   manifest: Manifest
+  ownership: Ownership
 }

@@ -51,7 +51,11 @@ export function formatSummary(r: BuildReport): string {
   }
   const head = `Built ${o.total} files into ${r.outDir}: ${o.written} written, ${o.unchanged} unchanged, ${o.removed} removed${o.failed ? `, ${o.failed} failed` : ''} (${problems}) in ${ms(r.durationMs)}.`
   const nothing =
-    o.written === 0 && o.removed === 0 ? '\nNothing changed: no file was written.' : ''
+    o.notWritten > 0
+      ? `\n${o.notWritten} file(s) could not be written: the output folder is incomplete.`
+      : o.written === 0 && o.removed === 0 && o.failed === 0
+        ? '\nNothing changed: no file was written.'
+        : ''
   const steps = r.steps.map((s) => `${s.name} ${ms(s.ms)}`).join(' · ')
   const calls = Object.entries(r.macros).sort(([a], [b]) => a.localeCompare(b))
   const macros = calls.length ? `\n  macros: ${calls.map(([n, c]) => `${n} ${c}`).join(' · ')}` : ''

@@ -1,25 +1,23 @@
 // resolveConfig: settings from the file plus the command line → one frozen ResolvedConfig
 // with defaults filled and absolute paths; rejects an output folder that would hit sources.
 
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import { BdsError } from '../errors/index.js'
+import { isInside, realPath } from '../util/real-path.js'
 import { isValidTimeZone } from '../util/time.js'
 import type { LoadedConfig } from './load.js'
 import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
 
 const SOURCE_DIRS = ['posts', 'pages', 'media', 'static', 'templates', 'scripts', 'meta', '.bds']
 
-function isInside(child: string, parent: string): boolean {
-  const rel = relative(parent, child)
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
-}
-
-function checkOutput(out: string, root: string): void {
+/** Compared as real paths: an output reached through a link to the site is the site. */
+function checkOutput(given: string, site: string): void {
+  const [out, root] = [realPath(given), realPath(site)]
   const unsafe = isInside(root, out) || SOURCE_DIRS.some((dir) => isInside(out, join(root, dir)))
   if (unsafe) {
     throw new BdsError(
       'BDS_OUTPUT_UNSAFE',
-      `The output folder ${out} is the site folder, contains it, or lies inside a source folder; building there could overwrite or remove your files.`,
+      `The output folder ${given} is the site folder, contains it, or lies inside a source folder; building there could overwrite or remove your files.`,
     )
   }
 }
@@ -77,6 +75,7 @@ export function resolveConfig(
     drafts: inline.drafts ?? false,
     strict: inline.strict ?? false,
     clean: inline.clean ?? false,
+    forceOutput: inline.forceOutput ?? false,
     source: loaded.source,
     paths: Object.freeze(paths),
   })

@@ -24,6 +24,8 @@ export interface InlineConfig {
   drafts?: boolean
   strict?: boolean
   clean?: boolean
+  /** Write into an output folder bds did not make, replacing files it did not write. */
+  forceOutput?: boolean
 }
 
 export interface SitePaths {
@@ -55,6 +57,7 @@ export interface ResolvedConfig {
   drafts: boolean
   strict: boolean
   clean: boolean
+  forceOutput: boolean
   /** Which file the settings came from, relative to the site root, or undefined. */
   source?: string
   paths: SitePaths

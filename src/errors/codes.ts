@@ -151,6 +151,14 @@ export const codes = {
     title: 'Build cache was reset',
     hint: 'Nothing to do: the cache under .bds/ is rebuilt from your files.',
   },
+  BDS_OUTPUT_FOREIGN: {
+    title: 'Output folder is not bds’s',
+    hint: 'Choose an empty folder (or one inside the site) with --out, or pass --force-output if bds may replace what is there.',
+  },
+  BDS_OUTPUT_NOT_OURS: {
+    title: 'Output file was not written by bds',
+    hint: 'Move the file away (bds then writes its own), or pass --force-output to let bds replace it.',
+  },
   BDS_OUTPUT_KEPT: {
     title: 'Changed output file left in place',
     hint: 'bds wrote this file earlier but it was edited since; delete it by hand if it is no longer wanted.',

@@ -1,99 +1,141 @@
-// The output folder on disk: writes go to a temporary name beside the target and are renamed
-// over it, so a reader (or an interrupted build) never finds a half-written file. Folders are
-// created once per build; removing a file prunes the folders it leaves empty.
+// The output folder on disk. A write goes to a temporary file in `.bds-tmp/` and is renamed
+// into place, so a reader (or an interrupted build) never finds a half-written file, and the
+// next build clears what an interrupted one left there. Nothing is written through or
+// followed that is a symbolic link: each folder on a path is checked once per build.
 
 import {
   copyFileSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmdirSync,
-  statSync,
+  rmSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { threadId } from 'node:worker_threads'
 import type { FileStat } from '../util/fs.js'
+import { checkOutputPath, MARKER, TEMP_DIR } from './paths.js'
 import type { OutputData, OutputWriter } from './writer.js'
 
-/** Name of the temporary file a write of `target` by process `pid` uses. */
-export const tempName = (target: string, pid: number) =>
-  join(dirname(target), `.${basename(target)}.bds-tmp-${pid}`)
-
+/** Size and mtime of a regular file (not followed when it is a link), else undefined. */
 export function statFile(path: string): FileStat | undefined {
   try {
-    // throwIfNoEntry: a missing file is the common case on a first build, and building an
-    // exception for it costs more than the stat itself.
-    const s = statSync(path, { throwIfNoEntry: false })
+    const s = lstatSync(path, { throwIfNoEntry: false })
     return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined
   } catch {
     return undefined
   }
 }
 
+const kindOf = (path: string) => {
+  const s = lstatSync(path, { throwIfNoEntry: false })
+  return s === undefined ? 'none' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other'
+}
+
 function listInto(root: string, rel: string, out: string[]): void {
   for (const entry of readdirSync(rel ? join(root, rel) : root, { withFileTypes: true })) {
     const path = rel ? `${rel}/${entry.name}` : entry.name
+    if (!rel && (entry.name === TEMP_DIR || entry.name === MARKER)) continue
     if (entry.isDirectory()) listInto(root, path, out)
     else if (entry.isFile()) out.push(path)
   }
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM'
+  }
+}
+
+/** Removes temporary files that no running bds process is writing, and the folder if empty. */
+export function clearTemp(root: string): void {
+  const dir = join(root, TEMP_DIR)
+  if (kindOf(dir) === 'other') rmSync(dir, { force: true })
+  if (kindOf(dir) !== 'dir') return
+  for (const name of readdirSync(dir)) {
+    const pid = Number(name.split('-')[0])
+    if (!Number.isInteger(pid) || pid === process.pid || !alive(pid))
+      rmSync(join(dir, name), { force: true, recursive: true })
+  }
+  try {
+    rmdirSync(dir)
+  } catch {}
+}
+
 export function createDiskWriter(root: string): OutputWriter {
   const dirs = new Set<string>()
-  const ensureDir = (dir: string) => {
-    if (dirs.has(dir)) return
-    const parent = dirname(dir)
-    if (parent !== dir && !dirs.has(parent)) ensureDir(parent)
-    try {
-      mkdirSync(dir)
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'EEXIST') throw error
-    }
-    dirs.add(dir)
+  let count = 0
+  /** Makes the folders of `path` (relative), refusing any that is a link or a file. */
+  const ensureDir = (rel: string) => {
+    if (rel === '.' || rel === '' || dirs.has(rel)) return
+    ensureDir(dirname(rel))
+    const full = join(root, rel)
+    const kind = kindOf(full)
+    if (kind === 'none') mkdirSync(full)
+    else if (kind !== 'dir')
+      throw new Error(`${full} is not a folder (a link or a file); bds writes nothing through it`)
+    dirs.add(rel)
   }
+  const tempDir = join(root, TEMP_DIR)
   return {
     root,
     stat: (path) => statFile(join(root, path)),
     read(path) {
-      try {
-        return readFileSync(join(root, path))
-      } catch {
-        return undefined
-      }
+      if (!statFile(join(root, path))) return undefined
+      return readFileSync(join(root, path))
     },
-    write(path: string, data: OutputData) {
+    write(path: string, data: OutputData, own = false) {
+      checkOutputPath(path, own)
       const target = join(root, path)
-      const tmp = tempName(target, process.pid)
+      if (!dirs.has(TEMP_DIR)) {
+        mkdirSync(root, { recursive: true })
+        if (kindOf(tempDir) !== 'dir') {
+          rmSync(tempDir, { force: true })
+          mkdirSync(tempDir)
+        }
+        dirs.add(TEMP_DIR)
+      }
+      ensureDir(dirname(path))
+      if (!['none', 'file'].includes(kindOf(target)))
+        throw new Error(`${target} is a link or a folder; bds writes nothing through it`)
+      const tmp = join(tempDir, `${process.pid}-${threadId}-${++count}`)
       try {
-        ensureDir(dirname(target))
         if ('from' in data) copyFileSync(data.from, tmp)
         else writeFileSync(tmp, data.bytes)
         const written = statFile(tmp) as FileStat
         renameSync(tmp, target)
         return written
       } catch (error) {
-        try {
-          unlinkSync(tmp)
-        } catch {}
+        rmSync(tmp, { force: true })
         throw error
       }
     },
     remove(path) {
+      checkOutputPath(path)
+      if (!statFile(join(root, path))) return
       unlinkSync(join(root, path))
-      for (let dir = dirname(join(root, path)); dir.startsWith(root) && dir !== root; ) {
+      for (let dir = dirname(path); dir !== '.'; dir = dirname(dir)) {
         try {
-          if (readdirSync(dir).length > 0) break
-          rmdirSync(dir)
+          if (kindOf(join(root, dir)) !== 'dir' || readdirSync(join(root, dir)).length > 0) break
+          rmdirSync(join(root, dir))
           dirs.delete(dir)
         } catch {
           break
         }
-        dir = dirname(dir)
       }
     },
     source: (from) => readFileSync(from),
+    clearTemp() {
+      clearTemp(root)
+      dirs.delete(TEMP_DIR)
+    },
     list() {
       const out: string[] = []
       try {

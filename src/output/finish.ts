@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import type { Diagnostic } from '../errors/index.js'
 import type { Manifest } from './cache-db.js'
-import { same, type WriteResult, type WriteStats, warn } from './sink.js'
+import { emptyStats, same, type WriteResult, warn } from './sink.js'
 import type { OutputWriter } from './writer.js'
 
 /**
@@ -20,13 +20,14 @@ export function finishOutputs(
 ): WriteResult {
   const manifest: Manifest = new Map()
   const diagnostics: Diagnostic[] = []
-  const stats: WriteStats = { written: 0, unchanged: 0, removed: 0, failed: 0, total: 0 }
+  const stats = emptyStats()
   for (const part of parts) {
     for (const [path, entry] of part.manifest) manifest.set(path, entry)
     diagnostics.push(...part.diagnostics)
     stats.written += part.stats.written
     stats.unchanged += part.stats.unchanged
     stats.failed += part.stats.failed
+    stats.notWritten += part.stats.notWritten
     stats.total += part.stats.total
   }
   for (const path of keep) {
@@ -48,8 +49,19 @@ export function finishOutputs(
       )
       continue
     }
-    writer.remove(path)
-    stats.removed += 1
+    try {
+      writer.remove(path)
+      stats.removed += 1
+    } catch (error) {
+      stats.notWritten += 1
+      diagnostics.push(
+        warn(
+          'BDS_OUTPUT_WRITE',
+          `Cannot remove ${join(writer.root, path)}, which is no longer produced: ${(error as Error).message}`,
+          'Check the permissions of the output folder; the next build removes it.',
+        ),
+      )
+    }
   }
   return { stats, manifest, diagnostics }
 }

@@ -5,11 +5,14 @@ export {
   type ManifestEntry,
   openCacheDb,
 } from './cache-db.js'
-export { createDiskWriter, statFile, tempName } from './disk-writer.js'
+export { clearTemp, createDiskWriter, statFile } from './disk-writer.js'
 export { finishOutputs } from './finish.js'
 export { createMemoryWriter, type MemoryWriter } from './memory-writer.js'
+export { type ClaimOptions, claimOutput, type Ownership, recordOutput } from './ownership.js'
+export { MARKER, TEMP_DIR, unsafeOutputPath } from './paths.js'
 export {
   createFileSink,
+  emptyStats,
   type FileSink,
   type PlannedFile,
   type SinkOptions,

@@ -2,6 +2,7 @@
 // `readSource` (a memory Fs in tests). mtimes come from a counter, so every write is newer.
 
 import type { FileStat } from '../util/fs.js'
+import { checkOutputPath, MARKER } from './paths.js'
 import type { OutputData, OutputWriter } from './writer.js'
 
 export interface MemoryWriter extends OutputWriter {
@@ -27,7 +28,8 @@ export function createMemoryWriter(
       return f && statOf(f)
     },
     read: (path) => files.get(path)?.bytes,
-    write(path: string, data: OutputData) {
+    write(path: string, data: OutputData, own = false) {
+      checkOutputPath(path, own)
       const bytes = 'from' in data ? readSource(data.from) : data.bytes
       const entry = { bytes: Uint8Array.from(bytes), mtimeMs: ++clock }
       files.set(path, entry)
@@ -39,6 +41,7 @@ export function createMemoryWriter(
       view.delete(path)
     },
     source: readSource,
-    list: () => [...files.keys()].sort(),
+    clearTemp: () => {},
+    list: () => [...files.keys()].filter((p) => p !== MARKER).sort(),
   }
 }

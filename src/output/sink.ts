@@ -22,7 +22,10 @@ export interface WriteStats {
   written: number
   unchanged: number
   removed: number
+  /** Files not written: pages that failed to render, and `notWritten`. */
   failed: number
+  /** Files that could not be written (a write error, or a file bds did not write in the way). */
+  notWritten: number
   total: number
 }
 
@@ -42,13 +45,26 @@ export const same = (a: FileStat | undefined, e: ManifestEntry) =>
   a?.size === e.size && a.mtimeMs === e.mtimeMs
 
 export function warn(code: Diagnostic['code'], message: string, hint: string): Diagnostic {
-  return { severity: code === 'BDS_OUTPUT_WRITE' ? 'error' : 'warning', code, message, hint }
+  return { severity: code === 'BDS_OUTPUT_KEPT' ? 'warning' : 'error', code, message, hint }
 }
 
 export interface SinkOptions {
   /** Write every file even when its bytes are unchanged (`--clean`). */
   force?: boolean
+  /** Files bds wrote in earlier builds by the folder's record (besides `previous`). */
+  owned?: ReadonlySet<string>
+  /** `--force-output`: replace files bds did not write. */
+  takeOver?: boolean
 }
+
+export const emptyStats = (): WriteStats => ({
+  written: 0,
+  unchanged: 0,
+  removed: 0,
+  failed: 0,
+  notWritten: 0,
+  total: 0,
+})
 
 const bytesOf = (file: PlannedFile): Uint8Array =>
   typeof file.contents === 'string'
@@ -64,7 +80,16 @@ export function createFileSink(
 ): FileSink {
   const manifest: Manifest = new Map()
   const diagnostics: Diagnostic[] = []
-  const stats: WriteStats = { written: 0, unchanged: 0, removed: 0, failed: 0, total: 0 }
+  const stats = emptyStats()
+  const notWritten = (message: string, code: 'BDS_OUTPUT_WRITE' | 'BDS_OUTPUT_NOT_OURS') => {
+    stats.failed += 1
+    stats.notWritten += 1
+    const hint =
+      code === 'BDS_OUTPUT_WRITE'
+        ? 'Check permissions and free space in the output folder; the next build writes what is missing.'
+        : 'Move the file away (bds then writes its own), or pass --force-output to let bds replace it.'
+    diagnostics.push(warn(code, message, hint))
+  }
   return {
     write(file) {
       stats.total += 1
@@ -86,19 +111,23 @@ export function createFileSink(
         manifest.set(file.path, { hash, ...current, source: file.source })
         return
       }
+      if (!prev && current && !options.owned?.has(file.path) && !options.takeOver) {
+        const where = join(writer.root, file.path)
+        notWritten(
+          `${where} was not written by bds and differs from its ${file.source}; it was left as it is.`,
+          'BDS_OUTPUT_NOT_OURS',
+        )
+        return
+      }
       try {
         const data = bytes ? { bytes } : { from: file.from as string }
         const written = writer.write(file.path, data)
         manifest.set(file.path, { hash, ...written, source: file.source })
         stats.written += 1
       } catch (error) {
-        stats.failed += 1
-        diagnostics.push(
-          warn(
-            'BDS_OUTPUT_WRITE',
-            `Cannot write ${join(writer.root, file.path)}: ${(error as Error).message}`,
-            'Check permissions and free space in the output folder.',
-          ),
+        notWritten(
+          `Cannot write ${join(writer.root, file.path)}: ${(error as Error).message}`,
+          'BDS_OUTPUT_WRITE',
         )
         if (prev) manifest.set(file.path, prev)
       }

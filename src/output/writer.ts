@@ -14,12 +14,17 @@ export interface OutputWriter {
   stat(path: string): FileStat | undefined
   /** The file's bytes, undefined when absent. */
   read(path: string): Uint8Array | undefined
-  /** Writes the file whole (a reader never sees it half-written); returns its new stat. */
-  write(path: string, data: OutputData): FileStat
+  /**
+   * Writes the file whole (a reader never sees it half-written); returns its new stat. Only
+   * `own` writes may name bds's record file.
+   */
+  write(path: string, data: OutputData, own?: boolean): FileStat
   /** Removes the file and any folders it leaves empty. */
   remove(path: string): void
   /** The bytes of a source file a copy comes from (`{from}` of write). */
   source(from: string): Uint8Array
-  /** Every file below the output folder, `/`-separated, sorted. */
+  /** Removes temporary files an interrupted build left behind. */
+  clearTemp(): void
+  /** Every file below the output folder, `/`-separated, sorted (not bds's own files). */
   list(): string[]
 }

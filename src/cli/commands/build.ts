@@ -1,5 +1,6 @@
 // `bds build [dir]`: flags → InlineConfig → build(); prints diagnostics and the summary,
-// writes the JSON report, and turns diagnostics into exit code 1 under --strict.
+// writes the JSON report; exit code 1 when a file could not be written, and for any
+// diagnostic under --strict.
 
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
@@ -14,6 +15,7 @@ interface BuildFlags {
   drafts?: boolean
   strict?: boolean
   clean?: boolean
+  forceOutput?: boolean
   json?: string
   quiet?: boolean
   verbose?: boolean
@@ -28,6 +30,10 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .option('--drafts', 'include posts with status: draft or draft: true')
     .option('--strict', 'exit with code 1 when there is any warning or error (for CI)')
     .option('--clean', 'ignore the cache and rewrite every output file')
+    .option(
+      '--force-output',
+      'write into an output folder bds did not make, replacing files it did not write',
+    )
     .option('--json <file>', 'also write the build report as JSON to <file>')
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--verbose', 'also print what Python macros wrote to stdout and stderr')
@@ -43,6 +49,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         drafts: flags.drafts,
         strict: flags.strict,
         clean: flags.clean,
+        forceOutput: flags.forceOutput,
       }
       const progress = ctx.out.progress && !flags.quiet
       const onStep = progress
@@ -62,7 +69,13 @@ export function registerBuild(program: Command, ctx: CliContext): void {
       if (flags.json)
         await writeFile(resolve(cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`)
       if (!flags.quiet) ctx.out.out(formatSummary(report))
-      if (flags.strict && report.diagnostics.length > 0) {
+      const { notWritten } = report.outputs
+      if (notWritten > 0) {
+        ctx.out.err(
+          `bds: ${notWritten} output file(s) could not be written or removed; the output folder is incomplete, failing the build.`,
+        )
+        ctx.exitCode = 1
+      } else if (flags.strict && report.diagnostics.length > 0) {
         ctx.out.err(`bds: --strict: ${report.diagnostics.length} diagnostic(s), failing the build.`)
         ctx.exitCode = 1
       }

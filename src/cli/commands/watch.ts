@@ -18,6 +18,7 @@ interface WatchFlags {
   open?: boolean
   out?: string
   drafts?: boolean
+  forceOutput?: boolean
   quiet?: boolean
 }
 
@@ -43,6 +44,10 @@ export function registerWatch(program: Command, ctx: CliContext): void {
     .option('--debounce <ms>', 'quiet time that ends a burst of changes', '25')
     .option('-o, --out <dir>', 'output folder (default: "output" from the config, else dist)')
     .option('--drafts', 'include posts with status: draft or draft: true')
+    .option(
+      '--force-output',
+      'write into an output folder bds did not make, replacing files it did not write',
+    )
     .option('-q, --quiet', 'print only errors and warnings')
     .addHelpText(
       'after',
@@ -77,7 +82,12 @@ export function registerWatch(program: Command, ctx: CliContext): void {
           out.out(formatRebuild(event, new Date()))
         }
       }
-      const inline = { root: dir, out: flags.out, drafts: flags.drafts }
+      const inline = {
+        root: dir,
+        out: flags.out,
+        drafts: flags.drafts,
+        forceOutput: flags.forceOutput,
+      }
       const options = { port, host: flags.host, debounceMs, deps: { cwd }, onEvent }
       const watching = await watch(inline, options)
       out.out(`bds: serving ${root} at ${watching.url} — Ctrl-C to stop`)
