@@ -6,7 +6,7 @@ import { createPythonHost } from './index.js'
 import { pythonOptions } from './options.js'
 import type { PythonHost } from './types.js'
 
-export interface SessionHosts {
+interface SessionHosts {
   get(config: ResolvedConfig): PythonHost
   stop(): Promise<void>
 }
