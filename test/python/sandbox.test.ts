@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSandboxHost, type SandboxHost } from '../../src/python/sandbox/host.js'
 import { readablePaths } from '../../src/python/sandbox/launch.js'
+import { WIRE_VERSION } from '../../src/python/wire.js'
+import { exitOf } from '../helpers/events.js'
 import { call, py, script, testCacheDir } from '../helpers/python.js'
 import { repoRoot } from '../helpers/site.js'
 
@@ -24,7 +26,7 @@ beforeAll(async () => {
   process.env.BDS_TEST_SECRET = secret
   host = createSandboxHost(
     { workers: 1, timeoutMs: 2000, memoryMiB: 256, cacheDir: testCacheDir },
-    { testHooks: true },
+    { probes: true },
   )
   await host.start()
 })
@@ -187,12 +189,28 @@ describe('known Python escapes end in the sandbox', () => {
 })
 
 describe('the main process distrusts the child', () => {
-  it('ignores malformed and unknown messages and keeps working', async () => {
-    await probe(`
-      process.send('garbage'); process.send(null); process.send({ t: 'res', id: 99999, ok: true, value: 1 })
-      process.send({ t: 'out', id: 1, text: { evil: true } }); process.send({ t: 'nonsense' })
+  it('drops malformed and unknown messages of its wire version and keeps working', async () => {
+    const child = host.child()
+    await probe(`const v = ${WIRE_VERSION}
+      process.send('garbage'); process.send(null); process.send({ t: 'res', id: 99999, ok: true, value: 1, v })
+      process.send({ t: 'out', id: 1, text: { evil: true }, v }); process.send({ t: 'nonsense', v })
       return 1`)
     expect((await call(host, ok, { n: 3 })).value).toBe('fine')
+    expect(host.child()).toBe(child)
+  })
+
+  it('refuses a child that sends a message of another wire version, and starts a new one', async () => {
+    const child = host.child()
+    const refused = probe(`process.send({ t: 'pong', n: 1, v: ${WIRE_VERSION + 1} }); return 1`)
+    await expect(refused).rejects.toMatchObject({
+      code: 'BDS_PYTHON_WIRE_VERSION',
+      message: expect.stringContaining(
+        `The Python sandbox speaks wire version ${WIRE_VERSION + 1}`,
+      ),
+    })
+    await exitOf(child as NonNullable<typeof child>)
+    expect((await call(host, ok, { n: 4 })).value).toBe('fine')
+    expect(host.child()).not.toBe(child)
   })
 
   it('fails the open calls and restarts when the child dies', async () => {
