@@ -179,6 +179,14 @@ export const codes = {
     title: 'Internal error',
     hint: 'This is a bug in bds; please report it with the stack trace.',
   },
+  BDS_PYTHON_WIRE_VERSION: {
+    title: 'The Python runtime comes from another build of bds',
+    hint: 'Rebuild bds (`npm run build` in a checkout) or reinstall it, so that bds, its sandbox child and its Python workers come from one build.',
+  },
+  BDS_PYTHON_WIRE_REPLY: {
+    title: 'The Python sandbox sent an invalid reply',
+    hint: 'bds refused the reply and went on without it. A script cannot cause this while the sandbox holds; if it repeats, report it as a bds bug with this message.',
+  },
 } as const satisfies Record<string, { title: string; hint: string }>
 
 export type ErrorCode = keyof typeof codes

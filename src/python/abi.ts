@@ -3,13 +3,11 @@
 
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 
-export const ABI_VERSION = 1
-
 const json = {} // any JSON value
 const nonEmpty = { type: 'string', minLength: 1 }
 const isoOrNull = { type: ['string', 'null'] }
 
-export const macroContextSchema = {
+const macroContextSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['env', 'params'],
@@ -39,7 +37,7 @@ export const macroContextSchema = {
   },
 } as const
 
-export const macroPostSchema = {
+const macroPostSchema = {
   type: ['object', 'null'],
   additionalProperties: false,
   required: ['id', 'title', 'slug', 'url', 'content', 'status', 'tags', 'categories'],
@@ -60,7 +58,7 @@ export const macroPostSchema = {
   },
 } as const
 
-export const macroResultSchema = {
+const macroResultSchema = {
   oneOf: [
     { type: 'string' },
     {

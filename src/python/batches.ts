@@ -4,7 +4,7 @@
 
 import type { PythonCall, PythonCallResult, PythonError, ScriptSource } from './types.js'
 
-export const scriptKey = (s: ScriptSource) => `${s.id}:${s.hash}`
+const scriptKey = (s: ScriptSource) => `${s.id}:${s.hash}`
 
 /** A call with its arguments already as JSON text. */
 export interface EncodedCall {
@@ -12,7 +12,7 @@ export interface EncodedCall {
   texts: string[]
 }
 
-export interface Planned {
+interface Planned {
   /** The distinct calls to run. */
   unique: EncodedCall[]
   /** For each input call, its index in `unique`. */

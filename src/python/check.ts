@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { BdsError } from '../errors/index.js'
 import type { CheckResult, PythonHost, ScriptSource } from './types.js'
 
-export interface ScriptCheck {
+interface ScriptCheck {
   script: ScriptSource
   result: CheckResult
   /** Why the script cannot run, or undefined when it can. */

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
 import { Piscina } from 'piscina'
+import { isBdsError } from '../errors/index.js'
 import { batchJson, chunk, dedupe, type EncodedCall, failure, parseResults } from './batches.js'
 import { createCounters } from './counters.js'
 import type { HarnessSources } from './harness.js'
@@ -20,7 +21,16 @@ import type {
   SiteData,
 } from './types.js'
 import { runGuarded } from './watchdog.js'
-import type { SiteBlock, WorkerReply } from './worker/protocol.js'
+import {
+  type CheckOutcome,
+  checkOutcomes,
+  parseReply,
+  WIRE_VERSION,
+  WORKER,
+  wireReplyError,
+} from './wire.js'
+import type { SiteBlock, WorkerTask } from './worker/protocol.js'
+import { readWorkerReply } from './worker-reply.js'
 
 const TIMEOUT_HARD: PythonCallResult = failure({
   kind: 'timeout',
@@ -46,7 +56,7 @@ function outputChannel(onOutput: NonNullable<RunOptions['onOutput']>) {
 }
 
 /** What a pool boots from: files in-process, IPC messages in the sandbox child. */
-export interface PoolBoot {
+interface PoolBoot {
   /** The compiled worker module (dist/python/worker/index.js). */
   workerFile: string
   /** Pyodide's CommonJS entry (pyodide.js), resolved by the caller. */
@@ -81,13 +91,15 @@ export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): Pool
       idleTimeout: 2 ** 31 - 1,
       concurrentTasksPerWorker: 1,
       resourceLimits: { stackSizeMb: 32 },
-      workerData: { ...harness, snapshot, memoryBytes, pyodideEntry },
+      workerData: { v: WIRE_VERSION, ...harness, snapshot, memoryBytes, pyodideEntry },
     })
     pool.on('error', () => {}) // a worker that dies is replaced; its tasks report the failure
     pool.on('workerDestroy', () => {
       if (pool) counters.state.workerRestarts++ // not while stop() destroys the pool
     })
-    const ping = (await pool.run({ kind: 'ping' })) as Extract<WorkerReply, { kind: 'ping' }>
+    const task: WorkerTask = { v: WIRE_VERSION, kind: 'ping' }
+    const ping = readWorkerReply(await pool.run(task), 'ping')
+    if (isBdsError(ping)) throw ping
     counters.state.snapshot = ping.snapshot
     if (snapshot && !ping.snapshot) boot.rejectSnapshot()
     counters.state.startMs = Math.round(performance.now() - started)
@@ -173,10 +185,12 @@ export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): Pool
   async function check(scripts: readonly { file: string; source: string }[]) {
     if (scripts.length === 0) return []
     await start()
-    const task = { kind: 'check', scripts: JSON.stringify(scripts) }
-    const reply = (await (pool as Piscina).run(task)) as Extract<WorkerReply, { kind: 'check' }>
-    const parsed = JSON.parse(reply.results) as Omit<CheckResult, 'file'>[]
-    return scripts.map((s, i) => ({ file: s.file, ...(parsed[i] as Omit<CheckResult, 'file'>) }))
+    const task: WorkerTask = { v: WIRE_VERSION, kind: 'check', scripts: JSON.stringify(scripts) }
+    const reply = readWorkerReply(await (pool as Piscina).run(task), 'check')
+    if (isBdsError(reply)) throw reply
+    const outcomes = checkOutcomes(parseReply(WORKER, 'check', reply.results), scripts.length)
+    if (typeof outcomes === 'string') throw wireReplyError(WORKER, `check: ${outcomes}`)
+    return scripts.map((s, i): CheckResult => ({ file: s.file, ...(outcomes[i] as CheckOutcome) }))
   }
 
   let siteText = ''

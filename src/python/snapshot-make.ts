@@ -4,6 +4,8 @@
 
 import { Worker } from 'node:worker_threads'
 import type { HarnessSources } from './harness.js'
+import { WIRE_VERSION, WORKER, wireVersionError } from './wire.js'
+import type { SnapshotReply } from './worker/protocol.js'
 
 export interface SnapshotInput extends HarnessSources {
   memoryBytes: number
@@ -13,14 +15,15 @@ export interface SnapshotInput extends HarnessSources {
 export function makeSnapshot(workerFile: string, input: SnapshotInput): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, {
-      workerData: { mode: 'snapshot', ...input },
+      workerData: { v: WIRE_VERSION, mode: 'snapshot', ...input },
       resourceLimits: { stackSizeMb: 16 },
       stdout: true,
       stderr: true,
     })
-    worker.once('message', (reply: { ok: boolean; bytes?: Uint8Array; message?: string }) => {
+    worker.once('message', (reply: SnapshotReply) => {
       void worker.terminate()
-      if (reply.ok && reply.bytes) resolve(reply.bytes)
+      if (reply?.v !== WIRE_VERSION) reject(wireVersionError(WORKER, reply?.v))
+      else if (reply.ok && reply.bytes instanceof Uint8Array) resolve(reply.bytes)
       else reject(new Error(`could not make the Pyodide snapshot: ${reply.message}`))
     })
     worker.once('error', reject)

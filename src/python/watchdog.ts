@@ -4,19 +4,22 @@
 // aborted: Piscina terminates the worker and starts a fresh one.
 
 import type { MessagePort } from 'node:worker_threads'
-import type { RunOutcome, SiteBlock, WorkerReply } from './worker/protocol.js'
+import { isBdsError } from '../errors/index.js'
+import { WIRE_VERSION } from './wire.js'
+import type { RunOutcome, SiteBlock, WorkerTask } from './worker/protocol.js'
 import { CONTROL } from './worker/protocol.js'
+import { readWorkerReply } from './worker-reply.js'
 
 const SIGINT = 2
 
-export interface TaskPool {
+interface TaskPool {
   run(
     task: unknown,
     options: { signal: AbortSignal; transferList?: MessagePort[] },
   ): Promise<unknown>
 }
 
-export type GuardedResult =
+type GuardedResult =
   | { kind: 'done'; outcome: RunOutcome; threadId: number }
   /** The worker was terminated while call `stuck` ran; the other calls have no result. */
   | { kind: 'killed'; stuck: number }
@@ -61,12 +64,21 @@ export async function runGuarded(
     Math.min(100, Math.max(5, timeoutMs / 10)),
   )
   try {
-    const task = { kind: 'run', batch, control, site, timeoutMs, stream }
-    const transferList = stream ? [stream] : undefined
-    const reply = (await pool.run(task, { signal: abort.signal, transferList })) as WorkerReply
-    if (reply?.kind !== 'run' || typeof reply.results !== 'string') {
-      return { kind: 'failed', message: 'the Python worker sent a malformed reply' }
+    const task: WorkerTask = {
+      v: WIRE_VERSION,
+      kind: 'run',
+      batch,
+      control,
+      site,
+      timeoutMs,
+      stream,
     }
+    const transferList = stream ? [stream] : undefined
+    const reply = readWorkerReply(
+      await pool.run(task, { signal: abort.signal, transferList }),
+      'run',
+    )
+    if (isBdsError(reply)) return { kind: 'failed', message: reply.message }
     return { kind: 'done', outcome: reply, threadId: reply.threadId }
   } catch (error) {
     if (abort.signal.aborted) return { kind: 'killed', stuck: Math.max(0, stuck) }

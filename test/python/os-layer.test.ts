@@ -20,6 +20,7 @@ import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { detectOsLayer, probeOsLayer, ROOT_SCRIPT } from '../../src/python/sandbox/os-layer.js'
 import { readableMounts } from '../../src/python/sandbox/os-paths.js'
+import { exitOf, until } from '../helpers/events.js'
 import { tempDir } from '../helpers/site.js'
 
 const layer = detectOsLayer()
@@ -29,7 +30,7 @@ const none = layer.kind === 'none'
 const PROBE = `
 const fs = require('fs'), net = require('net'), dgram = require('dgram'), os = require('os')
 const cfg = JSON.parse(process.argv[1])
-const code = (f) => { try { return 'ok:' + String(f()) } catch (e) { return e.code || String(e) } }
+const code = (f) => { try { return 'ok:' + String(f()) } catch (e) { return e.info?.code || e.code || String(e) } }
 const connect = (target) => new Promise((done) => {
   const s = net.connect(target)
   s.setTimeout(1000, () => { s.destroy(); done('timeout') })
@@ -223,13 +224,13 @@ describe.skipIf(none)(none ? `OS layer (skipped: ${layer.reason})` : 'OS layer',
     child.send({ n: 42 })
     expect(await nextMessage(child)).toEqual({ echo: { n: 42 } })
     child.send('bye')
-    await new Promise((done) => child.once('exit', done))
-    await new Promise((done) => setTimeout(done, 200))
+    await exitOf(child)
 
     expect(r.environKeys).toEqual(['NODE_CHANNEL_FD', 'NODE_CHANNEL_SERIALIZATION_MODE'])
     expect(r.processEnvKeys).toEqual([])
-    expect(r.tcp).toMatch(/^(ENETUNREACH|ECONNREFUSED)$/)
-    expect(r.udp).toMatch(/^(ENETUNREACH|EPERM)$/)
+    // The new network namespace has no interface up, not even loopback.
+    expect(r.tcp).toBe('ENETUNREACH')
+    expect(r.udp).toBe('ENETUNREACH')
     expect(r.unixPath).toBe('ENOENT')
     expect(r.abstract).toBe('ECONNREFUSED')
     expect(listeners.received).toEqual([])
@@ -249,7 +250,7 @@ describe.skipIf(none)(none ? `OS layer (skipped: ${layer.reason})` : 'OS layer',
     expect(existsSync(join(cfg.readableDir as string, 'new.txt'))).toBe(false)
 
     expect(r.killParent).toBe('ESRCH')
-    expect(r.reniceParent).toMatch(/^(ESRCH|EPERM|EACCES|ERR_SYSTEM_ERROR)$/)
+    expect(r.reniceParent).toBe('ESRCH') // the parent is outside the new PID namespace
     expect(r.pid).toBe(1)
     expect(r.hostname).toBe('bds-sandbox')
     expect(r.caps).toMatch(/^0+$/)
@@ -257,7 +258,7 @@ describe.skipIf(none)(none ? `OS layer (skipped: ${layer.reason})` : 'OS layer',
     expect(JSON.stringify(r)).not.toContain(secretText)
   })
 
-  it('SIGKILL on the wrapper takes the inner node process down within 2 s', async () => {
+  it('SIGKILL on the wrapper takes the inner node process down', async () => {
     const marker = `bds-os-layer-marker-${randomBytes(6).toString('hex')}`
     const script = "process.send('ready'); setInterval(() => {}, 1000)"
     const child = startWrapped([process.execPath, '-e', script, marker], [])
@@ -266,10 +267,8 @@ describe.skipIf(none)(none ? `OS layer (skipped: ${layer.reason})` : 'OS layer',
     expect(inner).toHaveLength(1)
     expect(inner[0]).not.toBe(child.pid)
     child.kill('SIGKILL')
-    const deadline = Date.now() + 2000
-    while (processesWith(marker).length > 0 && Date.now() < deadline)
-      await new Promise((done) => setTimeout(done, 25))
-    expect(processesWith(marker)).toEqual([])
+    await exitOf(child)
+    await until(() => processesWith(marker).length === 0, 'the inner node process exiting')
   })
 
   it('a readable folder on a host mount with locked noexec and nodev is bound read-only too', async () => {
@@ -297,6 +296,7 @@ describe.skipIf(none)(none ? `OS layer (skipped: ${layer.reason})` : 'OS layer',
     })
     expect(await nextMessage(child)).toEqual({ read: 'data\n', w: 'EROFS' })
     child.kill('SIGKILL')
+    await exitOf(child)
   })
 
   it('cleanup() removes the mount-point folder, is safe to call twice, and a running child keeps working', async () => {

@@ -1,16 +1,19 @@
 // The sandbox child: started by the main process under Node's permission model (read access
 // to bds's own install only, no code generation from strings, an empty environment). It
 // hosts the Pyodide pool and answers the main process over IPC; it never reads the site.
+// Every message carries the wire version; requests of another version are refused.
 
-import { runInThisContext } from 'node:vm'
+import { isBdsError } from '../../errors/index.js'
 import { callsOf } from '../batches.js'
 import { createPoolHost, type PoolHost } from '../pool.js'
 import { makeSnapshot } from '../snapshot-make.js'
-import type { FromChild, ToChild } from './protocol.js'
+import { WIRE_VERSION } from '../wire.js'
+import { type FromChild, PROBE_ARG, type ToChild } from './protocol.js'
 
-const send = (message: FromChild) => process.send?.(message)
+const send = (message: FromChild) => process.send?.({ ...message, v: WIRE_VERSION })
 let host: PoolHost | undefined
-let testHooks = false
+/** Test hook, off in production: only a child started with PROBE_ARG loads the probe module. */
+const probes = process.argv.includes(PROBE_ARG) ? import('./probe.js') : undefined
 
 // The main process is gone (even SIGKILLed): so is the reason to live.
 process.on('disconnect', () => process.exit(0))
@@ -19,12 +22,8 @@ async function answer(id: number, work: () => Promise<unknown>): Promise<void> {
   try {
     send({ t: 'res', id, ok: true, value: JSON.stringify(await work()) })
   } catch (error) {
-    send({
-      t: 'res',
-      id,
-      ok: false,
-      message: error instanceof Error ? error.message : String(error),
-    })
+    const message = error instanceof Error ? error.message : String(error)
+    send({ t: 'res', id, ok: false, message, code: isBdsError(error) ? error.code : undefined })
   }
 }
 
@@ -54,16 +53,21 @@ async function onRequest(m: Extract<ToChild, { t: 'req' }>): Promise<void> {
     case 'check':
       return answer(m.id, () => need().check(m.scripts))
     case 'probe':
-      // Test hook (enabled by the main process only for the sandbox's own tests): runs JS
-      // in the child to show what a compromised child could and could not do.
       return answer(m.id, async () => {
-        if (!testHooks) throw new Error('probes are disabled')
-        return await runInThisContext(m.source)
+        if (!probes) throw new Error('this sandbox child takes no probes')
+        return await (await probes).runProbe(m.source)
       })
   }
 }
 
-process.on('message', (m: ToChild) => {
+/** A message of another wire version: a request gets the reason, anything else is dropped. */
+function refuse(m: { t?: unknown; id?: unknown; v?: unknown }): void {
+  if (m.t !== 'req' || !Number.isSafeInteger(m.id)) return
+  const message = `The Python sandbox speaks wire version ${WIRE_VERSION} but was sent version ${JSON.stringify(m.v) ?? 'none'}: bds and its sandbox come from different builds.`
+  send({ t: 'res', id: m.id as number, ok: false, message, code: 'BDS_PYTHON_WIRE_VERSION' })
+}
+
+function onMessage(m: ToChild): void {
   switch (m.t) {
     case 'snapshot':
       makeSnapshot(m.workerFile, m.input).then(
@@ -72,7 +76,6 @@ process.on('message', (m: ToChild) => {
       )
       return
     case 'init': {
-      testHooks = m.testHooks === true
       const bytes = m.snapshot
       host = createPoolHost(m.options, {
         ...m.boot,
@@ -98,6 +101,13 @@ process.on('message', (m: ToChild) => {
     case 'stop':
       void (host?.stop() ?? Promise.resolve()).finally(() => process.exit(0))
   }
+}
+
+process.on('message', (raw: unknown) => {
+  if (typeof raw !== 'object' || raw === null) return
+  const m = raw as ToChild & { v?: unknown }
+  if (m.v === WIRE_VERSION) onMessage(m)
+  else refuse(m)
 })
 
 send({ t: 'hello', execArgv: process.execArgv })

@@ -1,11 +1,12 @@
 // The sandboxed PythonHost: the Pyodide pool lives in a child process under Node's
 // permission model (and, where Linux allows, in namespaces with a minimal root). This side
-// keeps the snapshot file, sends script sources and site data as data, validates replies,
-// and restarts the child when it dies or stops answering; the affected calls fail cleanly.
+// keeps the snapshot file, sends script sources and site data as data, checks every reply
+// (replies.ts), and restarts the child when it dies, stops answering or is refused for
+// speaking another wire version; the affected calls fail cleanly.
 
 import type { ChildProcess } from 'node:child_process'
 import { pythonWorkerFile } from '../../version.js'
-import { asResult, dedupe, failure, planOf } from '../batches.js'
+import { dedupe, failure, planOf } from '../batches.js'
 import { harnessSources } from '../harness.js'
 import type { PythonHostOptions } from '../options.js'
 import {
@@ -24,22 +25,32 @@ import type {
   SiteData,
 } from '../types.js'
 import { graceFor } from '../watchdog.js'
-import { type Channel, openChannel } from './channel.js'
+import { type Channel, openChannel, stamp } from './channel.js'
 import { launchChild, stderrTail, type Wrapper } from './launch.js'
+import { readCheckReply, readCounters, readRunReply } from './replies.js'
 
 export interface SandboxHost extends PythonHost {
-  /** Test hook: runs JavaScript inside the child (only with `testHooks`). */
+  /** Test hook: runs JavaScript inside a child started with `probes`; any other refuses. */
   probe(source: string): Promise<unknown>
   /** The running child, for tests. */
   child(): ChildProcess | undefined
 }
 
-const START_MS = 120_000
+interface SandboxDeps {
+  layer?: Wrapper
+  /** Start the child with the probe test hook (the sandbox's own tests only). */
+  probes?: boolean
+  /** Starts a child in place of launchChild (tests: a fake child that breaks the wire). */
+  launch?: () => ChildProcess
+}
 
-export function createSandboxHost(
-  options: PythonHostOptions,
-  deps: { layer?: Wrapper; testHooks?: boolean } = {},
-): SandboxHost {
+const START_MS = 120_000
+const NO_COUNTERS: PythonCounters = {
+  ...{ calls: 0, errors: 0, timeouts: 0, workerRestarts: 0, startMs: 0 },
+  ...{ snapshot: false, workers: 0, byScript: {} },
+}
+
+export function createSandboxHost(options: PythonHostOptions, deps: SandboxDeps = {}): SandboxHost {
   const harness = harnessSources()
   const file = snapshotFile(options.cacheDir ?? defaultCacheDir(), harness)
   const boot = { workerFile: pythonWorkerFile, pyodideEntry: pyodideEntry(), harness }
@@ -55,11 +66,8 @@ export function createSandboxHost(
 
   async function launch(): Promise<Channel> {
     const started = performance.now()
-    const proc = launchChild(deps.layer)
+    const proc = deps.launch?.() ?? launchChild(deps.layer, { probes: deps.probes })
     child = proc
-    const tail = stderrTail(proc)
-    const why = () => (tail() ? `: ${tail().trim().split('\n').slice(-3).join(' ')}` : '')
-    const ch = openChannel(proc, silence, why)
     proc.on('exit', () => {
       if (child === proc) {
         child = undefined
@@ -67,6 +75,22 @@ export function createSandboxHost(
         restarts++
       }
     })
+    try {
+      const ch = await handshake(proc)
+      startMs = Math.round(performance.now() - started)
+      channel = ch
+      return ch
+    } catch (error) {
+      proc.kill('SIGKILL') // a child that failed to start is ended; the next call starts afresh
+      throw error
+    }
+  }
+
+  /** Hello (its wire version checked), the snapshot, init and the first counters. */
+  async function handshake(proc: ChildProcess): Promise<Channel> {
+    const tail = stderrTail(proc)
+    const why = () => (tail() ? `: ${tail().trim().split('\n').slice(-3).join(' ')}` : '')
+    const ch = openChannel(proc, silence, why)
     await ch.next('hello', START_MS)
     let snapshot = options.snapshot === false ? undefined : readSnapshotBytes(file)
     if (!snapshot && options.snapshot !== false) {
@@ -80,11 +104,9 @@ export function createSandboxHost(
       if (made.bytes instanceof Uint8Array && writeSnapshot(file, made.bytes)) snapshot = made.bytes
     }
     ch.on('snapshot-rejected', () => discardSnapshot(file))
-    ch.send({ t: 'init', options, boot, snapshot, testHooks: deps.testHooks })
+    ch.send({ t: 'init', options, boot, snapshot })
     if (site) ch.send({ t: 'site', data: site })
-    counters = JSON.parse(await ch.request({ t: 'req', op: 'start' })) as PythonCounters
-    startMs = Math.round(performance.now() - started)
-    channel = ch
+    counters = readCounters(await ch.request({ t: 'req', op: 'start' }))
     return ch
   }
 
@@ -109,14 +131,9 @@ export function createSandboxHost(
         plan: planOf(unique),
         stream: Boolean(opts?.onOutput),
       }
-      const reply = JSON.parse(await ch.request(message, opts?.onOutput)) as {
-        results?: unknown
-        counters?: PythonCounters
-      }
-      if (!Array.isArray(reply.results) || reply.results.length !== unique.length)
-        throw new Error('the Python sandbox sent a malformed reply')
-      counters = reply.counters ?? counters
-      results = reply.results.map(asResult)
+      const reply = readRunReply(await ch.request(message, opts?.onOutput), unique.length)
+      counters = reply.counters
+      results = reply.results
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       results = unique.map(() =>
@@ -131,9 +148,11 @@ export function createSandboxHost(
   ): Promise<CheckResult[]> {
     if (scripts.length === 0) return []
     const ch = await start()
-    return JSON.parse(
-      await ch.request({ t: 'req', op: 'check', scripts: [...scripts] }),
-    ) as CheckResult[]
+    const reply = await ch.request({ t: 'req', op: 'check', scripts: [...scripts] })
+    return readCheckReply(
+      reply,
+      scripts.map((s) => s.file),
+    )
   }
 
   return {
@@ -150,15 +169,7 @@ export function createSandboxHost(
     run,
     check,
     counters: () => ({
-      ...(counters ?? {
-        calls: 0,
-        errors: 0,
-        timeouts: 0,
-        workerRestarts: 0,
-        snapshot: false,
-        workers: 0,
-        byScript: {},
-      }),
+      ...(counters ?? NO_COUNTERS),
       startMs,
       workerRestarts: (counters?.workerRestarts ?? 0) + restarts,
       isolation: deps.layer?.kind === 'namespaces' ? 'sandbox+namespaces' : 'sandbox',
@@ -170,7 +181,7 @@ export function createSandboxHost(
       child = undefined
       if (proc && proc.exitCode === null && proc.signalCode === null) {
         const gone = new Promise((resolve) => proc.once('exit', resolve))
-        if (proc.connected) proc.send({ t: 'stop' })
+        if (proc.connected) proc.send(stamp({ t: 'stop' }), () => {}) // EPIPE: it is going anyway
         const timer = setTimeout(() => proc.kill('SIGKILL'), 3000)
         await gone
         clearTimeout(timer)

@@ -8,6 +8,7 @@ import { realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { bdsRoot } from '../../version.js'
 import { pyodideDir } from '../snapshot.js'
+import { PROBE_ARG } from './protocol.js'
 
 /** What the OS layer offers the launcher (src/python/sandbox/os-layer.ts). */
 export interface Wrapper {
@@ -30,9 +31,9 @@ export function readablePaths(): string[] {
   return [...new Set(paths.map((p) => realpathSync(p)))]
 }
 
-export const childEntry = () => realpathSync(join(bdsRoot, 'dist/python/sandbox/child.js'))
+const childEntry = () => realpathSync(join(bdsRoot, 'dist/python/sandbox/child.js'))
 
-export function sandboxArgv(readable: string[]): string[] {
+function sandboxArgv(readable: string[]): string[] {
   return [
     process.execPath,
     permissionFlag(),
@@ -55,9 +56,13 @@ export function stderrTail(child: ChildProcess, limit = 64 * 1024): () => string
   return () => tail
 }
 
-export function launchChild(layer: Wrapper | undefined): ChildProcess {
+/** Starts the child; `probes` (tests only) adds the argument that turns its probe hook on. */
+export function launchChild(
+  layer: Wrapper | undefined,
+  opts: { probes?: boolean } = {},
+): ChildProcess {
   const readable = readablePaths()
-  const argv = sandboxArgv(readable)
+  const argv = [...sandboxArgv(readable), ...(opts.probes ? [PROBE_ARG] : [])]
   // Inside the minimal root the node binary must be visible too (it often is, under /usr).
   const node = dirname(realpathSync(process.execPath))
   const command = layer ? layer.wrap(argv, [...readable, node]) : argv

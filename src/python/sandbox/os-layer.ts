@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findTools, readableMounts, SYSTEM_DIRS, type Tools } from './os-paths.js'
 
-export interface OsLayer {
+interface OsLayer {
   /** 'namespaces': the child runs in new user, network, PID and mount namespaces with a minimal root; 'none': no OS layer. */
   kind: 'namespaces' | 'none'
   /** One plain sentence: why it is or is not active (for `bds doctor` and the one-time warning). */
@@ -36,7 +36,7 @@ export const ROOT_SCRIPT = fileURLToPath(
 )
 
 /** The namespaces; never a network namespace without the mount namespace and minimal root. */
-export const UNSHARE_FLAGS = [
+const UNSHARE_FLAGS = [
   '--user',
   '--map-root-user',
   '--mount',
@@ -48,7 +48,7 @@ export const UNSHARE_FLAGS = [
   '--kill-child',
 ]
 
-export interface ProbeOptions {
+interface ProbeOptions {
   env?: NodeJS.ProcessEnv
   platform?: NodeJS.Platform
 }

@@ -25,10 +25,16 @@ const crash = (message: string, kind = 'crash', type = 'FatalError') =>
     },
   })
 
+/** A Python KeyboardInterrupt (Pyodide's PythonError names its type): the watchdog's signal. */
+const isInterrupt = (error: unknown) =>
+  (error as { type?: unknown } | undefined)?.type === 'KeyboardInterrupt'
+
 export function createBatchRunner(py: PyodideAPI) {
   const harness = py.pyimport('_bds_harness') as unknown as Harness
   const heap = () => (py as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.length
   let siteVersion = -1
+  /** What the last call that ended its batch threw out of the harness. */
+  let escaped: unknown
 
   function loadSite(site: SiteBlock | undefined): void {
     if (!site || site.version === siteVersion) return
@@ -49,8 +55,9 @@ export function createBatchRunner(py: PyodideAPI) {
       for (let i = 0; i < count; i++) {
         const text = callOnce(control, i, task.timeoutMs, !task.stream)
         if (text === undefined) {
-          // An interrupt that lands deep in recursion can exhaust the JavaScript stack too.
-          const stopped = Atomics.load(control, CONTROL.signal) !== 0
+          // An interrupt that lands deep in recursion can exhaust the JavaScript stack too, and
+          // one that lands in the harness's own error handling escapes it as KeyboardInterrupt.
+          const stopped = Atomics.load(control, CONTROL.signal) !== 0 || isInterrupt(escaped)
           recycle = true
           results.push(
             stopped
@@ -93,7 +100,8 @@ export function createBatchRunner(py: PyodideAPI) {
       const started = performance.now()
       try {
         text = harness.call(index, capture)
-      } catch {
+      } catch (error) {
+        escaped = error
         return undefined
       }
       ms = performance.now() - started

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module'
 import type { PyodideAPI } from 'pyodide'
 
-export interface BootData {
+interface BootData {
   /** Python source of the harness and the hardening, installed as modules. */
   harness: string
   harden: string
@@ -50,7 +50,7 @@ type Load = (options: Record<string, unknown>) => Promise<PyodideAPI>
 const loader = (entry: string): Load =>
   (createRequire(import.meta.url)(entry) as { loadPyodide: Load }).loadPyodide
 
-export function installHarness(py: PyodideAPI, data: BootData): void {
+function installHarness(py: PyodideAPI, data: BootData): void {
   py.runPython(INSTALL)
   const install = py.globals.get('_bds_install')
   install('_bds_harness', data.harness, '<bds harness>')

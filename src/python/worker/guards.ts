@@ -32,7 +32,7 @@ function blockedName(request: string): string | undefined {
 
 type Loader = (request: string, ...rest: unknown[]) => unknown
 
-export function blockModules(): void {
+function blockModules(): void {
   const mod = Module as unknown as { _load: Loader }
   const load = mod._load
   mod._load = function guardedLoad(this: unknown, request: string, ...rest: unknown[]) {
@@ -66,7 +66,7 @@ const lowerFunctions = (exports: Exports) =>
  * does not see (Pyodide's socket layer imports it that way): every lower-case function and
  * the connecting methods of their classes throw, and the ESM views are synced.
  */
-export function patchNetworkModules(): void {
+function patchNetworkModules(): void {
   const load = createRequire(import.meta.url)
   for (const name of NETWORK) {
     const exports = load(`node:${name}`) as Exports
@@ -81,7 +81,7 @@ export function patchNetworkModules(): void {
   Module.syncBuiltinESMExports()
 }
 
-export function blockNetworkGlobals(): void {
+function blockNetworkGlobals(): void {
   const names = ['fetch', 'Request', 'Response', 'Headers', 'FormData', 'WebSocket', 'EventSource']
   for (const name of [...names, 'XMLHttpRequest', 'navigator']) {
     Reflect.deleteProperty(globalThis, name)
@@ -94,7 +94,7 @@ interface WasmMemory {
   grow(pages: number): number
 }
 
-export function capWasmMemory(maxBytes: number): void {
+function capWasmMemory(maxBytes: number): void {
   const wasm = (globalThis as unknown as { WebAssembly: { Memory: { prototype: WasmMemory } } })
     .WebAssembly
   const proto = wasm.Memory.prototype
@@ -108,7 +108,7 @@ export function capWasmMemory(maxBytes: number): void {
 }
 
 /** Under the permission model `process.binding` is denied, but Pyodide's NODEFS asks it for constants. */
-export function shimBindingConstants(): void {
+function shimBindingConstants(): void {
   const proc = process as unknown as { binding: (name: string) => unknown }
   const binding = proc.binding
   proc.binding = (name: string) =>
@@ -116,7 +116,7 @@ export function shimBindingConstants(): void {
 }
 
 /** Pyodide reports fatal errors on the console; results carry them, so the console stays quiet. */
-export function silenceConsole(): void {
+function silenceConsole(): void {
   for (const name of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
     console[name] = () => {}
   }

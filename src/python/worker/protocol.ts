@@ -1,9 +1,22 @@
-import type { MessagePort } from 'node:worker_threads'
-
 // Messages between the host and a Pyodide worker. Everything is plain data: batches and
 // results cross as JSON strings, the control block and the site data as SharedArrayBuffers.
+// Every task, reply and the worker's start data carry the wire version `v`.
 
-export interface WorkerData {
+import type { MessagePort } from 'node:worker_threads'
+
+/**
+ * Version of every message shape between the main process, the sandbox child and the
+ * workers (this file and sandbox/protocol.ts). Bump it with any change to those shapes; a
+ * peer of another version is refused, never half understood.
+ */
+export const WIRE_VERSION = 1
+
+/** What every message carries: the sender's WIRE_VERSION. */
+export interface Stamped {
+  v: number
+}
+
+export interface WorkerData extends Stamped {
   mode?: 'snapshot'
   harness: string
   harden: string
@@ -23,18 +36,24 @@ export interface SiteBlock {
   length: number
 }
 
-export interface RunTask {
+export interface RunTask extends Stamped {
   kind: 'run'
   /** JSON: {scripts: {key: {file, slug, source, entrypoint}}, calls: [{key, args}]}. */
   batch: string
   control: SharedArrayBuffer
   site?: SiteBlock
   timeoutMs: number
-  /** Stream output as it is written (`bds scripts run`): ['stdout' | 'stderr', text] messages. */
+  /**
+   * Stream output as it is written (`bds scripts run`): ['stdout' | 'stderr', text] messages
+   * on a port made for this one task (covered by the task's version).
+   */
   stream?: MessagePort
 }
 
-export type WorkerTask = { kind: 'ping' } | { kind: 'check'; scripts: string } | RunTask
+export type WorkerTask =
+  | ({ kind: 'ping' } & Stamped)
+  | ({ kind: 'check'; scripts: string } & Stamped)
+  | RunTask
 
 export interface RunOutcome {
   /** JSON array, one result object per call in order — fewer than the calls when a fatal error ended the batch early. */
@@ -44,7 +63,20 @@ export interface RunOutcome {
   heapBytes: number
 }
 
-export type WorkerReply =
-  | { kind: 'ping'; threadId: number; bootMs: number; snapshot: boolean; fallback?: string }
-  | { kind: 'check'; threadId: number; results: string }
-  | ({ kind: 'run'; threadId: number } & RunOutcome)
+export type WorkerReply = Stamped &
+  (
+    | { kind: 'ping'; threadId: number; bootMs: number; snapshot: boolean; fallback?: string }
+    | { kind: 'check'; threadId: number; results: string }
+    | ({ kind: 'run'; threadId: number } & RunOutcome)
+    /** The worker was started with, or sent, another wire version; it did nothing. */
+    | { kind: 'refused'; message: string }
+  )
+
+/** The snapshot worker's one message (mode 'snapshot'). */
+export type SnapshotReply = Stamped & { ok: boolean; bytes?: Uint8Array; message?: string }
+
+/** Why a worker refuses a message of another version (undefined when the version matches). */
+export function versionProblem(v: unknown, what: string): string | undefined {
+  if (v === WIRE_VERSION) return undefined
+  return `the Python worker speaks wire version ${WIRE_VERSION} but its ${what} has version ${JSON.stringify(v) ?? 'none'}`
+}
