@@ -9,4 +9,19 @@ export { createPost, type PostDefaults } from './document.js'
 export { splitFrontMatter } from './front-matter.js'
 export { loadMedia, type MediaResult } from './media.js'
 export { frontMatterLine, postFolder, renderPostFile } from './post-file.js'
+export { type ParsedSidecar, parseSidecar, type SidecarData } from './sidecar.js'
+export {
+  isTranslationData,
+  looksLikeTranslation,
+  parseTranslation,
+  type Translation,
+} from './translation.js'
+export {
+  isTranslatable,
+  joinTranslations,
+  postLanguage,
+  resolveForLanguage,
+  type TranslationSets,
+  translationSlug,
+} from './translation-sets.js'
 export type { Post, PostKind, PostStatus } from './types.js'
