@@ -1,15 +1,19 @@
 // Lists and reads the site's content files (posts/ and pages/, *.md and *.markdown) and turns
-// each into a Post; a bad file becomes a diagnostic and is skipped, never a failed build.
+// each into a Post, or a Translation when its front matter has `translationFor` (bDS); a bad
+// file becomes a diagnostic and is skipped, never a failed build.
 
 import { join } from 'node:path'
 import type { ResolvedConfig } from '../config/index.js'
 import { asBdsError, type BdsError, BdsError as Err } from '../errors/index.js'
 import { type Fs, isMissing, mapLimit } from '../util/fs.js'
 import { createPost } from './document.js'
+import { looksLikeTranslation, parseTranslation, type Translation } from './translation.js'
 import type { Post, PostKind } from './types.js'
 
 export interface ContentResult {
   posts: Post[]
+  /** bDS translation files (`slug.LANG.md` with `translationFor`), in file order. */
+  translations: Translation[]
   diagnostics: BdsError[]
 }
 
@@ -30,15 +34,18 @@ export async function loadContent(
     ...pageFiles.filter(isMarkdown).map((f) => ({ file: `pages/${f}`, kind: 'page' as const })),
   ]
   const diagnostics: BdsError[] = []
+  const translations: Translation[] = []
   const results = await mapLimit(jobs, 64, async ({ file, kind }) => {
     const read = await readContentFile(config, fs, file, kind)
     if (read.error) diagnostics.push(read.error)
+    if (read.translation) translations.push(read.translation)
     if (read.post && onPost && isVisible(config, read.post)) onPost(read.post)
     return read.post
   })
   const posts = results.filter((p): p is Post => p !== undefined && isVisible(config, p))
   diagnostics.sort((a, b) => (a.pos?.file ?? '').localeCompare(b.pos?.file ?? ''))
-  return { posts, diagnostics }
+  translations.sort((a, b) => a.file.localeCompare(b.file))
+  return { posts, translations, diagnostics }
 }
 
 /** Drafts are built only with `--drafts`. */
@@ -52,15 +59,15 @@ export function contentKind(file: string): PostKind | undefined {
 }
 
 /**
- * Reads and parses one content file (`file` relative to the site root): the post, or the
- * error that skips it, or `missing` when the file is gone.
+ * Reads and parses one content file (`file` relative to the site root): the post (or the
+ * translation), or the error that skips it, or `missing` when the file is gone.
  */
 export async function readContentFile(
   config: ResolvedConfig,
   fs: Fs,
   file: string,
   kind: PostKind,
-): Promise<{ post?: Post; error?: BdsError; missing?: boolean }> {
+): Promise<{ post?: Post; translation?: Translation; error?: BdsError; missing?: boolean }> {
   const defaults = { timezone: config.timezone, author: config.author, language: config.language }
   let text: string
   try {
@@ -72,6 +79,7 @@ export async function readContentFile(
     return { error: new Err('BDS_CONTENT_READ', message, { pos, cause: error }) }
   }
   try {
+    if (looksLikeTranslation(text)) return { translation: parseTranslation(text, file) }
     return { post: createPost(text, file, kind, defaults) }
   } catch (error) {
     return { error: asBdsError(error) }

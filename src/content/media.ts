@@ -1,11 +1,12 @@
 // loadMedia: the site's media items, newest first — bDS `.meta` sidecars under media/ (each
-// describes the file beside it) and `images:` in post front matter. Bad entries warn.
+// describes the file beside it, read as bDS's MediaEngine.readSidecarFile reads it) and
+// `images:` in post front matter. Bad entries warn.
 
 import { join, relative, sep } from 'node:path'
-import yaml from 'js-yaml'
 import { BdsError, type SourcePos } from '../errors/index.js'
 import type { Fs } from '../util/fs.js'
 import { parseDate } from '../util/time.js'
+import { parseSidecar, type SidecarData } from './sidecar.js'
 import type { MediaItem, PostMeta } from './types.js'
 
 export interface MediaResult {
@@ -14,14 +15,13 @@ export interface MediaResult {
 }
 
 type Data = Record<string, unknown>
-type Code = 'BDS_FRONTMATTER_YAML' | 'BDS_FRONTMATTER_INVALID'
+type Code = 'BDS_MEDIA_SIDECAR' | 'BDS_FRONTMATTER_INVALID'
 type Warn = (message: string, pos: SourcePos, code?: Code) => void
 
 const text = (v: unknown) =>
   typeof v === 'string' || typeof v === 'number' ? String(v).trim() || undefined : undefined
-const texts = (v: unknown) => (Array.isArray(v) ? v : [v]).flatMap((x) => text(x) ?? [])
 const isMapping = (v: unknown): v is Data => !!v && typeof v === 'object' && !Array.isArray(v)
-const sidecarKeys = ['mimeType', 'title', 'alt', 'caption', 'originalName'] as const
+const sidecarKeys = ['id', 'mimeType', 'title', 'alt', 'caption', 'originalName'] as const
 const at = (file: string, line = 1, column = 1): SourcePos => ({ file, line, column })
 
 function decode(url: string): string {
@@ -32,26 +32,14 @@ function decode(url: string): string {
   }
 }
 
-/** A sidecar as `key: value` data (YAML core schema: dates stay text); undefined when broken. */
-function parseSidecar(source: string, meta: string, warn: Warn): Data | undefined {
-  try {
-    const data: unknown = yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}
-    if (isMapping(data)) return data
-    warn(`The media sidecar ${meta} holds no \`key: value\` lines; it was skipped.`, at(meta))
-  } catch (error) {
-    const { mark, reason } = error as { mark?: { line: number; column: number }; reason?: string }
-    const pos = at(meta, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1)
-    warn(`The media sidecar ${meta} is not valid YAML: ${reason}.`, pos, 'BDS_FRONTMATTER_YAML')
-  }
-  return undefined
-}
-
-function sidecarItem(d: Data, url: string, file: string, meta: string, warn: Warn): MediaItem {
+function sidecarItem(d: SidecarData, url: string, file: string, meta: string, warn: Warn) {
   const created = text(d.createdAt)
   const createdAt = created === undefined ? undefined : parseDate(created, 'UTC')
   if (created && !createdAt) warn(`The createdAt of ${meta} is not a date: "${created}".`, at(meta))
   const fields = Object.fromEntries(sidecarKeys.map((k) => [k, text(d[k])]))
-  return { url, file, ...fields, linkedPostIds: texts(d.linkedPostIds), createdAt } as MediaItem
+  const tags = d.tags.length ? { tags: d.tags } : {}
+  const item = { url, file, ...fields, ...tags, linkedPostIds: d.linkedPostIds, createdAt }
+  return item as MediaItem
 }
 
 /** `/media/x.png` or `media/x.png` → `/media/x.png`; http(s) URLs stay; other schemes fail. */
@@ -97,9 +85,12 @@ export async function loadMedia(root: string, media: string, posts: PostMeta[], 
       warn(`The media sidecar ${meta} describes ${target}, which is missing.`, at(meta))
       continue
     }
-    const data = parseSidecar(await fs.readText(join(media, sidecar)), meta, warn)
+    const parsed = parseSidecar(await fs.readText(join(media, sidecar)))
+    for (const p of parsed.problems) {
+      warn(`The media sidecar ${meta} ${p.message}.`, at(meta, p.line), 'BDS_MEDIA_SIDECAR')
+    }
     const url = `/media/${target.split('/').map(encodeURIComponent).join('/')}`
-    if (data) items.set(decode(url), sidecarItem(data, url, inSite(target), meta, warn))
+    items.set(decode(url), sidecarItem(parsed.data, url, inSite(target), meta, warn))
   }
   for (const post of posts) {
     for (const image of frontMatterImages(post, warn)) {

@@ -46,11 +46,15 @@ export interface MediaItem {
   url: string
   /** Source file relative to the site root (the media file, or the post for front matter images). */
   file: string
+  /** bDS media id (sidecar `id`), when the item comes from a sidecar. */
+  id?: string
   mimeType?: string
   title?: string
   alt?: string
   caption?: string
   originalName?: string
+  /** Media tags (sidecar `tags`), when it has any. */
+  tags?: string[]
   /** Ids of the posts this media item belongs to (bDS `linkedPostIds`). */
   linkedPostIds: string[]
   createdAt?: Date

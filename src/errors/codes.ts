@@ -171,6 +171,18 @@ export const codes = {
     title: 'The file watcher failed',
     hint: 'Changes may be missed: restart `bds watch`. On Linux, raise fs.inotify.max_user_watches if the site is large.',
   },
+  BDS_MEDIA_SIDECAR: {
+    title: 'Media sidecar is incomplete',
+    hint: 'bDS writes id, originalName and mimeType into every media .meta file; add the missing line, or re-import the file in bDS.',
+  },
+  BDS_TRANSLATION_INVALID: {
+    title: 'Translation file is not valid',
+    hint: 'A translation file (slug.LANG.md) needs translationFor (the id of its post), language and title, and a language other than its post’s.',
+  },
+  BDS_LINK_UNRESOLVED: {
+    title: 'Link to a post or media file that does not exist',
+    hint: 'The old-style link (/post/slug, /posts/slug, /YYYY/M/D/slug, /media/YYYY/MM/name) names no published post or media file; fix the link or publish its target.',
+  },
   BDS_BUILD_FAILED: {
     title: 'Build failed',
     hint: 'Fix the errors listed above and build again.',

@@ -3,6 +3,7 @@
 
 import { escapeHtml } from '../../util/html.js'
 import { isImage, newestFirst, renderImageLink } from './images.js'
+import { macroText } from './locale.js'
 import type { BuiltinMacro } from './macro.js'
 import { intParam, textParam } from './params.js'
 
@@ -20,7 +21,7 @@ export const gallery: BuiltinMacro = {
     const group = `gallery-${post.id || 'post'}`
     const body = items.length
       ? items.map((item) => renderImageLink(item, 'gallery-item', group)).join('\n')
-      : '<div class="gallery-empty">No images in this gallery.</div>'
+      : `<div class="gallery-empty">${escapeHtml(macroText(site.language, 'render.gallery.empty'))}</div>`
     // bDS wrote a <figcaption> after the container inside a <div>, which is invalid HTML. The
     // root is a <figure> here instead: bDS's stylesheet and Lightbox2 select by class and
     // data-lightbox only (never `div.macro-gallery`), and `.macro-gallery` sets its own margin.

@@ -1,5 +1,7 @@
-// The site language as a locale Intl accepts (English when the tag is malformed), and a
-// deterministic name order in it.
+// The site language as a locale Intl accepts (English when the tag is malformed), a
+// deterministic name order in it, and bDS's render strings for the macros (src/locales).
+
+import { type LocaleKey, translate } from '../../locales/index.js'
 
 const collators = new Map<string, Intl.Collator>()
 
@@ -21,3 +23,6 @@ export function compareNames(a: string, b: string, language: string): number {
   }
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
 }
+
+/** bDS's wording for a macro string (empty states, default titles, labels) in `language`. */
+export const macroText = (language: string, key: LocaleKey): string => translate(language, key)

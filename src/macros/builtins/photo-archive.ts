@@ -5,7 +5,7 @@ import { escapeHtml } from '../../util/html.js'
 import { pad2, zonedParts } from '../../util/time.js'
 import type { MediaItem } from '../types.js'
 import { isImage, newestFirst, renderImageLink } from './images.js'
-import { safeLocale } from './locale.js'
+import { macroText } from './locale.js'
 import type { BuiltinMacro } from './macro.js'
 import { intParam } from './params.js'
 
@@ -17,11 +17,9 @@ interface Month {
   items: MediaItem[]
 }
 
-/** "March 2024" in the site language (English when the language tag is not valid). */
+/** "March 2024": bDS's `render.month.N` name in the site language, then the year. */
 export function monthLabel(year: number, month: number, language: string): string {
-  const date = new Date(Date.UTC(2000, month - 1, 1))
-  const format = new Intl.DateTimeFormat(safeLocale(language), { month: 'long', timeZone: 'UTC' })
-  return `${format.format(date)} ${year}`
+  return `${macroText(language, `render.month.${month}` as 'render.month.1')} ${year}`
 }
 
 function byMonth(items: readonly MediaItem[], timeZone: string): Month[] {
@@ -79,7 +77,9 @@ export const photoArchive: BuiltinMacro = {
       '<div class="photo-archive-container">',
       ...(months.length
         ? months.map((m) => renderMonth(m, site.language))
-        : ['<div class="photo-archive-empty">No photos yet.</div>']),
+        : [
+            `<div class="photo-archive-empty">${escapeHtml(macroText(site.language, 'render.photoArchive.empty'))}</div>`,
+          ]),
       '</div>',
       '</div>',
     ].join('\n')

@@ -1,9 +1,11 @@
-// [[tag_cloud width= height= orientation=]]: the site's tags weighted by post count. The bDS
-// data attributes feed a JavaScript cloud; the list inside reads well without JavaScript.
+// [[tag_cloud width= height= orientation=]]: the site's tags weighted by post count, as bDS's
+// tag-cloud.liquid writes it (rfc1437/bDS templates/macros/tag-cloud.liquid): an empty
+// svg.tag-cloud-canvas that tagCloudRuntime.ts clears and draws into; bds puts a plain link
+// list in it (a foreignObject) that shows when JavaScript does not run.
 
 import { escapeHtml } from '../../util/html.js'
 import type { MacroTag } from '../types.js'
-import { compareNames } from './locale.js'
+import { compareNames, macroText } from './locale.js'
 import type { BuiltinMacro } from './macro.js'
 import { intParam, textParam } from './params.js'
 
@@ -76,15 +78,23 @@ export const tagCloud: BuiltinMacro = {
     const open =
       `<div class="macro-tag-cloud" data-tag-cloud="true" data-orientation="${orientation}"` +
       ' data-color-distribution="quantile" data-color-easing="0.7" data-color-theme="pico"'
-    if (words.length === 0)
-      return `${open}>\n<div class="tag-cloud-empty">No tags yet.</div>\n</div>`
+    if (words.length === 0) {
+      const empty = escapeHtml(macroText(site.language, 'render.tagCloud.empty'))
+      return `${open}>\n<div class="tag-cloud-empty">${empty}</div>\n</div>`
+    }
     const byName = [...words].sort((a, b) => compareNames(a.text, b.text, site.language))
+    const label = escapeHtml(macroText(site.language, 'render.tagCloud.ariaLabel'))
     return [
       `${open} data-tag-cloud-words="${escapeHtml(JSON.stringify(words))}"` +
         ` data-width="${width}" data-height="${height}">`,
-      '<ul class="tag-cloud-list">',
+      `<svg class="tag-cloud-canvas" viewBox="0 0 ${width} ${height}"` +
+        ` preserveAspectRatio="xMidYMid meet" aria-label="${label}">`,
+      `<foreignObject x="0" y="0" width="${width}" height="${height}">`,
+      '<ul class="tag-cloud-list" xmlns="http://www.w3.org/1999/xhtml">',
       ...byName.map(renderWord),
       '</ul>',
+      '</foreignObject>',
+      '</svg>',
       '</div>',
     ].join('\n')
   },

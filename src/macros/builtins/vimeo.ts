@@ -2,13 +2,14 @@
 // nothing and is reported.
 
 import { renderEmbed } from './embed.js'
+import { macroText } from './locale.js'
 import type { BuiltinMacro } from './macro.js'
 import { textParam } from './params.js'
 
 export const vimeo: BuiltinMacro = {
   name: 'vimeo',
   params: ['id', 'title'],
-  render({ call }, report) {
+  render({ call, site }, report) {
     const id = textParam(call.params, 'id')
     if (id === undefined) {
       report('The vimeo macro needs an id, e.g. [[vimeo id=76979871]]; it was left out.')
@@ -21,7 +22,7 @@ export const vimeo: BuiltinMacro = {
     return renderEmbed({
       className: 'macro-vimeo',
       src: `https://player.vimeo.com/video/${id}`,
-      title: textParam(call.params, 'title') ?? 'Vimeo video',
+      title: textParam(call.params, 'title') ?? macroText(site.language, 'render.video.vimeoTitle'),
       allow: 'autoplay; fullscreen; picture-in-picture',
     })
   },

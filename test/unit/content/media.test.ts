@@ -1,4 +1,5 @@
-// loadMedia on real files in a temp folder: bDS sidecars, broken sidecars, front matter images.
+// loadMedia on real files in a temp folder: bDS sidecars (read line by line as bDS's
+// MediaEngine.readSidecarFile does), incomplete sidecars, front matter images.
 
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -39,11 +40,19 @@ createdAt: "2024-05-03T09:12:00.000Z"
 -- media/2024/06/late.jpg --
 jpg
 -- media/2024/06/late.jpg.meta --
-linkedPostIds: a
+---
+id: late
+originalName: "late.jpg"
+mimeType: image/jpeg
+linkedPostIds: ["a"]
 createdAt: 2024-06-10 08:00
+---
 -- media/undated.gif --
 gif
 -- media/undated.gif.meta --
+id: u
+originalName: undated.gif
+mimeType: image/gif
 title: 2024
 -- media/no-sidecar.png --
 png
@@ -53,12 +62,16 @@ png
       {
         url: '/media/2024/06/late.jpg',
         file: 'media/2024/06/late.jpg',
+        id: 'late',
+        mimeType: 'image/jpeg',
+        originalName: 'late.jpg',
         linkedPostIds: ['a'],
         createdAt: new Date('2024-06-10T08:00:00Z'),
       },
       {
         url: '/media/2024/05/sun%20rise.png',
         file: 'media/2024/05/sun rise.png',
+        id: '12e3094e',
         mimeType: 'image/png',
         title: 'Sunrise',
         alt: 'Sun over the sea',
@@ -67,38 +80,48 @@ png
         linkedPostIds: ['a', 'b'],
         createdAt: new Date('2024-05-03T09:12:00Z'),
       },
-      { url: '/media/undated.gif', file: 'media/undated.gif', title: '2024', linkedPostIds: [] },
+      {
+        url: '/media/undated.gif',
+        file: 'media/undated.gif',
+        id: 'u',
+        originalName: 'undated.gif',
+        mimeType: 'image/gif',
+        title: '2024',
+        linkedPostIds: [],
+      },
     ])
   })
 
-  it('skips broken sidecars with a warning at the YAML error', async () => {
+  it('keeps sidecars bDS would reject, with a warning naming the file and line', async () => {
     const { items, diagnostics } = await load(`
 -- media/bad.png --
 png
 -- media/bad.png.meta --
-title: ok
-alt: "unclosed
--- media/list.png --
-png
--- media/list.png.meta --
-- a
-- b
+id: b
+originalName: "bad.png"
+mimeType:
+caption: "unclosed
 -- media/orphan.png.meta --
 title: no file
 -- media/when.png --
 png
 -- media/when.png.meta --
+id: w
+originalName: when.png
+mimeType: image/png
 createdAt: someday
 `)
-    expect(items.map((i) => [i.url, i.createdAt])).toEqual([['/media/when.png', undefined]])
+    expect(items.map((i) => [i.url, i.caption, i.createdAt])).toEqual([
+      ['/media/bad.png', '"unclosed', undefined],
+      ['/media/when.png', undefined, undefined],
+    ])
     expect(diagnostics).toMatchObject([
       {
-        code: 'BDS_FRONTMATTER_YAML',
+        code: 'BDS_MEDIA_SIDECAR',
         severity: 'warning',
         pos: { file: 'media/bad.png.meta', line: 3, column: 1 },
-        message: expect.stringContaining('media/bad.png.meta is not valid YAML'),
+        message: 'The media sidecar media/bad.png.meta has no mimeType; bDS would not import it.',
       },
-      { code: 'BDS_FRONTMATTER_INVALID', pos: { file: 'media/list.png.meta', line: 1 } },
       {
         code: 'BDS_FRONTMATTER_INVALID',
         message: expect.stringContaining('orphan.png, which is missing'),
@@ -130,6 +153,9 @@ createdAt: someday
 -- media/y.png --
 png
 -- media/y.png.meta --
+id: y
+originalName: y.png
+mimeType: image/png
 title: Why
 linkedPostIds: []
 createdAt: 2023-01-01

@@ -1,5 +1,7 @@
-// The built-in macros one by one: golden HTML, empty states, parameter warnings with their
-// position, typed and string parameters giving the same output, and escaping.
+// The built-in macros one by one: golden HTML, empty states (bDS's locale wording), parameter
+// warnings with their position, typed and string parameters giving the same output, escaping,
+// and the expectations of bDS's own tests (rfc1437/bDS tests/engine/PageRenderer.macros.test.ts,
+// tests/renderer/macros/photo_archive.test.ts), written fresh.
 
 import { describe, expect, it } from 'vitest'
 import type { BdsError } from '../../../src/errors/index.js'
@@ -94,11 +96,27 @@ describe('youtube and vimeo', () => {
     )
   })
 
+  it('render any id made of letters, digits, - and _, as bDS does (its test uses abc123)', () => {
+    const html = same('youtube', { id: 'abc123' })
+    expect(html).toContain('class="macro-youtube"')
+    expect(html).toContain('src="https://www.youtube.com/embed/abc123?rel=0"')
+    expect(html).toContain('title="YouTube video"')
+    expect(same('youtube', { id: 'abc' }, { language: 'de' })).toContain('title="YouTube-Video"')
+    expect(same('vimeo', { id: 5 }, { language: 'fr' })).toContain('title="Vidéo Vimeo"')
+  })
+
+  it('keep the leading zeros of a bare all-digit youtube id', () => {
+    const out = renderBuiltin({
+      ...macroInput('youtube', { id: 123 }),
+      call: { ...macroInput('youtube').call, params: { id: 123 }, text: { id: '0123' } },
+    })
+    expect(out.html).toContain('/embed/0123?rel=0')
+  })
+
   it.each([
     ['youtube', {}, /needs an id/],
-    ['youtube', { id: 'abc' }, /"abc" is not 11 letters/],
-    ['youtube', { id: true }, /"true" is not 11 letters/],
-    ['youtube', { id: 'dQw4w9WgXc"' }, /is not 11 letters/],
+    ['youtube', { id: 'dQw4w9WgXc"' }, /has characters other than letters, digits, - and _/],
+    ['youtube', { id: 'a/../b' }, /has characters other than/],
     ['vimeo', { id: '' }, /needs an id/],
     ['vimeo', { id: '12a' }, /"12a" is not all digits/],
     ['vimeo', { id: -5 }, /"-5" is not all digits/],
@@ -174,7 +192,7 @@ describe('photo_archive', () => {
       { year: 2024 },
       { media, timezone: 'Europe/Berlin', language: 'de' },
     )
-    expect(html).toContain('<span>April 2024</span>')
+    expect(html).toContain('<span>Apr. 2024</span>')
     expect(html).toContain('<span>Mai 2024</span>')
     expect(html).not.toContain('März')
     expect(same('photo_archive', {}, { media, language: 'not a language!' })).toContain('May 2024')
@@ -216,6 +234,12 @@ describe('tag_cloud', () => {
     expect(html).toContain('style="font-size:14px" title="1 post">travel<')
     expect(html).toContain('style="font-size:56px" title="7 posts">Code &amp; &lt;Tools&gt;<')
     expect(html).not.toContain('unused')
+    // bDS's tag-cloud.js draws into svg.tag-cloud-canvas and reads these attributes.
+    expect(html).toContain(
+      '<svg class="tag-cloud-canvas" viewBox="0 0 640 300" preserveAspectRatio="xMidYMid meet"',
+    )
+    expect(html).toContain('aria-label="Tag cloud"')
+    expect(html).toMatch(/<foreignObject [^>]*>\n<ul class="tag-cloud-list"/)
     await expect(html).toMatchFileSnapshot(golden('tag-cloud-basic'))
   })
 
@@ -248,5 +272,6 @@ describe('tag_cloud', () => {
 
   it('has an empty state', async () => {
     await expect(same('tag_cloud', {})).toMatchFileSnapshot(golden('tag-cloud-empty'))
+    expect(same('tag_cloud', {}, { language: 'es' })).toContain('No se encontraron etiquetas.')
   })
 })

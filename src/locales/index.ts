@@ -1,0 +1,8 @@
+export {
+  LOCALES,
+  type Locale,
+  type LocaleKey,
+  localeOf,
+  renderTranslations,
+  translate,
+} from './translate.js'
