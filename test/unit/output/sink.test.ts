@@ -29,7 +29,9 @@ function run(
   const writer = createDiskWriter(dir)
   const sink = createFileSink(writer, previous)
   for (const f of files) sink.write(f)
-  return finishOutputs(writer, previous, [sink.result()], keep)
+  const result = finishOutputs(writer, previous, [sink.result()], keep)
+  writer.clearTemp()
+  return result
 }
 
 describe('createFileSink', () => {
