@@ -56,27 +56,40 @@ export function createSiteModel(
   store: TemplateStore,
   memo: ModelMemo = createModelMemo(),
 ): SiteModel {
-  const { termName } = index.collections
+  const { termName, hasTerm } = index.collections
+  const { rules } = index
+  // A view shows each term's name and whether it has an archive.
+  const term = (kind: 'tag' | 'category', raw: string) => {
+    const name = termName(kind, raw)
+    return hasTerm(kind, name) ? name : `${name}\u0000`
+  }
   const views = new Map<PostMeta, PostView>()
   index.posts.forEach((post, i) => {
     const body = bodies[i] ?? { html: '', excerpt: '' }
     const url = index.urls.get(post) as string
-    const terms = `${post.tags.map((t) => termName('tag', t))}\n${post.categories.map((c) => termName('category', c))}`
+    const terms = `${post.tags.map((t) => term('tag', t))}\n${post.categories.map((c) => term('category', c))}`
     const known = memo.views.get(post)
     if (known && known.body === body && known.url === url && known.terms === terms) {
       views.set(post, known.view)
       return
     }
-    const view = postView({ post, url, ...body }, config.url, termName)
+    const view = postView(
+      { post, url, ...body },
+      config.url,
+      index.collections,
+      rules.showTitle(post),
+      index.tree.prefix,
+    )
     if (store.templates.has(SUMMARY)) withSummary(view, memo.summaries)
     memo.views.set(post, { body, url, terms, view })
     views.set(post, view)
   })
   const site = siteView(config, index, views)
+  const language = index.tree.language || config.language
   const templates = createTemplates(store, {
     siteUrl: config.url,
     timezone: config.timezone,
-    language: config.language,
+    language,
     globals: { site, bds: { version: BDS_VERSION } },
   })
   memo.summaries.templates = templates
@@ -84,7 +97,7 @@ export function createSiteModel(
     index,
     views,
     templates,
-    lists: listSpecs(index.collections, config.title, config.language),
+    lists: listSpecs(index.collections, config.title, language, index.tree.prefix),
     site,
   }
 }

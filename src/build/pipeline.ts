@@ -1,35 +1,30 @@
 // runPipeline: the one step list of every build — scripts → content → index → macros →
-// markdown → templates → pages → generated → copies → write. A full build runs it with no
-// previous state (everything changed); a watch rebuild passes the last state and what changed,
-// and each step redoes only what its inputs changed. It returns the new state.
+// markdown → templates → links → plan → pages → generated → copies → write. A full build runs
+// it with no previous state (everything changed); a watch rebuild passes the last state and
+// what changed, and each step redoes only what its inputs changed. Steps from index to
+// generated run once per language tree (build/trees.ts). It returns the new state.
 
 import type { ResolvedConfig } from '../config/index.js'
-import { loadMedia, type MediaResult, type Post } from '../content/index.js'
+import { listRules, loadMedia, type MediaResult, type Post, readBdsMeta } from '../content/index.js'
 import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import { createBuiltinRunner } from '../macros/builtins/index.js'
+import { createFileSink, finishOutputs, type Manifest, type WriteStats } from '../output/index.js'
 import {
-  claimOutput,
-  createFileSink,
-  emptyStats,
-  finishOutputs,
-  type Manifest,
-  type OutputWriter,
-  type Ownership,
-  recordOutput,
-  type WriteResult,
-  type WriteStats,
-} from '../output/index.js'
-import { createMarkdown, type RenderedBody, type SitemapMemo } from '../render/index.js'
-import { indexSite, SUMMARY } from '../site/index.js'
-import { isInside, realPath } from '../util/real-path.js'
+  createMarkdown,
+  feedFiles,
+  type RenderedBody,
+  type SitemapMemo,
+  siteFiles,
+} from '../render/index.js'
+import { createRouteTable, type SitemapRoute, SUMMARY } from '../site/index.js'
 import type { SiteChanges } from './changes.js'
 import type { BuildDeps } from './deps.js'
-import { createSiteModel } from './model.js'
+import { createModelMemo, createSiteModel } from './model.js'
 import { planBuild } from './planner.js'
 import { renderJobs } from './render-jobs.js'
 import { type RenderWorker, startRenderWorker } from './render-pool.js'
 import type { BuildReport } from './report.js'
-import type { PipelineState } from './state.js'
+import type { PipelineState, TreeState } from './state.js'
 import {
   applyContentChanges,
   contentErrors,
@@ -37,13 +32,15 @@ import {
   readAllContent,
 } from './steps/content.js'
 import { emitCopies, listCopies } from './steps/copies.js'
-import { emitGenerated } from './steps/generated.js'
+import { linkContext, rewriteBodies } from './steps/links.js'
 import { emptyMacroMemo, macroReport, runMacroStep } from './steps/macros.js'
 import { createMarkdownStep } from './steps/markdown.js'
+import { carriedResult, claimOwnership, recordOwnership } from './steps/ownership.js'
 import { runScriptsStep } from './steps/scripts.js'
 import { runTemplatesStep } from './steps/templates.js'
 import { changedOutputs } from './steps/write.js'
 import type { StepTimer } from './timer.js'
+import { buildTrees, siteAlternates } from './trees.js'
 
 /** Below this many posts a second thread costs more to start than it saves. */
 const PARALLEL_MIN_POSTS = 200
@@ -78,68 +75,30 @@ export interface PipelineResult {
   changed: string[]
 }
 
-const carriedResult = (manifest: Manifest): WriteResult => ({
-  stats: { ...emptyStats(), unchanged: manifest.size, total: manifest.size },
-  manifest,
-  diagnostics: [],
-})
-
-const recordFailed = (writer: OutputWriter, error: unknown): Diagnostic => ({
-  severity: 'error',
-  code: 'BDS_OUTPUT_WRITE',
-  message: `Cannot write the output folder's record ${writer.root}/.bds-output.json: ${(error as Error).message}`,
-  hint: 'Check permissions and free space in the output folder; the next build writes it.',
-})
-
-/** The record with the files the folder already holds, before this build writes any. */
-function recordEarly(writer: OutputWriter, siteRoot: string, claimed: Ownership) {
-  try {
-    return { ownership: recordOutput(writer, siteRoot, new Map(), claimed) }
-  } catch (error) {
-    return { ownership: claimed, diagnostic: recordFailed(writer, error) }
-  }
-}
-
-/** Records what the folder now holds; a record that cannot be written is one more error. */
-function recordOwnership(
-  writer: OutputWriter,
-  siteRoot: string,
-  written: WriteResult,
-  before: Ownership,
-  early: { diagnostic?: Diagnostic }[],
-): Ownership {
-  try {
-    return recordOutput(writer, siteRoot, written.manifest, before)
-  } catch (error) {
-    written.stats.notWritten += 1
-    written.diagnostics.push(recordFailed(writer, error))
-    return before
-  } finally {
-    for (const e of early) if (e.diagnostic) written.diagnostics.unshift(e.diagnostic)
-  }
-}
-
 function wantsWorker(parallel: BuildDeps['parallel'], count: number, threshold: number) {
   return parallel === 'auto' ? count >= threshold : parallel
+}
+
+/** A tree's bodies of the last build that are still good: same post, file not re-read. */
+function carryBodies(
+  posts: readonly Post[],
+  previous: ReadonlyMap<string, RenderedBody> | undefined,
+  changed: ReadonlySet<string> | undefined,
+): Map<string, RenderedBody> {
+  const bodies = new Map<string, RenderedBody>()
+  if (!previous) return bodies
+  for (const post of posts) {
+    const body = previous.get(post.file)
+    if (body && !changed?.has(post.file)) bodies.set(post.file, body)
+  }
+  return bodies
 }
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
   const { config, deps, timer, changes, keep, previous: prev } = input
   const { paths } = config
   const writer = deps.output(paths.out)
-  const siteRoot = realPath(paths.root)
-  const claimed =
-    prev?.ownership ??
-    claimOutput(writer, {
-      siteRoot,
-      inside: isInside(realPath(paths.out), siteRoot),
-      force: config.forceOutput,
-    })
-  // The folder is marked as this site's before the first file goes in, so a build that stops
-  // half-way (a full disk) leaves a folder the next build recognises.
-  const early = prev ? [] : [recordEarly(writer, siteRoot, claimed)]
-  const ownership = early[0]?.ownership ?? claimed
-  if (!prev) writer.clearTemp()
+  const owner = claimOwnership(writer, config, prev?.ownership)
   // A full build's worker starts before the content is read, so its start overlaps reading.
   let worker: RenderWorker | undefined =
     !prev && wantsWorker(deps.parallel, input.postFiles, PARALLEL_MIN_POSTS)
@@ -165,103 +124,196 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       }
       return applied
     })
+    const meta = prev?.meta ?? (await readBdsMeta(paths.root, deps.fs))
     const posts = contentOrder(content.posts)
-    const bodies = new Map<string, RenderedBody>()
-    for (const [file, body] of prev?.bodies ?? [])
-      if (content.posts.has(file) && !content.changed?.has(file)) bodies.set(file, body)
-    const index = await timer.step('index', () => indexSite(posts, config.timezone))
-    python.useIndex(index)
-    let media: Promise<MediaResult> | undefined
-    const macros = await timer.step('macros', () =>
-      runMacroStep({
+    const resolved = prev?.resolved ?? new WeakMap()
+    const { trees, diagnostics: translationProblems } = await timer.step('index', () =>
+      buildTrees(
         config,
-        md,
         posts,
-        index,
-        media: () => {
-          media ??= loadMedia(paths.root, paths.media, posts, deps.fs)
-          return media
-        },
-        runners: [
-          createBuiltinRunner(),
-          ...(python.runner ? [python.runner] : []),
-          ...(deps.macroRunners ?? []),
-        ],
-        memo: prev?.macros ?? emptyMacroMemo,
-        changes: { all: !prev, media: changes.media, scripts: scripts.changed },
-        keep,
-        bodies,
-      }),
+        content.translations.values(),
+        listRules(meta.categoryMeta),
+        resolved,
+      ),
     )
+    const main = trees[0] as (typeof trees)[number]
+    let media: Promise<MediaResult> | undefined
+    const loadMediaOnce = () => {
+      media ??= loadMedia(paths.root, paths.media, posts, deps.fs)
+      return media
+    }
+    python.useSite({ index: main.index, media: loadMediaOnce, meta })
+    const runners = [
+      createBuiltinRunner(),
+      ...(python.runner ? [python.runner] : []),
+      ...(deps.macroRunners ?? []),
+    ]
+    const bodies = trees.map((t, i) =>
+      carryBodies(t.posts, prev?.trees[i]?.bodies, content.changed),
+    )
+    const macroSteps = await timer.step('macros', async () => {
+      const done = []
+      for (const [i, t] of trees.entries()) {
+        done.push(
+          await runMacroStep({
+            config,
+            md,
+            posts: t.posts,
+            index: t.index,
+            media: loadMediaOnce,
+            runners,
+            memo: prev?.trees[i]?.macros ?? emptyMacroMemo,
+            changes: { all: !prev, media: changes.media, scripts: scripts.changed },
+            keep,
+            bodies: bodies[i] as Map<string, RenderedBody>,
+          }),
+        )
+      }
+      return done
+    })
     const counters = await python.finish()
-    await timer.step('markdown', () => markdown.complete(posts, bodies))
+    await timer.step('markdown', async () => {
+      const shared = bodies[0] as Map<string, RenderedBody>
+      await markdown.complete(main.posts, shared)
+      // A subtree post that is not translated has the main tree's Markdown.
+      for (const [i, t] of trees.entries()) {
+        if (i === 0) continue
+        const own = bodies[i] as Map<string, RenderedBody>
+        for (const post of t.posts) {
+          const body = shared.get(post.file)
+          if (!own.has(post.file) && body && !post.body.includes('[[')) own.set(post.file, body)
+        }
+        await markdown.complete(t.posts, own)
+      }
+    })
     const theme = await timer.step('templates', () =>
       runTemplatesStep(config, deps, keep, prev, changes.templates),
     )
     const { store } = theme
-    const ordered = posts.map((p) => bodies.get(p.file) as RenderedBody)
-    const model = createSiteModel(config, index, ordered, store, theme.memo)
-    const plan = await timer.step('plan', () =>
-      planBuild({
-        config,
-        model,
-        templateDeps: theme.templateDeps,
-        hasSummary: store.templates.has(SUMMARY),
-        previous: prev,
+    const linked = await timer.step('links', async () => {
+      const items = async () => (await loadMediaOnce()).items
+      const out = []
+      for (const [i, t] of trees.entries()) {
+        const memo = (!changes.media && prev?.trees[i]?.links) || new WeakMap()
+        const known = bodies[i] as Map<string, RenderedBody>
+        const result = await rewriteBodies(t.posts, known, linkContext(t.index, items), memo)
+        out.push({ ...result, memo })
+      }
+      return out
+    })
+    const routes = createRouteTable()
+    const alternates = siteAlternates(trees)
+    const models = trees.map((t, i) => {
+      const kept = !theme.newViews && prev?.trees[i]?.memo
+      const memo = kept || createModelMemo()
+      const final = linked[i]?.bodies as Map<string, RenderedBody>
+      const ordered = t.posts.map((p) => final.get(p.file) as RenderedBody)
+      return { memo, ordered, model: createSiteModel(config, t.index, ordered, store, memo) }
+    })
+    const plans = await timer.step('plan', () =>
+      models.map(({ model, memo }, i) => {
+        const plan = planBuild({
+          config,
+          model,
+          routes,
+          alternates,
+          templateDeps: theme.templateDeps,
+          hasSummary: store.templates.has(SUMMARY),
+          previous: prev && {
+            keys: prev.keys,
+            summaryKey: prev.trees[i]?.summaryKey ?? '',
+            manifest: prev.manifest,
+          },
+        })
+        if (prev && plan.summaryKey !== prev.trees[i]?.summaryKey) memo.summaries.html.clear()
+        return plan
       }),
     )
-    if (prev && plan.summaryKey !== prev.summaryKey) theme.memo.summaries.html.clear()
     const previous = prev?.manifest ?? input.manifest
     const options = {
       force: !prev && config.clean,
-      owned: ownership.owned,
+      owned: owner.ownership.owned,
       takeOver: config.forceOutput,
     }
     const sink = createFileSink(writer, previous, options)
-    const entries = plan.dirty.filter((j) => !j.source.startsWith('bds:')).length
+    const dirty = plans.flatMap((p) => p.dirty)
+    const entries = dirty.filter((j) => !j.source.startsWith('bds:')).length
     if (!worker && prev && wantsWorker(deps.parallel, entries, WORKER_MIN_ENTRIES))
       worker = startRenderWorker(config)
-    const rendered = await timer.step('pages', () =>
-      renderJobs({
-        jobs: plan.dirty,
-        model,
-        sink,
-        worker,
-        bodies: ordered,
-        store,
-        previous,
-        options,
-      }),
-    )
-    const failed = [...rendered.pages.failed, ...(rendered.fromWorker?.failed ?? [])]
-    for (const path of failed) plan.keys.delete(path)
+    const rendered = await timer.step('pages', async () => {
+      const done = []
+      for (const [i, { model, ordered }] of models.entries()) {
+        const jobs = plans[i]?.dirty ?? []
+        const { categoryMeta } = meta
+        done.push(
+          await renderJobs({
+            jobs,
+            model,
+            sink,
+            worker,
+            bodies: ordered,
+            store,
+            previous,
+            options,
+            categoryMeta,
+            alternates,
+          }),
+        )
+      }
+      return done
+    })
+    const failed = rendered.flatMap((r) => [...r.pages.failed, ...(r.fromWorker?.failed ?? [])])
+    const keys = new Map(plans.flatMap((p) => [...p.keys]))
+    for (const path of failed) keys.delete(path)
     const sitemap: SitemapMemo | undefined = keep ? (prev?.sitemap ?? {}) : undefined
-    await timer.step('generated', () =>
-      emitGenerated(config, model, plan.plan.routes, plan.routes, sink, sitemap),
-    )
+    await timer.step('generated', () => {
+      for (const [i, t] of trees.entries()) {
+        const { model } = models[i] as (typeof models)[number]
+        for (const file of feedFiles(config, t.tree, t.index.collections.listed, model.views))
+          if (routes.claim(file.path, file.source)) sink.write(file)
+      }
+      const all: SitemapRoute[] = plans.flatMap((p) => p.plan.routes)
+      for (const file of siteFiles(config, main.index.collections, all, sitemap))
+        if (routes.claim(file.path, file.source)) sink.write(file)
+    })
+    const carried: Manifest = new Map(plans.flatMap((p) => [...p.carried]))
     const relist = !prev || changes.static || changes.media || changes.templates
     const copies = await timer.step('copies', async () => {
       const all = relist ? await listCopies(config, store, deps.fs) : prev.copies
-      emitCopies(all, plan.routes, sink, plan.carried, relist ? undefined : prev?.manifest)
+      emitCopies(all, routes, sink, carried, relist ? undefined : prev?.manifest)
       return all
     })
-    const worked = rendered.fromWorker ? [rendered.fromWorker.result] : []
-    const parts = [sink.result(), ...worked, carriedResult(plan.carried)]
+    const worked = rendered.flatMap((r) => (r.fromWorker ? [r.fromWorker.result] : []))
+    const parts = [sink.result(), ...worked, carriedResult(carried)]
     const written = await timer.step('write', async () =>
       finishOutputs(writer, previous, parts, failed),
     )
-    const owner = recordOwnership(writer, siteRoot, written, ownership, early)
+    const ownership = recordOwnership(writer, owner, written)
     writer.clearTemp()
-    const report = macroReport(macros.memo)
+    const reports = macroSteps.map((m) => macroReport(m.memo))
+    const counts: Record<string, number> = {}
+    for (const r of reports)
+      for (const [name, n] of Object.entries(r.counts)) counts[name] = (counts[name] ?? 0) + n
     const problems = [
       ...input.setup,
       ...scripts.diagnostics,
+      ...meta.diagnostics,
       ...contentErrors(content.errors),
-      ...report.diagnostics,
-      ...plan.plan.diagnostics,
-      ...rendered.pages.diagnostics,
-      ...plan.routes.diagnostics,
+      ...translationProblems,
+      ...reports.flatMap((r) => r.diagnostics),
+      ...uniqueByPosition(linked.flatMap((l) => l.diagnostics)),
+      ...plans.flatMap((p) => p.plan.diagnostics),
+      ...rendered.flatMap((r) => r.pages.diagnostics),
+      ...routes.diagnostics,
     ]
+    const treeStates: TreeState[] = trees.map((t, i) => ({
+      tree: t.tree,
+      bodies: bodies[i] as Map<string, RenderedBody>,
+      macros: (macroSteps[i] as (typeof macroSteps)[number]).memo,
+      links: (linked[i] as (typeof linked)[number]).memo,
+      memo: (models[i] as (typeof models)[number]).memo,
+      summaryKey: plans[i]?.summaryKey ?? '',
+    }))
     const state: PipelineState = {
       config,
       configDiagnostics: input.setup.filter((d) => d.code !== 'BDS_CACHE_RESET'),
@@ -270,33 +322,46 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       scriptDiagnostics: scripts.diagnostics,
       python,
       posts: content.posts,
+      translations: content.translations,
       errors: content.errors,
-      bodies,
-      macros: macros.memo,
+      meta,
+      resolved,
+      trees: treeStates,
       store,
       templateDeps: theme.templateDeps,
-      memo: theme.memo,
       copies,
       sitemap: sitemap ?? {},
       manifest: written.manifest,
-      ownership: owner,
-      keys: plan.keys,
-      summaryKey: plan.summaryKey,
+      ownership,
+      keys,
     }
+    const captured = macroSteps.flatMap((m) => m.captured)
     return {
       state,
       diagnostics: [
+        ...owner.diagnostics,
         ...problems.map(toDiagnostic),
-        ...(rendered.fromWorker?.diagnostics ?? []),
+        ...rendered.flatMap((r) => r.fromWorker?.diagnostics ?? []),
         ...written.diagnostics,
       ],
       outputs: written.stats,
-      macros: report.counts,
-      python: !prev && counters ? { ...counters, output: macros.captured } : undefined,
+      macros: counts,
+      python: !prev && counters ? { ...counters, output: captured } : undefined,
       changed: changedOutputs(previous, written.manifest),
     }
   } finally {
     await python.finish()
     await worker?.close()
   }
+}
+
+/** The same warning from two trees (an untranslated post's link) is reported once. */
+function uniqueByPosition(list: BdsError[]): BdsError[] {
+  const seen = new Set<string>()
+  return list.filter((d) => {
+    const key = `${d.code}|${d.pos?.file}|${d.pos?.line}|${d.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }

@@ -6,11 +6,11 @@ import type { ResolvedConfig } from '../config/index.js'
 import type { Manifest } from '../output/index.js'
 import type { TemplateDeps } from '../render/index.js'
 import {
-  createRouteTable,
   type PageJob,
   type PagesPlan,
   planPages,
   type RouteTable,
+  type SiteAlternates,
 } from '../site/index.js'
 import type { SiteModel } from './model.js'
 import { createKeyer } from './page-keys.js'
@@ -22,13 +22,12 @@ export interface PageKeys {
 }
 
 export interface BuildPlan {
-  routes: RouteTable
   plan: PagesPlan
   /** Pages to render now. */
   dirty: PageJob[]
   /** Pages whose output stays as it is. */
   carried: Manifest
-  /** Keys of every page (empty unless keys were asked for). */
+  /** Keys of the tree's pages (empty unless keys were asked for). */
   keys: Map<string, string>
   summaryKey: string
 }
@@ -36,6 +35,9 @@ export interface BuildPlan {
 export interface PlanInput {
   config: ResolvedConfig
   model: SiteModel
+  /** Every tree's pages claim their paths in one table. */
+  routes: RouteTable
+  alternates?: SiteAlternates
   /** Dependencies of each template: asked for only when keys are kept. */
   templateDeps?: (name: string) => TemplateDeps
   hasSummary: boolean
@@ -43,24 +45,13 @@ export interface PlanInput {
   previous?: PageKeys & { manifest: Manifest }
 }
 
-export function planBuild({
-  config,
-  model,
-  templateDeps,
-  hasSummary,
-  previous,
-}: PlanInput): BuildPlan {
-  const routes = createRouteTable()
-  const plan = planPages({
-    ...model,
-    collections: model.index.collections,
-    config,
-    routes,
-    part: 'all',
-  })
+export function planBuild(input: PlanInput): BuildPlan {
+  const { config, model, routes, templateDeps, hasSummary, previous, alternates } = input
+  const { collections, tree } = model.index
+  const plan = planPages({ ...model, collections, tree, config, routes, alternates, part: 'all' })
   const carried: Manifest = new Map()
   const keys = new Map<string, string>()
-  if (!templateDeps) return { routes, plan, dirty: plan.jobs, carried, keys, summaryKey: '' }
+  if (!templateDeps) return { plan, dirty: plan.jobs, carried, keys, summaryKey: '' }
   const keyer = createKeyer({ model, deps: templateDeps, summaries: hasSummary })
   const dirty: PageJob[] = []
   for (const job of plan.jobs) {
@@ -70,5 +61,5 @@ export function planBuild({
     if (entry && previous?.keys.get(job.path) === key) carried.set(job.path, entry)
     else dirty.push(job)
   }
-  return { routes, plan, dirty, carried, keys, summaryKey: keyer.summaryKey }
+  return { plan, dirty, carried, keys, summaryKey: keyer.summaryKey }
 }

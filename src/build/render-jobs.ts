@@ -4,7 +4,7 @@
 // list costs about as much as a post page) and writes them itself.
 
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
-import { metaOf } from '../content/index.js'
+import { type CategoryMetaMap, metaOf } from '../content/index.js'
 import type { FileSink, Manifest, SinkOptions } from '../output/index.js'
 import {
   type PagesResult,
@@ -12,7 +12,7 @@ import {
   runPages,
   type TemplateStore,
 } from '../render/index.js'
-import type { PageJob } from '../site/index.js'
+import type { PageJob, SiteAlternates } from '../site/index.js'
 import type { SiteModel } from './model.js'
 import type { EntriesResult, RenderWorker } from './render-pool.js'
 
@@ -30,6 +30,9 @@ export interface RenderInput {
   previous: Manifest
   /** How the worker's sink writes (as the main thread's). */
   options: SinkOptions
+  /** The list rules and the other languages' pages the worker plans with. */
+  categoryMeta: CategoryMetaMap
+  alternates?: SiteAlternates
 }
 
 export interface Rendered {
@@ -62,6 +65,9 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
           input.previous,
           input.options,
           paths,
+          model.index.tree,
+          input.categoryMeta,
+          input.alternates,
         )
       : undefined
   fromWorker?.catch(() => {})

@@ -3,10 +3,11 @@
 
 import { Worker } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/index.js'
-import type { PostMeta } from '../content/index.js'
+import type { CategoryMetaMap, PostMeta } from '../content/index.js'
 import type { Diagnostic } from '../errors/index.js'
 import type { Manifest, SinkOptions, WriteResult } from '../output/index.js'
 import type { RenderedBody, TemplateStore } from '../render/index.js'
+import type { SiteAlternates, Tree } from '../site/index.js'
 import type { WorkerRequest } from './render-worker.js'
 
 export interface EntriesResult {
@@ -25,6 +26,10 @@ export interface RenderWorker {
     options: SinkOptions,
     /** The output paths of the post pages to render. */
     only: string[],
+    /** The language tree and the list rules the pages are planned with. */
+    tree: Tree,
+    categoryMeta: CategoryMetaMap,
+    alternates?: SiteAlternates,
   ): Promise<EntriesResult>
   close(): Promise<void>
 }
@@ -63,8 +68,19 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
       const reply = await ask<{ results: [string, RenderedBody][] }>({ type: 'markdown', items })
       return reply.results
     },
-    entries: (posts, bodies, store, previous, options, only) =>
-      ask<EntriesResult>({ type: 'entries', posts, bodies, store, previous, options, only }),
+    entries: (posts, bodies, store, previous, options, only, tree, categoryMeta, alternates) =>
+      ask<EntriesResult>({
+        type: 'entries',
+        posts,
+        bodies,
+        store,
+        previous,
+        options,
+        only,
+        tree,
+        categoryMeta,
+        alternates,
+      }),
     async close() {
       active.delete(flags)
       await worker.terminate()

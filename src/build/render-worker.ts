@@ -5,7 +5,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/index.js'
-import type { PostMeta } from '../content/index.js'
+import { type CategoryMetaMap, listRules, type PostMeta } from '../content/index.js'
 import { toDiagnostic } from '../errors/index.js'
 import {
   createDiskWriter,
@@ -22,7 +22,13 @@ import {
   runPages,
   type TemplateStore,
 } from '../render/index.js'
-import { createRouteTable, indexSite, planPages } from '../site/index.js'
+import {
+  createRouteTable,
+  indexSite,
+  planPages,
+  type SiteAlternates,
+  type Tree,
+} from '../site/index.js'
 import { createSiteModel } from './model.js'
 
 export type WorkerRequest =
@@ -36,22 +42,30 @@ export type WorkerRequest =
       options: SinkOptions
       /** The output paths to render. */
       only: string[]
+      tree: Tree
+      categoryMeta: CategoryMetaMap
+      alternates?: SiteAlternates
     }
 
 const { config, flags } = workerData as { config: ResolvedConfig; flags: Int32Array }
 const md = createMarkdown(config.markdown)
 
 function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
-  const index = indexSite(request.posts, config.timezone)
+  const rules = listRules(request.categoryMeta)
+  const index = indexSite(request.posts, config.timezone, rules, request.tree)
   const model = createSiteModel(config, index, request.bodies, request.store)
   const writer = createDiskWriter(config.paths.out)
   const sink = createFileSink(writer, request.previous, request.options)
   const routes = createRouteTable()
+  const { collections, tree } = index
+  const { alternates } = request
   const plan = planPages({
     ...model,
-    collections: index.collections,
+    collections,
+    tree,
     config,
     routes,
+    alternates,
     part: 'entries',
   })
   // The main thread plans every page too, and reports the plan's warnings.

@@ -27,6 +27,8 @@ export interface BuildReport {
   /** Macro calls by name (built-in and Python), e.g. {"youtube": 3}. */
   macros: Record<string, number>
   diagnostics: Diagnostic[]
+  /** What the build says once, not a problem (e.g. the timezone a bDS project's dates use). */
+  notes: string[]
   /** Python runtime counters, when Python macros ran; with what they printed. */
   python?: PythonCounters & { output: CapturedOutput[] }
   errors: number

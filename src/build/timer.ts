@@ -45,6 +45,7 @@ export function createStepTimer(onStep?: (name: string) => void): StepTimer {
         outputs,
         macros,
         diagnostics,
+        notes: config.notes,
         ...(python ? { python } : {}),
         errors,
         warnings: diagnostics.length - errors,

@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv'
 import { BdsError } from '../errors/index.js'
 import { type Fs, isMissing, nodeFs } from '../util/fs.js'
 import { type JsonPos, JsonSyntaxError, parseJsonWithPositions } from '../util/json-source.js'
+import { mergeConfig, type ProjectSettings, projectSettings } from './merge.js'
 import { configSchema } from './schema.js'
 import type { UserConfig } from './types.js'
 
@@ -18,6 +19,8 @@ export interface LoadedConfig {
   source?: string
   /** Position of each key (JSON pointer) in the source file. */
   positions: Map<string, JsonPos>
+  /** The file each top-level key came from, when a bDS meta/project.json took part. */
+  sources?: Map<string, string>
 }
 
 async function readOptional(fs: Fs, path: string): Promise<string | undefined> {
@@ -68,39 +71,35 @@ function parseConfig(text: string, file: string): LoadedConfig {
   return { config: parsed.value as UserConfig, source: file, positions: parsed.positions }
 }
 
-/** Maps a bDS meta/project.json onto bds settings. */
-function fromBdsProject(text: string, file: string): LoadedConfig {
-  const { value, positions } = (() => {
-    try {
-      return parseJsonWithPositions(text)
-    } catch (error) {
-      if (!(error instanceof JsonSyntaxError)) throw error
-      throw new BdsError('BDS_CONFIG_PARSE', error.message, { pos: { file, ...error.pos } })
-    }
-  })()
-  const p = (value ?? {}) as Record<string, unknown>
-  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
-  const max = Number(p.maxPostsPerPage)
-  const config: UserConfig = {
-    title: str(p.name),
-    description: str(p.description),
-    url: str(p.publicUrl),
-    language: str(p.mainLanguage),
-    author: str(p.defaultAuthor),
-    postsPerPage: Number.isInteger(max) ? Math.min(500, Math.max(1, max)) : undefined,
+/** A bDS meta/project.json as bds settings (config/merge.ts, as bDS reads it). */
+function fromBdsProject(text: string, file: string): ProjectSettings {
+  try {
+    const { value } = parseJsonWithPositions(text)
+    const object = value && typeof value === 'object' && !Array.isArray(value)
+    return projectSettings(object ? (value as Record<string, unknown>) : {})
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error
+    throw new BdsError('BDS_CONFIG_PARSE', error.message, { pos: { file, ...error.pos } })
   }
-  for (const key of Object.keys(config) as (keyof UserConfig)[]) {
-    if (config[key] === undefined) delete config[key]
-  }
-  return { config, source: file, positions }
 }
 
 /** Reads the settings of the site at `root`; throws BDS_SITE_NOT_FOUND for a non-site. */
 export async function loadConfig(root: string, fs: Fs = nodeFs): Promise<LoadedConfig> {
-  const own = await readOptional(fs, join(root, CONFIG_FILE))
-  if (own !== undefined) return parseConfig(own, CONFIG_FILE)
+  const ownText = await readOptional(fs, join(root, CONFIG_FILE))
+  const own = ownText === undefined ? undefined : parseConfig(ownText, CONFIG_FILE)
   const bds = await readOptional(fs, join(root, BDS_PROJECT_FILE))
-  if (bds !== undefined) return fromBdsProject(bds, BDS_PROJECT_FILE)
+  if (bds !== undefined) {
+    // A bDS project: its settings, with bds.config.json's keys over them one by one.
+    const merged = mergeConfig(own?.config, fromBdsProject(bds, BDS_PROJECT_FILE))
+    const source = own?.source ?? BDS_PROJECT_FILE
+    return {
+      config: merged.config,
+      source,
+      positions: own?.positions ?? new Map(),
+      sources: merged.sources,
+    }
+  }
+  if (own) return own
   const markers = await Promise.all(['posts', 'pages'].map((d) => fs.isDir(join(root, d))))
   if (!markers.some(Boolean)) {
     throw new BdsError(

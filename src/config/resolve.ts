@@ -6,6 +6,7 @@ import { BdsError } from '../errors/index.js'
 import { isInside, realPath } from '../util/real-path.js'
 import { isValidTimeZone } from '../util/time.js'
 import type { LoadedConfig } from './load.js'
+import { timezoneNotice } from './merge.js'
 import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
 
 const SOURCE_DIRS = ['posts', 'pages', 'media', 'static', 'templates', 'scripts', 'meta', '.bds']
@@ -20,6 +21,18 @@ function checkOutput(given: string, site: string): void {
       `The output folder ${given} is the site folder, contains it, or lies inside a source folder; building there could overwrite or remove your files.`,
     )
   }
+}
+
+/** Extra languages, lower case, without the main one and without repeats. */
+function subtrees(main: string, languages: readonly string[]): string[] {
+  const own = main.toLowerCase()
+  return [...new Set(languages.map((l) => l.toLowerCase()))].filter((l) => l !== own)
+}
+
+function notes(loaded: LoadedConfig, timezone: string): string[] {
+  if (!loaded.sources) return []
+  const note = timezoneNotice({ config: loaded.config, sources: loaded.sources }, timezone)
+  return note ? [note] : []
 }
 
 export function resolveConfig(
@@ -59,6 +72,9 @@ export function resolveConfig(
     timezone,
     postsPerPage: c.postsPerPage ?? 10,
     feedItems: c.feedItems ?? 20,
+    languages: subtrees(c.language ?? 'en', c.languages ?? []),
+    bdsProject: loaded.sources !== undefined,
+    notes: notes(loaded, timezone),
     markdown: Object.freeze({
       linkify: c.markdown?.linkify ?? false,
       typographer: c.markdown?.typographer ?? false,

@@ -13,6 +13,11 @@ export const configSchema = {
     timezone: { type: 'string', minLength: 1 },
     postsPerPage: { type: 'integer', minimum: 1, maximum: 500 },
     feedItems: { type: 'integer', minimum: 1, maximum: 1000 },
+    languages: {
+      type: 'array',
+      items: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+      uniqueItems: true,
+    },
     output: { type: 'string', minLength: 1 },
     macros: {
       type: 'object',

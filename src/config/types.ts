@@ -10,6 +10,8 @@ export interface UserConfig {
   timezone?: string
   postsPerPage?: number
   feedItems?: number
+  /** Languages besides the main one: each gets a `/{lang}/` subtree (bDS's blogLanguages). */
+  languages?: string[]
   output?: string
   markdown?: { linkify?: boolean; typographer?: boolean }
   macros?: { stringParams?: boolean; youtubeNoCookie?: boolean }
@@ -50,6 +52,12 @@ export interface ResolvedConfig {
   timezone: string
   postsPerPage: number
   feedItems: number
+  /** Languages besides `language`, each built as a `/{lang}/` subtree; lower case. */
+  languages: string[]
+  /** The site is a bDS project (it has meta/project.json): bDS's feed ids and list rules. */
+  bdsProject: boolean
+  /** Things the build says once, not diagnostics (the timezone a bDS project's dates use). */
+  notes: string[]
   markdown: { linkify: boolean; typographer: boolean }
   macros: { stringParams: boolean; youtubeNoCookie: boolean }
   /** The Python runtime: worker threads (at most the core count), per-call timeout, memory cap per worker. */

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/index.js'
 import { asBdsError, type BdsError, BdsError as Err } from '../errors/index.js'
 import { type Fs, isMissing, mapLimit } from '../util/fs.js'
 import { createPost } from './document.js'
+import { isRendered } from './project/index.js'
 import { looksLikeTranslation, parseTranslation, type Translation } from './translation.js'
 import type { Post, PostKind } from './types.js'
 
@@ -48,9 +49,9 @@ export async function loadContent(
   return { posts, translations, diagnostics }
 }
 
-/** Drafts are built only with `--drafts`. */
+/** Only published posts are built, as in bDS; drafts too with `--drafts`, archived never. */
 export const isVisible = (config: ResolvedConfig, post: Post) =>
-  config.drafts || post.status !== 'draft'
+  isRendered(post, { drafts: config.drafts })
 
 /** The kind of a content file (relative to the site root), or undefined for other files. */
 export function contentKind(file: string): PostKind | undefined {

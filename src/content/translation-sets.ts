@@ -65,8 +65,9 @@ export const isTranslatable = (post: Post) => post.data.doNotTranslate !== true
 
 /**
  * The post as the `language` subtree shows it: title, excerpt, body and language from its
- * translation, everything else (slug, dates, tags) from the post; the post itself when it has
- * no translation into that language or is already written in it.
+ * translation, everything else (slug, dates, tags) from the post — its file is the
+ * translation's, so positions name it; the post itself when it has no translation into that
+ * language or is already written in it.
  */
 export function resolveForLanguage(
   post: Post,
@@ -79,6 +80,7 @@ export function resolveForLanguage(
   if (!t) return post
   return {
     ...post,
+    file: t.file,
     title: t.title,
     untitled: false,
     excerpt: t.excerpt ?? post.excerpt,

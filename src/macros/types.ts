@@ -33,7 +33,10 @@ export interface MacroTag {
 
 /** Site data macros may read. Read-only. */
 export interface MacroSite {
+  /** The language of the tree the page belongs to. */
   language: string
+  /** The tree's URL prefix: '' in the main tree, `/en` in a language subtree. */
+  languagePrefix: string
   /** Base URL without trailing slash. */
   url: string
   timezone: string

@@ -27,6 +27,7 @@ const macroContextSchema = {
           required: ['kind', 'id'],
           properties: { kind: nonEmpty, id: nonEmpty },
         },
+        translations: { type: 'object', additionalProperties: { type: 'string' } },
       },
     },
     params: {
@@ -43,6 +44,7 @@ const macroPostSchema = {
   required: ['id', 'title', 'slug', 'url', 'content', 'status', 'tags', 'categories'],
   properties: {
     id: { type: 'string' },
+    projectId: { type: 'string' },
     title: { type: 'string' },
     slug: { type: 'string' },
     url: { type: 'string' },

@@ -1,5 +1,5 @@
-// The Python sources every worker installs (the harness and the hardening), read once from
-// bds's own install and sent to workers as data.
+// The Python sources every worker installs (the harness with bds_api, and the hardening),
+// read once from bds's own install and sent to workers as data.
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,11 +10,14 @@ export interface HarnessSources {
   harden: string
 }
 
+const read = (name: string) => readFileSync(join(pythonHarnessDir, name), 'utf8')
+
 let sources: HarnessSources | undefined
+/** The harness carries bds_api.py (bDS's Python API) and installs it as the module `bds_api`. */
 export function harnessSources(): HarnessSources {
   sources ??= {
-    harness: readFileSync(join(pythonHarnessDir, 'harness.py'), 'utf8'),
-    harden: readFileSync(join(pythonHarnessDir, 'harden.py'), 'utf8'),
+    harness: `${read('harness.py')}\n_install_bds_api(${JSON.stringify(read('bds_api.py'))})\n`,
+    harden: read('harden.py'),
   }
   return sources
 }

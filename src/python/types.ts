@@ -67,6 +67,8 @@ export interface SiteData {
   posts: Record<string, unknown>[]
   tags: { name: string; url: string; count: number }[]
   categories: { name: string; url: string; count: number }[]
+  /** What bDS's `bds_api` module answers from (sent only when a script imports it). */
+  api?: Record<string, unknown>
 }
 
 export interface ScriptTiming {

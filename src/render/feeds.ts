@@ -1,4 +1,4 @@
-// RSS 2.0 and Atom feeds of the newest listed posts: rendered HTML content with every link
+// RSS 2.0 and Atom feeds of a tree's newest list posts: rendered HTML content with every link
 // made absolute. Dates come from the posts, never the clock, so feeds are byte-stable.
 
 import type { ResolvedConfig } from '../config/index.js'
@@ -6,6 +6,7 @@ import type { PostMeta } from '../content/index.js'
 import type { PostView } from '../site/index.js'
 import { escapeXml } from '../util/html.js'
 import { isoUtc } from '../util/time.js'
+import { bdsFeedId, bdsFeedUpdated, bdsItemPublished, bdsPermalink } from './feed-identity.js'
 
 /** Rewrites relative href/src values in an HTML fragment to absolute URLs. */
 export function absolutizeHtml(html: string, pageUrl: string): string {
@@ -22,6 +23,54 @@ export function absolutizeHtml(html: string, pageUrl: string): string {
   )
 }
 
+/** What differs between feeds: a tree's URLs and language, and bDS's item identity. */
+export interface FeedStyle {
+  /** The tree's home page (absolute, with a trailing slash). */
+  home: string
+  /** The tree's folder for rss.xml and atom.xml (absolute, no trailing slash). */
+  base: string
+  language: string
+  /** An item's link, guid and Atom id. */
+  link(post: PostMeta, view: PostView): string
+  /** An item's pubDate and Atom published. */
+  published(post: PostMeta): Date
+  /** lastBuildDate and the feed's Atom updated (undefined for an empty feed). */
+  updated(items: readonly PostMeta[]): Date | undefined
+}
+
+const newestUpdate = (posts: readonly PostMeta[]) =>
+  posts.length === 0 ? undefined : new Date(Math.max(...posts.map((p) => p.updated.getTime())))
+
+/**
+ * bds's feeds, or — for a bDS project — the strings and dates bDS wrote (render/feed-identity.ts),
+ * so a reader subscribed before the switch sees no item as new.
+ */
+export function feedStyle(
+  config: ResolvedConfig,
+  prefix = '',
+  language = config.language,
+): FeedStyle {
+  const base = config.url + prefix
+  if (!config.bdsProject) {
+    return {
+      home: `${base}/`,
+      base,
+      language,
+      link: (_post, view) => config.url + view.url,
+      published: (post) => post.published ?? post.date,
+      updated: newestUpdate,
+    }
+  }
+  return {
+    home: bdsFeedId(config.url, prefix),
+    base,
+    language,
+    link: (post) => bdsPermalink(post, config.url, config.timezone, prefix),
+    published: bdsItemPublished,
+    updated: bdsFeedUpdated,
+  }
+}
+
 interface FeedItem {
   view: PostView
   post: PostMeta
@@ -32,52 +81,50 @@ interface FeedItem {
 
 function items(
   config: ResolvedConfig,
-  posts: PostMeta[],
+  posts: readonly PostMeta[],
   views: Map<PostMeta, PostView>,
+  style: FeedStyle,
 ): FeedItem[] {
   return posts.slice(0, config.feedItems).map((post) => {
     const view = views.get(post) as PostView
-    const link = config.url + view.url
+    const page = config.url + view.url
     return {
       view,
       post,
-      link,
-      content: absolutizeHtml(String(view.content), link),
-      summary: absolutizeHtml(String(view.excerpt), link),
+      link: style.link(post, view),
+      content: absolutizeHtml(String(view.content), page),
+      summary: absolutizeHtml(String(view.excerpt), page),
     }
   })
 }
 
-const newest = (list: FeedItem[]) =>
-  list.reduce((max, i) => Math.max(max, i.post.updated.getTime()), 0)
-
 export function renderRss(
   config: ResolvedConfig,
-  posts: PostMeta[],
+  posts: readonly PostMeta[],
   views: Map<PostMeta, PostView>,
+  style = feedStyle(config),
 ): string {
-  const list = items(config, posts, views)
-  const home = `${config.url}/`
+  const list = items(config, posts, views, style)
   const out = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     '<channel>',
     `<title>${escapeXml(config.title)}</title>`,
-    `<link>${escapeXml(home)}</link>`,
+    `<link>${escapeXml(style.home)}</link>`,
     `<description>${escapeXml(config.description || config.title)}</description>`,
-    `<language>${escapeXml(config.language)}</language>`,
+    `<language>${escapeXml(style.language)}</language>`,
     '<generator>bds</generator>',
-    `<atom:link href="${escapeXml(`${config.url}/rss.xml`)}" rel="self" type="application/rss+xml"/>`,
+    `<atom:link href="${escapeXml(`${style.base}/rss.xml`)}" rel="self" type="application/rss+xml"/>`,
   ]
-  if (list.length)
-    out.push(`<lastBuildDate>${new Date(newest(list)).toUTCString()}</lastBuildDate>`)
+  const updated = style.updated(list.map((i) => i.post))
+  if (updated) out.push(`<lastBuildDate>${updated.toUTCString()}</lastBuildDate>`)
   for (const i of list) {
     out.push(
       '<item>',
       `<title>${escapeXml(i.post.title)}</title>`,
       `<link>${escapeXml(i.link)}</link>`,
       `<guid isPermaLink="true">${escapeXml(i.link)}</guid>`,
-      `<pubDate>${(i.post.published ?? i.post.date).toUTCString()}</pubDate>`,
+      `<pubDate>${style.published(i.post).toUTCString()}</pubDate>`,
       ...(i.post.author ? [`<dc:creator>${escapeXml(i.post.author)}</dc:creator>`] : []),
       ...[...i.post.categories, ...i.post.tags].map((t) => `<category>${escapeXml(t)}</category>`),
       `<description>${escapeXml(i.summary)}</description>`,
@@ -91,21 +138,22 @@ export function renderRss(
 
 export function renderAtom(
   config: ResolvedConfig,
-  posts: PostMeta[],
+  posts: readonly PostMeta[],
   views: Map<PostMeta, PostView>,
+  style = feedStyle(config),
 ): string {
-  const list = items(config, posts, views)
-  const home = `${config.url}/`
+  const list = items(config, posts, views, style)
   const author = config.author || config.title
+  const updated = style.updated(list.map((i) => i.post)) ?? new Date(0)
   const out = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(config.language)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(style.language)}">`,
     `<title>${escapeXml(config.title)}</title>`,
     ...(config.description ? [`<subtitle>${escapeXml(config.description)}</subtitle>`] : []),
-    `<link href="${escapeXml(home)}"/>`,
-    `<link rel="self" type="application/atom+xml" href="${escapeXml(`${config.url}/atom.xml`)}"/>`,
-    `<id>${escapeXml(home)}</id>`,
-    `<updated>${isoUtc(new Date(newest(list)))}</updated>`,
+    `<link href="${escapeXml(style.home)}"/>`,
+    `<link rel="self" type="application/atom+xml" href="${escapeXml(`${style.base}/atom.xml`)}"/>`,
+    `<id>${escapeXml(style.home)}</id>`,
+    `<updated>${isoUtc(updated)}</updated>`,
     `<author><name>${escapeXml(author)}</name></author>`,
     '<generator>bds</generator>',
   ]
@@ -115,7 +163,7 @@ export function renderAtom(
       `<title>${escapeXml(i.post.title)}</title>`,
       `<link href="${escapeXml(i.link)}"/>`,
       `<id>${escapeXml(i.link)}</id>`,
-      `<published>${isoUtc(i.post.published ?? i.post.date)}</published>`,
+      `<published>${isoUtc(style.published(i.post))}</published>`,
       `<updated>${isoUtc(i.post.updated)}</updated>`,
       ...(i.post.author ? [`<author><name>${escapeXml(i.post.author)}</name></author>`] : []),
       ...[...i.post.categories, ...i.post.tags].map((t) => `<category term="${escapeXml(t)}"/>`),

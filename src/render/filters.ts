@@ -1,6 +1,7 @@
 // The Liquid filters bds adds to liquidjs's standard set. Pure functions of their input and
 // the site settings; `date` itself is liquidjs's, set to the site timezone.
 
+import { translate } from '../locales/index.js'
 import { escapeXml, stripHtml } from '../util/html.js'
 import { slugify } from '../util/slug.js'
 import { isoUtc, parseDate } from '../util/time.js'
@@ -57,5 +58,15 @@ export function createFilters(o: FilterOptions): Record<string, (...args: never[
       return all.length <= words ? all.join(' ') : `${all.slice(0, words).join(' ')}…`
     },
     xml_escape: (value: unknown) => escapeXml(value),
+    /**
+     * A theme string in the page's tree language: `{{ 'theme.updated' | t }}`, with named
+     * placeholders from keyword arguments: `{{ 'theme.pageOf' | t: page: 2, pages: 5 }}`.
+     */
+    t: (key: unknown, ...args: unknown[]) => {
+      const vars: Record<string, string | number> = {}
+      for (const arg of args)
+        if (Array.isArray(arg) && arg.length === 2) vars[String(arg[0])] = arg[1] as string
+      return translate(o.language, String(key ?? ''), vars)
+    },
   }
 }

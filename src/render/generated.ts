@@ -1,10 +1,11 @@
-// The site-wide generated files: rss.xml, atom.xml, sitemap.xml and calendar.json.
+// The generated files: rss.xml and atom.xml of each language tree, sitemap.xml over all of
+// them and calendar.json.
 
 import type { ResolvedConfig } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
 import type { PlannedFile } from '../output/index.js'
 import type { Collections, PostView, SitemapRoute } from '../site/index.js'
-import { renderAtom, renderRss } from './feeds.js'
+import { feedStyle, renderAtom, renderRss } from './feeds.js'
 import { renderCalendar, renderSitemap } from './sitemap.js'
 
 /** Watch mode keeps the last sitemap: most rebuilds change no route and no date. */
@@ -24,16 +25,38 @@ function sitemap(siteUrl: string, routes: readonly SitemapRoute[], memo?: Sitema
   return text
 }
 
-export function generatedFiles(
+/** rss.xml and atom.xml of a tree (under its prefix). */
+export function feedFiles(
+  config: ResolvedConfig,
+  tree: { language: string; prefix: string },
+  listed: readonly PostMeta[],
+  views: Map<PostMeta, PostView>,
+): PlannedFile[] {
+  const style = feedStyle(config, tree.prefix, tree.language || config.language)
+  const dir = tree.prefix ? `${tree.prefix.slice(1)}/` : ''
+  const source = (kind: string) => `bds:${kind}${tree.prefix ? ` ${tree.prefix}` : ''}`
+  return [
+    {
+      path: `${dir}rss.xml`,
+      source: source('rss'),
+      contents: renderRss(config, listed, views, style),
+    },
+    {
+      path: `${dir}atom.xml`,
+      source: source('atom'),
+      contents: renderAtom(config, listed, views, style),
+    },
+  ]
+}
+
+/** sitemap.xml over every tree's routes and the main tree's calendar.json. */
+export function siteFiles(
   config: ResolvedConfig,
   c: Collections,
-  views: Map<PostMeta, PostView>,
   routes: readonly SitemapRoute[],
   memo?: SitemapMemo,
 ): PlannedFile[] {
   return [
-    { path: 'rss.xml', source: 'bds:rss', contents: renderRss(config, c.listed, views) },
-    { path: 'atom.xml', source: 'bds:atom', contents: renderAtom(config, c.listed, views) },
     { path: 'sitemap.xml', source: 'bds:sitemap', contents: sitemap(config.url, routes, memo) },
     { path: 'calendar.json', source: 'bds:calendar', contents: renderCalendar(c, config.timezone) },
   ]

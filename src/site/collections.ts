@@ -15,9 +15,9 @@ export interface DateGroup {
 }
 
 export interface Collections {
-  /** Posts shown in lists and feeds (not pages, not archived), newest first. */
+  /** List posts: shown in lists, feeds and calendar.json (not pages), newest first. */
   listed: PostMeta[]
-  /** Every post that gets its own page (listed, archived and, with --drafts, drafts). */
+  /** Every post that gets its own page (list posts and those of hidden categories). */
   posts: PostMeta[]
   pages: PostMeta[]
   tags: Term[]
@@ -27,6 +27,8 @@ export interface Collections {
   days: DateGroup[]
   /** The canonical spelling of a tag or category as written in some post. */
   termName(kind: 'tag' | 'category', name: string): string
+  /** True when the term has an archive (some list post has it). */
+  hasTerm(kind: 'tag' | 'category', name: string): boolean
 }
 
 export function newestFirst(a: PostMeta, b: PostMeta): number {
@@ -83,10 +85,15 @@ function groupDates(
   return { years: [...years.values()], months: [...months.values()], days: [...days.values()] }
 }
 
-export function collect(all: readonly PostMeta[], timeZone: string): Collections {
+/** Which posts are list posts (home, archives, feeds, calendar.json): all posts by default. */
+export function collect(
+  all: readonly PostMeta[],
+  timeZone: string,
+  isListed: (post: PostMeta) => boolean = () => true,
+): Collections {
   const sorted = [...all].sort(newestFirst)
   const posts = sorted.filter((p) => p.kind === 'post')
-  const listed = posts.filter((p) => p.status !== 'archived')
+  const listed = posts.filter(isListed)
   const pages = sorted
     .filter((p) => p.kind === 'page')
     .sort((a, b) => a.title.localeCompare(b.title))
@@ -104,6 +111,7 @@ export function collect(all: readonly PostMeta[], timeZone: string): Collections
     categories,
     ...groupDates(listed, timeZone),
     termName: (kind, name) => names[kind].get(name.toLowerCase()) ?? name,
+    hasTerm: (kind, name) => names[kind].has(name.toLowerCase()),
   }
 }
 

@@ -3,16 +3,24 @@
 
 export { type Collections, collect, lastUpdated, newestFirst, type Term } from './collections.js'
 export { type ListSpec, listSpecs } from './lists.js'
-export { pageMeta, plainExcerpt } from './page-meta.js'
+export { type Alternate, pageMeta, plainExcerpt } from './page-meta.js'
 export {
   type PageJob,
   type PagesPart,
   type PagesPlan,
   planPages,
+  type SiteAlternates,
   type SitemapRoute,
   type TemplateChoice,
 } from './pages.js'
 export { createRouteTable, type RouteTable } from './route-table.js'
 export { dateKey, outputPath, pageUrl, postUrl, termUrl } from './routes.js'
-export { indexSite, type SiteIndex, type TermView } from './site-index.js'
+export {
+  defaultRules,
+  indexSite,
+  type SiteIndex,
+  type SiteRules,
+  type TermView,
+  type Tree,
+} from './site-index.js'
 export { type PostView, postView, SUMMARY, type Summaries, siteView, withSummary } from './views.js'

@@ -2,6 +2,7 @@
 // base URL, posts, template names and the `archive` variable. Pure.
 
 import type { PostMeta } from '../content/index.js'
+import { translate } from '../locales/index.js'
 import { pad2 } from '../util/time.js'
 import type { Collections, DateGroup, Term } from './collections.js'
 import { dayUrl, monthUrl, termUrl, yearUrl } from './routes.js'
@@ -35,18 +36,23 @@ function format(language: string, options: Intl.DateTimeFormatOptions, date: num
   return text
 }
 
-function dateSpec(kind: 'year' | 'month' | 'day', g: DateGroup, language: string): ListSpec {
+function dateSpec(
+  kind: 'year' | 'month' | 'day',
+  g: DateGroup,
+  language: string,
+  prefix: string,
+): ListSpec {
   const { year, month, day } = g.key
   const at = Date.UTC(year, Math.max(0, month - 1), Math.max(1, day))
   const spec = {
-    year: { base: yearUrl(year), name: `${year}`, title: `${year}` },
+    year: { base: yearUrl(year, prefix), name: `${year}`, title: `${year}` },
     month: {
-      base: monthUrl(year, month),
+      base: monthUrl(year, month, prefix),
       name: `${year}-${pad2(month)}`,
       title: format(language, { year: 'numeric', month: 'long' }, at),
     },
     day: {
-      base: dayUrl(year, month, day),
+      base: dayUrl(year, month, day, prefix),
       name: `${year}-${pad2(month)}-${pad2(day)}`,
       title: format(language, { dateStyle: 'long' }, at),
     },
@@ -67,30 +73,42 @@ function dateSpec(kind: 'year' | 'month' | 'day', g: DateGroup, language: string
   }
 }
 
-function termSpec(kind: 'tag' | 'category', label: string, term: Term): ListSpec {
+function termSpec(
+  kind: 'tag' | 'category',
+  term: Term,
+  language: string,
+  prefix: string,
+): ListSpec {
+  const key = kind === 'tag' ? 'theme.tagTitle' : 'theme.categoryTitle'
   return {
     kind,
-    base: termUrl(kind, term.name),
-    title: `${label}: ${term.name}`,
+    base: termUrl(kind, term.name, prefix),
+    title: translate(language, key, { name: term.name }),
     posts: term.posts,
     templates: [`${kind}.liquid`, 'list.liquid'],
     archive: { kind, name: term.name },
   }
 }
 
-export function listSpecs(c: Collections, siteTitle: string, language: string): ListSpec[] {
+/** The lists of a tree: `language` names them, `prefix` (a subtree's `/en`) starts their URLs. */
+export function listSpecs(
+  c: Collections,
+  siteTitle: string,
+  language: string,
+  prefix = '',
+): ListSpec[] {
   return [
     {
       kind: 'home',
-      base: '/',
+      base: `${prefix}/`,
       title: siteTitle,
       posts: c.listed,
       templates: ['home.liquid', 'list.liquid'],
     },
-    ...c.tags.map((t) => termSpec('tag', 'Tag', t)),
-    ...c.categories.map((t) => termSpec('category', 'Category', t)),
-    ...c.years.map((g) => dateSpec('year', g, language)),
-    ...c.months.map((g) => dateSpec('month', g, language)),
-    ...c.days.map((g) => dateSpec('day', g, language)),
+    ...c.tags.map((t) => termSpec('tag', t, language, prefix)),
+    ...c.categories.map((t) => termSpec('category', t, language, prefix)),
+    ...c.years.map((g) => dateSpec('year', g, language, prefix)),
+    ...c.months.map((g) => dateSpec('month', g, language, prefix)),
+    ...c.days.map((g) => dateSpec('day', g, language, prefix)),
   ]
 }

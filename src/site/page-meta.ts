@@ -2,6 +2,7 @@
 // <title> text, meta description, language), computed here once instead of in Liquid.
 
 import type { ResolvedConfig } from '../config/index.js'
+import { translate } from '../locales/index.js'
 import { stripHtml } from '../util/html.js'
 import type { PostView } from './views.js'
 
@@ -11,10 +12,21 @@ export function plainExcerpt(view: PostView): string {
   return text.length > 200 ? `${text.slice(0, 199).trimEnd()}…` : text
 }
 
+export interface Alternate {
+  /** hreflang: the language code. */
+  language: string
+  /** URL path of the page in that language. */
+  href: string
+}
+
 interface PageMetaInput {
   kind: string
   title: string
   url: string
+  /** The URL the page names as canonical (its own by default). */
+  canonical?: string
+  /** The same page in the site's other languages (hreflang links, the language switcher). */
+  alternates?: readonly Alternate[]
   number?: number
   description?: string
   language?: string
@@ -23,20 +35,27 @@ interface PageMetaInput {
 /** The `page` variable: what the layout needs, computed once here instead of in Liquid. */
 export function pageMeta(config: ResolvedConfig, m: PageMetaInput) {
   const number = m.number ?? 1
+  const language = m.language || config.language
   const numbered =
-    number > 1
-      ? `${m.kind === 'home' ? 'Page' : `${m.title} (page`} ${number}${m.kind === 'home' ? '' : ')'}`
-      : m.title
+    number === 1
+      ? m.title
+      : m.kind === 'home'
+        ? translate(language, 'theme.pageNumber', { n: number })
+        : translate(language, 'theme.titleWithPage', { title: m.title, n: number })
   const head = m.kind === 'home' && number === 1 ? config.title : `${numbered} · ${config.title}`
   return {
     kind: m.kind,
     title: m.title,
     url: m.url,
     absolute_url: config.url + m.url,
+    canonical_url: config.url + (m.canonical ?? m.url),
+    alternates: m.alternates ?? [],
+    /** What the header's language switcher depends on (a cache key). */
+    switch_key: (m.alternates ?? []).map((a) => a.href).join(' '),
     number,
     head_title: head,
     description: m.description || config.description,
-    language: m.language || config.language,
+    language,
     nav_url: m.kind === 'page' ? m.url : '',
   }
 }

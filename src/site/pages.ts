@@ -6,11 +6,13 @@
 import type { ResolvedConfig } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
 import { BdsError } from '../errors/index.js'
+import { translate } from '../locales/index.js'
 import { type Collections, lastUpdated } from './collections.js'
 import type { ListSpec } from './lists.js'
-import { pageMeta, plainExcerpt } from './page-meta.js'
+import { type Alternate, pageMeta, plainExcerpt } from './page-meta.js'
 import type { RouteTable } from './route-table.js'
-import { outputPath, pageUrl } from './routes.js'
+import { outputPath, pageUrl, permalink } from './routes.js'
+import type { Tree } from './site-index.js'
 import type { PostView } from './views.js'
 
 export interface SitemapRoute {
@@ -35,6 +37,15 @@ export interface PagesContext {
   templates: TemplateChoice
   routes: RouteTable
   part: PagesPart
+  /** The language tree the pages belong to (its prefix starts their URLs). */
+  tree: Tree
+  /** Where each post (by id) and the home page are in every language, when there are several. */
+  alternates?: SiteAlternates
+}
+
+export interface SiteAlternates {
+  posts: Readonly<Record<string, readonly Alternate[]>>
+  home: readonly Alternate[]
 }
 
 export interface PageJob {
@@ -76,6 +87,8 @@ function entryTemplate(post: PostMeta, templates: TemplateChoice, diagnostics: B
 
 export function planPages(ctx: PagesContext): PagesPlan {
   const { config, templates, routes, views } = ctx
+  const { prefix } = ctx.tree
+  const language = ctx.tree.language || config.language
   const result: PagesPlan = { jobs: [], routes: [], diagnostics: [] }
   const emit = (job: PageJob) => result.jobs.push(job)
   const entries = ctx.part !== 'lists'
@@ -84,27 +97,35 @@ export function planPages(ctx: PagesContext): PagesPlan {
   const order = new Map(listed.map((p, i) => [p, i]))
   for (const post of [...ctx.collections.posts, ...ctx.collections.pages]) {
     const view = views.get(post) as PostView
-    const path = outputPath(view.url)
-    if (!routes.claim(path, post.file)) continue
-    result.routes.push({ url: view.url, lastmod: post.dated ? post.updated : undefined })
-    if (!entries) continue
     const i = order.get(post)
     const previous = i === undefined ? undefined : views.get(listed[i + 1] as PostMeta)
     const next = i === undefined || i === 0 ? undefined : views.get(listed[i - 1] as PostMeta)
-    const template = entryTemplate(post, templates, result.diagnostics)
-    const scope = () => ({
-      page: pageMeta(config, {
-        kind: post.kind,
-        title: post.title,
-        url: view.url,
-        description: plainExcerpt(view),
-        language: post.language,
-      }),
-      post: view,
-      previous,
-      next,
-    })
-    emit({ path, source: post.file, template, scope, views: [view, previous, next], detail: '' })
+    // A page with a date also has its /YYYY/MM/DD/slug/ permalink, naming /slug/ as canonical.
+    const urls = [view.url]
+    if (post.kind === 'page' && post.dated) urls.push(permalink(post, config.timezone, prefix))
+    for (const url of urls) {
+      const path = outputPath(url)
+      if (!routes.claim(path, post.file)) continue
+      result.routes.push({ url, lastmod: post.dated ? post.updated : undefined })
+      if (!entries) continue
+      const template = entryTemplate(post, templates, result.diagnostics)
+      const scope = () => ({
+        page: pageMeta(config, {
+          kind: post.kind,
+          title: post.title,
+          url,
+          canonical: view.url,
+          description: plainExcerpt(view),
+          language: post.language || language,
+          alternates: ctx.alternates?.posts[post.id],
+        }),
+        post: view,
+        previous,
+        next,
+      })
+      const detail = url === view.url ? '' : url
+      emit({ path, source: post.file, template, scope, views: [view, previous, next], detail })
+    }
   }
   for (const list of ctx.lists) {
     const template = templates.pick(list.templates) ?? 'list.liquid'
@@ -127,7 +148,14 @@ export function planPages(ctx: PagesContext): PagesPlan {
       const shown = list.posts.slice((n - 1) * per, n * per).map((p) => views.get(p))
       const detail = `${about}|${n}`
       const scope = () => ({
-        page: pageMeta(config, { kind: list.kind, title: list.title, url, number: n }),
+        page: pageMeta(config, {
+          kind: list.kind,
+          title: list.title,
+          url,
+          number: n,
+          language,
+          alternates: list.kind === 'home' && n === 1 ? ctx.alternates?.home : undefined,
+        }),
         posts: shown,
         pagination: {
           page: n,
@@ -143,9 +171,11 @@ export function planPages(ctx: PagesContext): PagesPlan {
       emit({ path, source: `bds:${list.kind}`, template, scope, views: shown, detail })
     }
   }
-  if (routes.claim('404.html', 'bds:404') && lists) {
+  // One 404 page for the whole site, in the main tree.
+  if (prefix === '' && routes.claim('404.html', 'bds:404') && lists) {
+    const title = translate(language, 'theme.notFoundTitle')
     const scope = () => ({
-      page: pageMeta(config, { kind: '404', title: 'Page not found', url: '/404.html' }),
+      page: pageMeta(config, { kind: '404', title, url: '/404.html', language }),
     })
     emit({
       path: '404.html',

@@ -22,27 +22,34 @@ export function dateKey(date: Date, timeZone: string): DateKey {
   return { year: p.year, month: p.month, day: p.day }
 }
 
-export function postUrl(post: PostMeta, timeZone: string): string {
+// Every function takes the URL prefix of a language subtree (`/en`; '' in the main tree).
+
+export function postUrl(post: PostMeta, timeZone: string, prefix = ''): string {
   const slug = encodeURIComponent(post.slug)
-  if (post.kind === 'page') return `/${slug}/`
+  if (post.kind === 'page') return `${prefix}/${slug}/`
+  return permalink(post, timeZone, prefix)
+}
+
+/** /YYYY/MM/DD/slug/: every dated post has it, pages with a date too (bDS). */
+export function permalink(post: PostMeta, timeZone: string, prefix = ''): string {
   const d = dateKey(post.date, timeZone)
-  return `/${d.year}/${pad2(d.month)}/${pad2(d.day)}/${slug}/`
+  return `${prefix}/${d.year}/${pad2(d.month)}/${pad2(d.day)}/${encodeURIComponent(post.slug)}/`
 }
 
-export function termUrl(kind: 'tag' | 'category', name: string): string {
-  return `/${kind}/${encodeURIComponent(termSegment(name))}/`
+export function termUrl(kind: 'tag' | 'category', name: string, prefix = ''): string {
+  return `${prefix}/${kind}/${encodeURIComponent(termSegment(name))}/`
 }
 
-export function yearUrl(year: number): string {
-  return `/${year}/`
+export function yearUrl(year: number, prefix = ''): string {
+  return `${prefix}/${year}/`
 }
 
-export function monthUrl(year: number, month: number): string {
-  return `/${year}/${pad2(month)}/`
+export function monthUrl(year: number, month: number, prefix = ''): string {
+  return `${prefix}/${year}/${pad2(month)}/`
 }
 
-export function dayUrl(year: number, month: number, day: number): string {
-  return `/${year}/${pad2(month)}/${pad2(day)}/`
+export function dayUrl(year: number, month: number, day: number, prefix = ''): string {
+  return `${prefix}/${year}/${pad2(month)}/${pad2(day)}/`
 }
 
 /** URL of page `n` (1-based) of the list whose first page is `base`. */

@@ -13,7 +13,25 @@ export interface TermView {
   count: number
 }
 
+/** The site's list rules (a bDS project's meta/category-meta.json, or bDS's defaults). */
+export interface SiteRules {
+  /** A list post: on home, archives, feeds and calendar.json (every post keeps its page). */
+  listed(post: PostMeta): boolean
+  /** A list entry shows the post's title (bDS asides do not). */
+  showTitle(post: PostMeta): boolean
+}
+
+export const defaultRules: SiteRules = { listed: () => true, showTitle: () => true }
+
+/** A tree of the site: the main language at `/`, each extra language under `/{lang}`. */
+export interface Tree {
+  language: string
+  /** '' for the main tree, `/en` for a subtree. */
+  prefix: string
+}
+
 export interface SiteIndex {
+  tree: Tree
   /** Posts and pages in content order (posts/ then pages/, each sorted by file). */
   posts: readonly PostMeta[]
   collections: Collections
@@ -21,18 +39,31 @@ export interface SiteIndex {
   urls: ReadonlyMap<PostMeta, string>
   tags: TermView[]
   categories: TermView[]
+  rules: SiteRules
 }
 
-const termViews = (kind: 'tag' | 'category', terms: Collections['tags']): TermView[] =>
-  terms.map((t) => ({ name: t.name, url: termUrl(kind, t.name), count: t.posts.length }))
+const termViews = (
+  kind: 'tag' | 'category',
+  terms: Collections['tags'],
+  prefix: string,
+): TermView[] =>
+  terms.map((t) => ({ name: t.name, url: termUrl(kind, t.name, prefix), count: t.posts.length }))
 
-export function indexSite(posts: readonly PostMeta[], timeZone: string): SiteIndex {
-  const collections = collect(posts, timeZone)
+export function indexSite(
+  posts: readonly PostMeta[],
+  timeZone: string,
+  rules: SiteRules = defaultRules,
+  tree: Tree = { language: '', prefix: '' },
+): SiteIndex {
+  const collections = collect(posts, timeZone, rules.listed)
+  const { prefix } = tree
   return {
+    tree,
     posts,
     collections,
-    urls: new Map(posts.map((p) => [p, postUrl(p, timeZone)])),
-    tags: termViews('tag', collections.tags),
-    categories: termViews('category', collections.categories),
+    urls: new Map(posts.map((p) => [p, postUrl(p, timeZone, prefix)])),
+    tags: termViews('tag', collections.tags, prefix),
+    categories: termViews('category', collections.categories, prefix),
+    rules,
   }
 }

@@ -3,6 +3,7 @@
 
 import type { ResolvedConfig } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
+import { translate } from '../locales/index.js'
 import { escapeHtml } from '../util/html.js'
 import type { Collections } from './collections.js'
 import { termUrl, yearUrl } from './routes.js'
@@ -20,18 +21,22 @@ export type PostView = Record<string, unknown> & { url: string; title: string }
 export function postView(
   r: Rendered,
   siteUrl: string,
-  termName: Collections['termName'],
+  c: Pick<Collections, 'termName' | 'hasTerm'>,
+  listTitle = true,
+  prefix = '',
 ): PostView {
   const p = r.post
+  // A term links to its archive only when it has one (list posts made it).
   const term = (kind: 'tag' | 'category', raw: string) => {
-    const name = termName(kind, raw)
-    return { name, url: termUrl(kind, name) }
+    const name = c.termName(kind, raw)
+    return c.hasTerm(kind, name) ? { name, url: termUrl(kind, name, prefix) } : { name }
   }
   return {
     id: p.id,
     kind: p.kind,
     title: p.title,
     untitled: p.untitled,
+    list_title: listTitle,
     slug: p.slug,
     url: r.url,
     absolute_url: siteUrl + r.url,
@@ -86,11 +91,23 @@ export function siteView(
   views: Map<PostMeta, PostView>,
 ): Record<string, unknown> {
   const c = index.collections
+  const { prefix } = index.tree
+  const language = index.tree.language || config.language
   return {
     title: config.title,
     description: config.description,
     url: config.url,
-    language: config.language,
+    language,
+    home_url: `${prefix}/`,
+    rss_url: `${prefix}/rss.xml`,
+    atom_url: `${prefix}/atom.xml`,
+    /** The site's languages, for a switcher (one entry when there are no subtrees). */
+    languages: [config.language, ...config.languages].map((code, i) => ({
+      code,
+      name: translate(code, 'theme.languageName'),
+      home_url: i === 0 ? '/' : `/${code}/`,
+      current: code === language,
+    })),
     author: config.author,
     timezone: config.timezone,
     pages: c.pages.map((p) => ({ title: p.title, url: views.get(p)?.url })),
@@ -99,7 +116,7 @@ export function siteView(
     recent: c.listed.slice(0, 5).map((p) => views.get(p)),
     years: c.years.map((g) => ({
       year: g.key.year,
-      url: yearUrl(g.key.year),
+      url: yearUrl(g.key.year, index.tree.prefix),
       count: g.posts.length,
     })),
   }

@@ -3,7 +3,7 @@
 // anything outside the site's input folders (the output, node_modules) are not inputs.
 
 import { emptyChanges, type SiteChanges } from '../build/index.js'
-import { BDS_PROJECT_FILE, CONFIG_FILE } from '../config/index.js'
+import { CONFIG_FILE } from '../config/index.js'
 
 type Flag = 'templates' | 'scripts' | 'media' | 'static'
 const FLAGS: readonly string[] = ['templates', 'scripts', 'media', 'static'] satisfies Flag[]
@@ -20,7 +20,7 @@ export function isInput(rel: string): boolean {
   if (parts.some((p) => p.startsWith('.') || p === '..')) return false
   const top = parts[0] as string
   if (isFolder(top)) return true
-  return rel === CONFIG_FILE || rel === BDS_PROJECT_FILE || rel === 'meta'
+  return rel === CONFIG_FILE || top === 'meta'
 }
 
 /** SiteChanges for a batch of changed paths; undefined when none of them is an input. */
@@ -30,7 +30,8 @@ export function classify(paths: Iterable<string>): SiteChanges | undefined {
   for (const rel of paths) {
     if (rel === '' || !isInput(rel)) continue
     const top = rel.split('/')[0] as string
-    if (rel === CONFIG_FILE || rel === BDS_PROJECT_FILE) changes.config = true
+    // bds.config.json and a bDS project's meta/*.json (settings, categories, tags).
+    if (rel === CONFIG_FILE || (top === 'meta' && rel.endsWith('.json'))) changes.config = true
     else if (top === 'posts' || top === 'pages') changes.content.push(rel)
     else if (isFlag(top)) changes[top] = true
     else continue

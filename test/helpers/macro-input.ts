@@ -27,6 +27,7 @@ export const testPost: Post = {
 
 export const testSite: MacroSite = {
   language: 'en',
+  languagePrefix: '',
   url: 'https://example.com',
   timezone: 'UTC',
   tags: [],

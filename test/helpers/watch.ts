@@ -118,7 +118,16 @@ export async function cleanBuild(root: string): Promise<string> {
   return out
 }
 
-/** Files that differ between two output folders (missing, extra or other bytes). */
+/** The files an output folder's record lists (its site hash differs between two sites). */
+const recorded = (dir: string) =>
+  JSON.stringify(
+    (JSON.parse(readFileSync(join(dir, '.bds-output.json'), 'utf8')) as { files: string[] }).files,
+  )
+
+/**
+ * Files that differ between two output folders (missing, extra or other bytes); the records
+ * `.bds-output.json` are compared by the files they list.
+ */
 export function treeDifferences(ours: string, theirs: string): string[] {
   const a = listFiles(ours)
   const b = listFiles(theirs)
@@ -127,7 +136,9 @@ export function treeDifferences(ours: string, theirs: string): string[] {
     ...b.filter((f) => !a.includes(f)).map((f) => `missing ${f}`),
   ]
   for (const f of a.filter((f) => b.includes(f))) {
-    if (!readFileSync(join(ours, f)).equals(readFileSync(join(theirs, f))))
+    if (f === '.bds-output.json') {
+      if (recorded(ours) !== recorded(theirs)) problems.push(`differs ${f}`)
+    } else if (!readFileSync(join(ours, f)).equals(readFileSync(join(theirs, f))))
       problems.push(`differs ${f}`)
   }
   return problems

@@ -9,6 +9,7 @@ import {
   loadContent,
   type Post,
   readContentFile,
+  type Translation,
 } from '../../content/index.js'
 import type { BdsError } from '../../errors/index.js'
 import type { Fs } from '../../util/fs.js'
@@ -16,6 +17,8 @@ import type { Fs } from '../../util/fs.js'
 export interface ContentState {
   /** Posts that are built, by file. */
   posts: ReadonlyMap<string, Post>
+  /** bDS translation files, by file. */
+  translations: ReadonlyMap<string, Translation>
   /** Content files that failed to load, by file. */
   errors: ReadonlyMap<string, BdsError>
 }
@@ -29,6 +32,7 @@ export async function readAllContent(
   const content = await loadContent(config, fs, onPost)
   return {
     posts: new Map(content.posts.map((p) => [p.file, p])),
+    translations: new Map(content.translations.map((t) => [t.file, t])),
     errors: new Map(content.diagnostics.map((e) => [e.pos?.file ?? '', e])),
   }
 }
@@ -41,6 +45,7 @@ export async function applyContentChanges(
   paths: readonly string[],
 ): Promise<ContentState & { changed: Set<string> }> {
   const posts = new Map(previous.posts)
+  const translations = new Map(previous.translations)
   const errors = new Map(previous.errors)
   const touched = new Set<string>()
   const changed = new Set<string>()
@@ -63,10 +68,12 @@ export async function applyContentChanges(
     }
     errors.delete(file)
     changed.add(file)
-    if (read.post && isVisible(config, read.post)) posts.set(file, read.post)
-    else posts.delete(file)
+    posts.delete(file)
+    translations.delete(file)
+    if (read.translation) translations.set(file, read.translation)
+    else if (read.post && isVisible(config, read.post)) posts.set(file, read.post)
   }
-  return { posts, errors, changed }
+  return { posts, translations, errors, changed }
 }
 
 /** Posts in content order, as a full build reads them: posts/ then pages/, each sorted. */

@@ -52,7 +52,8 @@ export async function expandMacros(
   const out: Expansion = { bodies: new Map(), posts: new Map(), site: [], captured: [] }
   out.site.push(...media.diagnostics)
   const site: MacroSite = {
-    language: config.language,
+    language: index.tree.language || config.language,
+    languagePrefix: index.tree.prefix,
     url: config.url,
     timezone: config.timezone,
     tags: index.tags,

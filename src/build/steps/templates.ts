@@ -11,11 +11,11 @@ import {
 } from '../../render/index.js'
 import { SUMMARY } from '../../site/index.js'
 import type { BuildDeps } from '../deps.js'
-import { createModelMemo, type ModelMemo } from '../model.js'
 
 export interface Theme {
   store: TemplateStore
-  memo: ModelMemo
+  /** The post views of the last build cannot be kept (the summary partial came or went). */
+  newViews: boolean
   /** What each template reads (for page keys); only when the build's state is kept. */
   templateDeps?: (name: string) => TemplateDeps
 }
@@ -29,17 +29,17 @@ export async function runTemplatesStep(
   config: ResolvedConfig,
   deps: BuildDeps,
   keep: boolean,
-  previous?: Theme,
+  previous?: Omit<Theme, 'newViews'>,
   changed = true,
 ): Promise<Theme> {
-  if (previous && !changed) return previous
+  if (previous && !changed) return { ...previous, newViews: false }
   const { templates, root } = config.paths
   const store = await loadTemplateStore(deps.templatesDir, templates, root, deps.fs)
   const summaries = (s: TemplateStore) => s.templates.has(SUMMARY)
   const sameViews = previous && summaries(previous.store) === summaries(store)
   return {
     store,
-    memo: sameViews ? previous.memo : createModelMemo(),
+    newViews: !sameViews,
     templateDeps: keep ? templateDepsOf(config, store) : undefined,
   }
 }

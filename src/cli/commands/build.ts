@@ -62,6 +62,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           if (isBdsError(error)) throw Object.assign(error, { root: resolve(cwd, dir) })
           throw error
         })
+      for (const note of report.notes) ctx.out.err(`note: ${note}`)
       for (const d of report.diagnostics) ctx.out.err(formatDiagnostic(ctx.out, d, report.site))
       if (flags.verbose) for (const text of formatCaptured(report)) ctx.out.err(text)
       const unisolated = isolationNote(report)

@@ -78,3 +78,11 @@ export function showTitleInLists(post: { categories: readonly string[] }, meta: 
 export function categoryTitle(category: string, meta: CategoryMetaMap): string {
   return settingsOf(meta, category)?.title || category
 }
+
+/** The list rules of a site with these categories: which posts are list posts, which show titles. */
+export function listRules(meta: CategoryMetaMap) {
+  return {
+    listed: (post: { categories: readonly string[]; kind?: string }) => isListPost(post, meta),
+    showTitle: (post: { categories: readonly string[] }) => showTitleInLists(post, meta),
+  }
+}

@@ -5,6 +5,7 @@ export {
   categoryTitle,
   defaultCategoryMeta,
   isListPost,
+  listRules,
   resolveCategoryMeta,
   showTitleInLists,
 } from './category-meta.js'

@@ -3,6 +3,7 @@
 // failures become diagnostics at the token, naming the script line and the exception.
 
 import { BdsError } from '../../errors/index.js'
+import { renderTranslations } from '../../locales/index.js'
 import {
   blockedCapability,
   checkContext,
@@ -15,6 +16,14 @@ import {
 } from '../../python/index.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
 import { publicPost } from './site-data.js'
+
+const translations = new Map<string, Record<string, string>>()
+/** bDS's env.translations: every render string of the language (made once per language). */
+function translationsOf(language: string): Record<string, string> {
+  const map = translations.get(language) ?? renderTranslations(language)
+  translations.set(language, map)
+  return map
+}
 
 /** Largest `html` a macro may return (characters). */
 export const MAX_MACRO_HTML = 1024 * 1024
@@ -89,13 +98,15 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
         const name = input.call.name
         const script = macros.scripts.get(name) as ScriptSource
         const broken = macros.broken.get(name)
+        const { language, languagePrefix } = input.site
         const context = {
           env: {
             isPreview: false,
-            mainLanguage: macros.language,
-            languagePrefix: '',
+            mainLanguage: language,
+            languagePrefix,
             hook: name,
             source: { kind: 'macro', id: script.id },
+            translations: translationsOf(language),
           },
           params: input.call.params,
         }

@@ -3,7 +3,7 @@
 // from the site index.
 
 import type { ResolvedConfig } from '../../config/index.js'
-import type { Post, PostMeta } from '../../content/index.js'
+import { macroPostData, type Post, type PostMeta } from '../../content/index.js'
 import type { SiteData } from '../../python/index.js'
 import { indexSite, type SiteIndex } from '../../site/index.js'
 
@@ -24,9 +24,12 @@ function summary(post: PostMeta, url: string) {
   }
 }
 
-/** The `post` argument of a macro: public data with the Markdown content. */
+/**
+ * The `post` argument of a macro: bDS's post data (serializePostDataForMacro: the file's
+ * values, `author` None when it has none, `projectId`) and the URL bds adds.
+ */
 export function publicPost(post: Post, url: string) {
-  return { ...summary(post, url), content: post.body }
+  return { ...macroPostData(post), url }
 }
 
 /** The `bds` module's data: posts (then pages) newest first, tags and categories. */

@@ -14,9 +14,9 @@ import {
   type ScriptSource,
 } from '../../python/index.js'
 import type { ScriptRow } from '../../scripts/index.js'
-import type { SiteIndex } from '../../site/index.js'
 import type { Fs } from '../../util/fs.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
+import { apiData, type PythonSite } from './api-data.js'
 import { hostFor } from './hosts.js'
 import { createPythonMacroRunner } from './runner.js'
 import { siteFor } from './site-data.js'
@@ -24,8 +24,8 @@ import { siteFor } from './site-data.js'
 export interface PythonStep {
   /** Sees each post as it is read; starts the pool at the first Python macro token. */
   notice(post: Post): void
-  /** The site index, for the `bds` module (set once content is loaded). */
-  useIndex(index: SiteIndex): void
+  /** The site, for the `bds` and `bds_api` modules (set once content is loaded). */
+  useSite(site: PythonSite): void
   runner?: MacroRunner
   /** Stops a pool this build started; returns the counters when Python ran. */
   finish(): Promise<PythonCounters | undefined>
@@ -50,7 +50,7 @@ export function preparePython(
 ): PythonStep {
   const diagnostics: BdsError[] = []
   if (rows.length === 0) {
-    return { notice: () => {}, useIndex: () => {}, finish: async () => undefined }
+    return { notice: () => {}, useSite: () => {}, finish: async () => undefined }
   }
   const slugs = new Set(rows.map((row) => row.slug.toLowerCase()))
   const host = provider ? provider(config) : hostFor(config)
@@ -64,7 +64,8 @@ export function preparePython(
     return started
   }
   let ran = false
-  let index: SiteIndex | undefined
+  let site: PythonSite | undefined
+  let api: Promise<Record<string, unknown>> | undefined
   let ready:
     | Promise<{ scripts: Map<string, ScriptSource>; broken: Map<string, string> }>
     | undefined
@@ -90,7 +91,12 @@ export function preparePython(
       if (failure) return batch.map((input) => startFailed(input, failure))
       ran = true
       const { scripts, broken } = await prepare()
-      if (index) host.setSiteData(siteFor(config, index))
+      if (site) {
+        // bDS's bds_api data (every post with its text, media) only for scripts that use it.
+        const uses = [...scripts.values()].some((s) => s.source.includes('bds_api'))
+        if (uses) api ??= apiData(config, site)
+        host.setSiteData({ ...siteFor(config, site.index), ...(api ? { api: await api } : {}) })
+      }
       const macros = { scripts, broken, language: config.language }
       return createPythonMacroRunner(host, macros).run(batch)
     },
@@ -100,8 +106,8 @@ export function preparePython(
     notice(post) {
       if (!started && post.body.includes('[[') && token.test(post.body)) void start()
     },
-    useIndex(value) {
-      index = value
+    useSite(value) {
+      site = value
     },
     runner,
     async finish() {

@@ -43,8 +43,18 @@ def _freeze(value):
     return value
 
 
+def _install_bds_api(source):
+    """bDS's Python API (bds_api.py) as the module `bds_api`: `from bds_api import bds`."""
+    module = types.ModuleType("bds_api")
+    module.__file__ = "<bds_api>"
+    exec(compile(source, "<bds_api>", "exec", dont_inherit=True), module.__dict__)
+    sys.modules["bds_api"] = module
+
+
 def set_site(data_json):
     data = json.loads(data_json)
+    if "api" in data and "bds_api" in sys.modules:
+        sys.modules["bds_api"].install(data["api"])
     posts = _freeze(data.get("posts", []))
     _site["config"] = _freeze(data.get("config", {}))
     _site["posts"] = posts

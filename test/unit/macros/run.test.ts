@@ -4,6 +4,7 @@ import { type MacroInput, type MacroRunner, runMacros } from '../../../src/macro
 
 const site = {
   language: 'en',
+  languagePrefix: '',
   url: 'https://x',
   timezone: 'UTC',
   tags: [],

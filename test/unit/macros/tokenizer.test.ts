@@ -14,6 +14,7 @@ import { fixturesDir } from '../../helpers/site.js'
 const md = createMarkdown({ linkify: false, typographer: false })
 const site = {
   language: 'en',
+  languagePrefix: '',
   url: 'https://x.example',
   timezone: 'UTC',
   tags: [],

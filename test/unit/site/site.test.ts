@@ -44,13 +44,17 @@ describe('collections', () => {
   const posts = [
     post('posts/1.md', 'title: One\ndate: 2024-01-10\ntags: [Go, web]\ncategories: [code]'),
     post('posts/2.md', 'title: Two\ndate: 2024-02-01\ntags: [go]\ncategories: [code]'),
-    post('posts/3.md', 'title: Three\ndate: 2024-02-01 12:00\nstatus: archived\ntags: [go]'),
+    post(
+      'posts/3.md',
+      'title: Three\ndate: 2024-02-01 12:00\ncategories: [aside-hidden]\ntags: [go]',
+    ),
     post('posts/4.md', 'title: Four\ndate: 2023-12-31\ntags: [web, Go]'),
     post('pages/about.md', 'title: About'),
   ]
-  const c = collect(posts, 'UTC')
+  // A category whose bDS category-meta says renderInLists: false.
+  const c = collect(posts, 'UTC', (p) => !p.categories.includes('aside-hidden'))
 
-  it('lists published posts newest first, keeps archived posts out of lists', () => {
+  it('lists list posts newest first; a post of a hidden category keeps its page only', () => {
     expect(c.listed.map((p) => p.title)).toEqual(['Two', 'One', 'Four'])
     expect(c.posts.map((p) => p.title)).toEqual(['Three', 'Two', 'One', 'Four'])
     expect(c.pages.map((p) => p.title)).toEqual(['About'])
