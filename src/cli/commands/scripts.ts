@@ -14,7 +14,7 @@ import {
 } from '../../scripts/index.js'
 import type { CliContext } from '../main.js'
 import { registerScriptsPython } from './scripts-python.js'
-import { confirm, json, publicRow, table, withStore } from './scripts-support.js'
+import { confirm, describeRow, json, publicRow, table, withStore } from './scripts-support.js'
 
 export function registerScripts(program: Command, ctx: CliContext): void {
   const cmd = program
@@ -46,19 +46,14 @@ export function registerScripts(program: Command, ctx: CliContext): void {
     .argument('<slug>')
     .option('--json', 'print JSON')
     .action((slug: string, flags: { json?: boolean }) =>
-      withStore(ctx, (store) => {
-        const row = publicRow(findScript(store, slug))
-        ctx.out.out(
-          flags.json
-            ? json(row)
-            : Object.entries(row)
-                .map(
-                  ([k, v]) =>
-                    `${k.padEnd(13)} ${Array.isArray(v) ? v.join(', ') : String(v ?? '—')}`,
-                )
-                .join('\n'),
-        )
-      }),
+      withStore(
+        ctx,
+        (store) => {
+          const row = findScript(store, slug)
+          ctx.out.out(flags.json ? json(publicRow(row)) : describeRow(row))
+        },
+        { shown: slug },
+      ),
     )
   cmd
     .command('new')
@@ -142,10 +137,8 @@ export function registerScripts(program: Command, ctx: CliContext): void {
     .command('rebuild')
     .description('wipe the index and re-import every script')
     .action(() =>
-      withStore(
-        ctx,
-        (store) => ctx.out.out(`Rebuilt the index: ${store.all().length} scripts.`),
-        true,
-      ),
+      withStore(ctx, (store) => ctx.out.out(`Rebuilt the index: ${store.all().length} scripts.`), {
+        rebuild: true,
+      }),
     )
 }
