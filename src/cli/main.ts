@@ -87,7 +87,8 @@ function exitCodeFor(error: unknown, out: Out, ctx: CliContext): number {
   }
   if (isBdsError(error)) {
     const root = (error as { root?: string }).root ?? ctx.cwd()
-    out.err(formatDiagnostic(out, toDiagnostic(error), root))
+    for (const e of [error, ...(error.related ?? [])])
+      out.err(formatDiagnostic(out, toDiagnostic(e), root))
     return error.code === 'BDS_USAGE' ? 2 : error.code === 'BDS_INTERNAL' ? 70 : 1
   }
   out.err(`bds: internal error: ${(error as Error)?.stack ?? String(error)}`)

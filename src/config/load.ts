@@ -1,14 +1,13 @@
-// Finds and reads the site's settings: bds.config.json (schema-validated, errors with line
-// and column), else a bDS project's meta/project.json, else defaults.
+// Finds and reads the site's settings: bds.config.json (schema-validated, every error at once
+// with its line and column), else a bDS project's meta/project.json, else defaults.
 
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Ajv, type ErrorObject } from 'ajv'
 import { BdsError } from '../errors/index.js'
 import { isMissing } from '../util/fs.js'
 import { type JsonPos, JsonSyntaxError, parseJsonWithPositions } from '../util/json-source.js'
-import { configSchema } from './schema.js'
 import type { UserConfig } from './types.js'
+import { configProblems } from './validate.js'
 
 export const CONFIG_FILE = 'bds.config.json'
 export const BDS_PROJECT_FILE = 'meta/project.json'
@@ -30,25 +29,6 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
-let validate: ReturnType<Ajv['compile']> | undefined
-
-function describe(error: ErrorObject): { pointer: string; message: string } {
-  const key = error.instancePath.slice(1).replace(/\//g, '.')
-  if (error.keyword === 'additionalProperty' || error.keyword === 'additionalProperties') {
-    const extra = String(error.params.additionalProperty)
-    const pointer = `${error.instancePath}/${extra}`
-    return { pointer, message: `Unknown key "${pointer.slice(1).replace(/\//g, '.')}".` }
-  }
-  return { pointer: error.instancePath, message: `Key "${key || '(root)'}" ${error.message}` }
-}
-
-function found(value: unknown, pointer: string): string {
-  let v = value
-  for (const part of pointer.split('/').slice(1))
-    v = (v as Record<string, unknown> | undefined)?.[part]
-  return v === undefined ? '' : ` (found ${JSON.stringify(v)})`
-}
-
 function parseConfig(text: string, file: string): LoadedConfig {
   let parsed: ReturnType<typeof parseJsonWithPositions>
   try {
@@ -57,14 +37,10 @@ function parseConfig(text: string, file: string): LoadedConfig {
     if (!(error instanceof JsonSyntaxError)) throw error
     throw new BdsError('BDS_CONFIG_PARSE', error.message, { pos: { file, ...error.pos } })
   }
-  validate ??= new Ajv({ allErrors: true }).compile(configSchema)
-  if (!validate(parsed.value)) {
-    const first = describe(validate.errors?.[0] as ErrorObject)
-    const pos = parsed.positions.get(first.pointer) ?? { line: 1, column: 1 }
-    const message = first.message.endsWith('.')
-      ? first.message
-      : `${first.message}${found(parsed.value, first.pointer)}.`
-    throw new BdsError('BDS_CONFIG_INVALID', message, { pos: { file, ...pos } })
+  const [first, ...related] = configProblems(parsed.value, parsed.positions, file)
+  if (first) {
+    const { code, message, pos, hint } = first
+    throw new BdsError(code, message, { pos, hint, related })
   }
   return { config: parsed.value as UserConfig, source: file, positions: parsed.positions }
 }
