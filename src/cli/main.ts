@@ -45,7 +45,22 @@ export function createProgram(ctx: CliContext): Command {
   return program
 }
 
+/**
+ * A reader that went away (`bds … | head`) ends bds quietly, as it would end `cat`: the
+ * first EPIPE on standard output or error exits with the exit code so far, without a trace.
+ */
+function exitOnBrokenPipe(): void {
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    stopRenderWorkers()
+    process.exit(process.exitCode ?? 0)
+  }
+  process.stdout.on('error', onError)
+  process.stderr.on('error', onError)
+}
+
 export async function main(argv: string[]): Promise<void> {
+  exitOnBrokenPipe()
   const out = createOut()
   let program: Command | undefined
   const ctx: CliContext = {

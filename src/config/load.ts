@@ -74,6 +74,11 @@ function fromBdsProject(text: string, file: string): LoadedConfig {
 
 /** Reads the settings of the site at `root`; throws BDS_SITE_NOT_FOUND for a non-site. */
 export async function loadConfig(root: string): Promise<LoadedConfig> {
+  const folder = await stat(root).catch(() => undefined)
+  if (!folder?.isDirectory()) {
+    const what = folder ? 'is not a folder' : 'does not exist'
+    throw new BdsError('BDS_SITE_NOT_FOUND', `The site folder ${root} ${what}.`)
+  }
   const own = await readOptional(join(root, CONFIG_FILE))
   if (own !== undefined) return parseConfig(own, CONFIG_FILE)
   const bds = await readOptional(join(root, BDS_PROJECT_FILE))
