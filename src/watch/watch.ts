@@ -18,6 +18,7 @@ import {
   type SiteSession,
 } from '../site/index.js'
 import { classify, isInput } from './classify.js'
+import { listenError } from './listen-error.js'
 import { createLiveReload } from './livereload.js'
 import { overlayErrors } from './overlay.js'
 import { createPreviewServer, listen } from './server.js'
@@ -26,6 +27,8 @@ import { startWatcher } from './watcher.js'
 export interface WatchOptions {
   /** Port to serve on (default 4000); the next free one is taken when it is in use. */
   port?: number
+  /** The port was asked for: when it is taken, fail instead of taking the next free one. */
+  strictPort?: boolean
   /** Address to listen on (default 127.0.0.1: this machine only). */
   host?: string
   /** Quiet time that ends a burst of changes, in milliseconds (default 25). */
@@ -122,11 +125,12 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
   try {
     await run([], emptyChanges())
     const host = o.host ?? '127.0.0.1'
-    const port = await listen(server, host, o.port ?? 4000).catch((error: Error) => {
-      throw new BdsError('BDS_WATCH_LISTEN', `Cannot listen on ${host}: ${error.message}`, {
-        cause: error,
-      })
-    })
+    const wanted = o.port ?? 4000
+    const port = await listen(server, host, wanted, o.strictPort ? 1 : 20).catch(
+      (error: NodeJS.ErrnoException) => {
+        throw listenError(error, host, wanted)
+      },
+    )
     started()
     const shown = host.includes(':') ? `[${host}]` : host
     return { url: `http://${shown}:${port}/`, host, port, close }
