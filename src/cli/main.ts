@@ -12,6 +12,7 @@ import { registerIngest } from './commands/ingest.js'
 import { registerInit } from './commands/init.js'
 import { registerNew } from './commands/new.js'
 import { registerScripts } from './commands/scripts.js'
+import { registerServe } from './commands/serve.js'
 import { registerWatch } from './commands/watch.js'
 import { createOut, formatDiagnostic, type Out } from './output.js'
 
@@ -41,6 +42,7 @@ export function createProgram(ctx: CliContext): Command {
   registerIngest(program, ctx)
   registerNew(program, ctx)
   registerScripts(program, ctx)
+  registerServe(program, ctx)
   registerWatch(program, ctx)
   return program
 }
