@@ -47,6 +47,10 @@ export async function withStore<T>(
   }
 }
 
+/** The "Examples:" block under a command's --help. */
+export const examples = (...lines: string[]) =>
+  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`
+
 export const json = (value: unknown) => JSON.stringify(value, null, 2)
 export const publicRow = ({ headerId: _h, ...row }: ScriptRow) => row
 
