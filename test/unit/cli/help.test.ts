@@ -40,7 +40,7 @@ describe('--help', () => {
     '%s has examples that run bds',
     (_name, cmd) => {
       const help = helpOf(cmd)
-      expect(help).toMatch(/\nExamples:\n(  \$ bds .+\n)+/)
+      expect(help).toMatch(/\nExamples:\n( {2}\$ bds .+\n)+/)
     },
   )
 })
