@@ -1,11 +1,12 @@
 // `bds serve` (#14): serves what `bds build` wrote, over real HTTP, without building or
 // watching — styles load and links resolve, which they do not over file://.
 
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { startBds } from '../helpers/process.js'
-import { bds, copyFixture, listFiles } from '../helpers/site.js'
+import { bds, copyFixture, listFiles, tempDir } from '../helpers/site.js'
 
 const URL_LINE = / at (http:\/\/\S+\/) /
 
@@ -92,6 +93,23 @@ describe('bds serve', () => {
     } finally {
       await served.stop()
     }
+  })
+})
+
+describe('bds init', () => {
+  it('tells the user to serve the output, not to open dist/index.html from disk', () => {
+    const site = join(tempDir(), 'my-blog')
+    const r = bds(['init', site])
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toContain(`bds build ${site} && bds serve ${site}`)
+    expect(r.stdout).toContain(`bds watch ${site}`)
+    expect(r.stdout).not.toMatch(/open \S*index\.html/)
+    const welcome = readdirSync(join(site, 'posts'), { recursive: true }).find((f) =>
+      String(f).endsWith('welcome.md'),
+    )
+    const text = readFileSync(join(site, 'posts', String(welcome)), 'utf8')
+    expect(text).toContain('`bds serve`')
+    expect(text).not.toContain('open `dist/index.html`')
   })
 })
 
