@@ -1,10 +1,10 @@
 // Script header warnings through the real CLI (#14): a header that gives only what it needs
 // passes `bds build --strict`; an invalid value is reported once per command, as text.
 
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bds, inlineSite } from '../helpers/site.js'
+import { bds, inlineSite, repoRoot } from '../helpers/site.js'
 
 const SITE = `-- bds.config.json --
 {"title": "Warnings", "url": "https://warnings.example"}
@@ -42,6 +42,17 @@ describe('script header warnings', () => {
     expect(list.stderr).toBe('')
     expect(list.stdout).toMatch(/^hello\s+macro\s+yes\s+render\s+1\s+Hello$/m)
     expect(list.stdout).toMatch(/^tidy\s+transform\s+yes\s+transform\s+1\s+tidy$/m)
+  })
+
+  it("README's Python macro example passes --strict as it is", () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('### A Python macro'))
+    const example = /```python\n([\s\S]*?)```/.exec(section)?.[1] as string
+    expect(example).toContain('kind: "macro"')
+    const root = siteWith({ 'hello.py': example })
+    const build = bds(['build', '--strict'], root)
+    expect(build.status, build.stderr).toBe(0)
+    expect(bds(['scripts', 'show', 'hello'], root).stdout).toMatch(/^warnings\s+none$/m)
   })
 
   it('scripts show prints warnings as text, each once; other commands print each once', () => {
