@@ -26,6 +26,8 @@ interface Action {
 
 export interface ActionRun {
   outputs: Record<string, string>
+  /** Each step's outputs, by step id. */
+  steps: Record<string, Record<string, string>>
   log: string
   skipped: string[]
 }
@@ -95,5 +97,5 @@ export function runAction(
   }
   const outputs: Record<string, string> = {}
   for (const [k, v] of Object.entries(action.outputs)) outputs[k] = expand(v.value)
-  return { outputs, log, skipped }
+  return { outputs, steps, log, skipped }
 }

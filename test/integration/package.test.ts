@@ -15,7 +15,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runAction } from '../helpers/action-runner.js'
+import { type ActionRun, runAction } from '../helpers/action-runner.js'
 import { copyFixture, repoRoot, tempDir } from '../helpers/site.js'
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
@@ -124,12 +124,28 @@ describe('the npm package', () => {
     expect(r.stdout).toMatch(/python: 2 calls · 0 errors/)
   })
 
-  it("action.yml's steps install the package and build a site under --strict", () => {
-    const workspace = tempDir('bds-workspace-')
-    cpSync(join(repoRoot, 'fixtures/sites/blog'), join(workspace, 'site'), {
+  /** A workspace holding a copy of the blog fixture in site/. */
+  function workspace(): string {
+    const dir = tempDir('bds-workspace-')
+    cpSync(join(repoRoot, 'fixtures/sites/blog'), join(dir, 'site'), {
       recursive: true,
       filter: (src) => !/\/(\.bds|dist)(\/|$)/.test(src),
     })
+    return dir
+  }
+
+  function expectBuilt(r: ActionRun, dir: string) {
+    expect(r.skipped).toEqual(['actions/setup-node@v4', 'actions/cache@v4', 'actions/cache@v4'])
+    expect(r.log).toMatch(/^Built \d+ files/m)
+    expect(r.outputs['out-dir']).toBe(join(dir, 'site/dist'))
+    expect(existsSync(join(dir, 'site/dist/index.html'))).toBe(true)
+    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
+    expect(report.diagnostics).toEqual([])
+    expect(r.steps.install?.snapshot).toMatch(/^pyodide-[\d.]+-\w+\.snapshot$/)
+  }
+
+  it("action.yml's steps install the package from npm (a tarball here) and build a site", () => {
+    const dir = workspace()
     const global = tempDir('bds-global-')
     const env = {
       ...prebuild,
@@ -139,12 +155,17 @@ describe('the npm package', () => {
       PATH: `${join(global, 'bin')}:${process.env.PATH}`,
     }
     const inputs = { site: 'site', version: `file:${tarball}`, args: '--verbose' }
-    const r = runAction(copy, inputs, { workspace, env })
-    expect(r.skipped).toEqual(['actions/setup-node@v4', 'actions/cache@v4', 'actions/cache@v4'])
-    expect(r.log).toMatch(/^Built \d+ files/m)
-    expect(r.outputs['out-dir']).toBe(join(workspace, 'site/dist'))
-    expect(existsSync(join(workspace, 'site/dist/index.html'))).toBe(true)
-    const report = JSON.parse(readFileSync(r.outputs.report as string, 'utf8'))
-    expect(report.diagnostics).toEqual([])
+    expectBuilt(runAction(copy, inputs, { workspace: dir, env }), dir)
+  })
+
+  it("action.yml's steps run bds from the action's own checkout and build a site", async () => {
+    // The checkout's node_modules is this repo's (linked): the install guard must find it
+    // current, or its npm ci would rewrite this repo's node_modules.
+    const guard = (await import(join(repoRoot, 'tools/ensure-deps.js'))) as {
+      staleReason: (dir: string) => string | undefined
+    }
+    expect(guard.staleReason(copy)).toBeUndefined()
+    const dir = workspace()
+    expectBuilt(runAction(copy, { site: 'site' }, { workspace: dir }), dir)
   })
 })
