@@ -12,6 +12,7 @@ import { registerIngest } from './commands/ingest.js'
 import { registerInit } from './commands/init.js'
 import { registerNew } from './commands/new.js'
 import { registerScripts } from './commands/scripts.js'
+import { registerServe } from './commands/serve.js'
 import { registerWatch } from './commands/watch.js'
 import type { CliContext } from './context.js'
 import { createOut, formatDiagnostic, type Out } from './output.js'
@@ -40,8 +41,23 @@ export function createProgram(ctx: CliContext): Command {
   registerIngest(program, ctx)
   registerNew(program, ctx)
   registerScripts(program, ctx)
+  registerServe(program, ctx)
   registerWatch(program, ctx)
   return program
+}
+
+/**
+ * A reader that went away (`bds … | head`) ends bds quietly, as it would end `cat`: the
+ * first EPIPE on standard output or error exits with the exit code so far, without a trace.
+ */
+function exitOnBrokenPipe(): void {
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    stopRenderWorkers()
+    process.exit(process.exitCode ?? 0)
+  }
+  process.stdout.on('error', onError)
+  process.stderr.on('error', onError)
 }
 
 /**
@@ -71,6 +87,7 @@ export async function runCli(
 }
 
 export async function main(argv: string[]): Promise<void> {
+  exitOnBrokenPipe()
   const out = createOut()
   let ctx: CliContext | undefined
   const stop = (signal: NodeJS.Signals) => {
@@ -103,7 +120,8 @@ function exitCodeFor(error: unknown, out: Out, ctx: CliContext): number {
   }
   if (isBdsError(error)) {
     const root = (error as { root?: string }).root ?? ctx.cwd()
-    out.err(formatDiagnostic(out, toDiagnostic(error), root))
+    for (const e of [error, ...(error.related ?? [])])
+      out.err(formatDiagnostic(out, toDiagnostic(e), root))
     return error.code === 'BDS_USAGE' ? 2 : error.code === 'BDS_INTERNAL' ? 70 : 1
   }
   out.err(`bds: internal error: ${(error as Error)?.stack ?? String(error)}`)

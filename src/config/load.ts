@@ -1,14 +1,13 @@
-// Finds and reads the site's settings: bds.config.json (schema-validated, errors with line
-// and column), else a bDS project's meta/project.json, else defaults.
+// Finds and reads the site's settings: bds.config.json (schema-validated, every error at once
+// with its line and column), else a bDS project's meta/project.json, else defaults.
 
 import { join } from 'node:path'
-import { Ajv, type ErrorObject } from 'ajv'
 import { BdsError } from '../errors/index.js'
 import { type Fs, isMissing, nodeFs } from '../util/fs.js'
 import { type JsonPos, JsonSyntaxError, parseJsonWithPositions } from '../util/json-source.js'
 import { mergeConfig, type ProjectSettings, projectSettings } from './merge.js'
-import { configSchema } from './schema.js'
 import type { UserConfig } from './types.js'
+import { configProblems } from './validate.js'
 
 export const CONFIG_FILE = 'bds.config.json'
 export const BDS_PROJECT_FILE = 'meta/project.json'
@@ -32,25 +31,6 @@ async function readOptional(fs: Fs, path: string): Promise<string | undefined> {
   }
 }
 
-let validate: ReturnType<Ajv['compile']> | undefined
-
-function describe(error: ErrorObject): { pointer: string; message: string } {
-  const key = error.instancePath.slice(1).replace(/\//g, '.')
-  if (error.keyword === 'additionalProperty' || error.keyword === 'additionalProperties') {
-    const extra = String(error.params.additionalProperty)
-    const pointer = `${error.instancePath}/${extra}`
-    return { pointer, message: `Unknown key "${pointer.slice(1).replace(/\//g, '.')}".` }
-  }
-  return { pointer: error.instancePath, message: `Key "${key || '(root)'}" ${error.message}` }
-}
-
-function found(value: unknown, pointer: string): string {
-  let v = value
-  for (const part of pointer.split('/').slice(1))
-    v = (v as Record<string, unknown> | undefined)?.[part]
-  return v === undefined ? '' : ` (found ${JSON.stringify(v)})`
-}
-
 function parseConfig(text: string, file: string): LoadedConfig {
   let parsed: ReturnType<typeof parseJsonWithPositions>
   try {
@@ -59,14 +39,10 @@ function parseConfig(text: string, file: string): LoadedConfig {
     if (!(error instanceof JsonSyntaxError)) throw error
     throw new BdsError('BDS_CONFIG_PARSE', error.message, { pos: { file, ...error.pos } })
   }
-  validate ??= new Ajv({ allErrors: true }).compile(configSchema)
-  if (!validate(parsed.value)) {
-    const first = describe(validate.errors?.[0] as ErrorObject)
-    const pos = parsed.positions.get(first.pointer) ?? { line: 1, column: 1 }
-    const message = first.message.endsWith('.')
-      ? first.message
-      : `${first.message}${found(parsed.value, first.pointer)}.`
-    throw new BdsError('BDS_CONFIG_INVALID', message, { pos: { file, ...pos } })
+  const [first, ...related] = configProblems(parsed.value, parsed.positions, file)
+  if (first) {
+    const { code, message, pos, hint } = first
+    throw new BdsError(code, message, { pos, hint, related })
   }
   return { config: parsed.value as UserConfig, source: file, positions: parsed.positions }
 }
@@ -85,6 +61,10 @@ function fromBdsProject(text: string, file: string): ProjectSettings {
 
 /** Reads the settings of the site at `root`; throws BDS_SITE_NOT_FOUND for a non-site. */
 export async function loadConfig(root: string, fs: Fs = nodeFs): Promise<LoadedConfig> {
+  if (!(await fs.isDir(root))) {
+    const what = (await fs.stat(root)) ? 'is not a folder' : 'does not exist'
+    throw new BdsError('BDS_SITE_NOT_FOUND', `The site folder ${root} ${what}.`)
+  }
   const ownText = await readOptional(fs, join(root, CONFIG_FILE))
   const own = ownText === undefined ? undefined : parseConfig(ownText, CONFIG_FILE)
   const bds = await readOptional(fs, join(root, BDS_PROJECT_FILE))

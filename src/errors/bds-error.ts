@@ -20,6 +20,8 @@ export interface BdsErrorOptions {
   severity?: Severity
   /** More text printed under the message: a Python traceback, captured output. */
   detail?: string
+  /** Further errors found in the same pass (every invalid config key), printed after this one. */
+  related?: readonly BdsError[]
 }
 
 export class BdsError extends Error {
@@ -28,6 +30,7 @@ export class BdsError extends Error {
   readonly hint: string
   readonly severity: Severity
   readonly detail?: string
+  readonly related?: readonly BdsError[]
 
   constructor(code: ErrorCode, message: string, options: BdsErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
@@ -37,6 +40,7 @@ export class BdsError extends Error {
     this.hint = options.hint ?? codes[code].hint
     this.severity = options.severity ?? 'error'
     if (options.detail) this.detail = options.detail
+    if (options.related?.length) this.related = options.related
   }
 }
 

@@ -187,6 +187,10 @@ export const codes = {
     title: 'Build failed',
     hint: 'Fix the errors listed above and build again.',
   },
+  BDS_SERVE_NOT_BUILT: {
+    title: 'Nothing to serve',
+    hint: 'Build the site first (`bds build DIR`), or run `bds watch DIR` to build, serve and rebuild on every save.',
+  },
   BDS_INTERNAL: {
     title: 'Internal error',
     hint: 'This is a bug in bds; please report it with the stack trace.',

@@ -1,3 +1,4 @@
+export { suggest } from '../util/suggest.js'
 export {
   diskScriptFiles,
   isScriptName,
@@ -21,6 +22,6 @@ export {
   type ScriptKind,
   type ScriptMeta,
 } from './meta.js'
-export { findScript, newScript, removeScript, setEnabled, suggest } from './ops.js'
+export { findScript, newScript, removeScript, setEnabled } from './ops.js'
 export { openScriptStore, type ScriptRow, type ScriptStore } from './store.js'
 export { type SyncResult, syncScripts } from './sync.js'

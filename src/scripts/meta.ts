@@ -1,5 +1,6 @@
 // ScriptMeta: a script's header with every missing or invalid value replaced by its
-// documented default, each fallback a warning naming the file and line. Pure.
+// documented default. A missing key is silent (a header gives only what it needs); an
+// invalid value is a warning naming the file and line. Pure.
 
 import { createHash } from 'node:crypto'
 import { BdsError } from '../errors/index.js'
@@ -62,11 +63,7 @@ export function readMeta(
     map: (v: HeaderValue) => T,
   ): T => {
     const line = byKey.get(key)
-    if (!lines) return fallback
-    if (!line) {
-      if (key !== 'createdAt' && key !== 'updatedAt') warn(`has no "${key}"; using ${what}.`, 1)
-      return fallback
-    }
+    if (!line) return fallback
     if (ok(line.value)) return map(line.value)
     warn(`has an invalid "${key}" (${JSON.stringify(line.value)}); using ${what}.`, line.line)
     return fallback

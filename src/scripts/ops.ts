@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { BdsError } from '../errors/index.js'
+import { suggest } from '../util/suggest.js'
 import { BODIES, EXAMPLES } from './examples.js'
 import { parseHeader, patchHeader, writeHeader } from './header.js'
 import { DEFAULT_ENTRYPOINT, normalizeSlug, readMeta, type ScriptKind } from './meta.js'
@@ -15,30 +16,6 @@ function writeAtomic(path: string, text: string): void {
   const tmp = join(dirname(path), `.${path.split('/').pop()}.bds-tmp-${process.pid}`)
   writeFileSync(tmp, text)
   renameSync(tmp, path)
-}
-
-/** Closest slug by edit distance, for "did you mean". */
-export function suggest(slug: string, slugs: string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const d = Array.from({ length: b.length + 1 }, (_, i) => i)
-    for (let i = 1; i <= a.length; i++) {
-      let prev = d[0] as number
-      d[0] = i
-      for (let j = 1; j <= b.length; j++) {
-        const cur = d[j] as number
-        d[j] = Math.min(
-          (d[j] as number) + 1,
-          (d[j - 1] as number) + 1,
-          prev + (a[i - 1] === b[j - 1] ? 0 : 1),
-        )
-        prev = cur
-      }
-    }
-    return d[b.length] as number
-  }
-  const ranked = slugs.map((s) => [s, distance(slug, s)] as const).sort((a, b) => a[1] - b[1])
-  const best = ranked[0]
-  return best && best[1] <= Math.max(2, Math.floor(slug.length / 3)) ? best[0] : undefined
 }
 
 export function findScript(store: ScriptStore, slug: string): ScriptRow {

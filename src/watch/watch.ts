@@ -15,6 +15,7 @@ import {
 import type { InlineConfig } from '../config/index.js'
 import { asBdsError, BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import { classify, isInput } from './classify.js'
+import { listenError } from './listen-error.js'
 import { createLiveReload } from './livereload.js'
 import { overlayErrors } from './overlay.js'
 import { createPreviewServer, listen } from './server.js'
@@ -24,6 +25,8 @@ import { startWatcher } from './watcher.js'
 export interface WatchOptions {
   /** Port to serve on (default 4000); the next free one is taken when it is in use. */
   port?: number
+  /** The port was asked for: when it is taken, fail instead of taking the next free one. */
+  strictPort?: boolean
   /** Address to listen on (default 127.0.0.1: this machine only). */
   host?: string
   /** Quiet time that ends a burst of changes, in milliseconds (default 25). */
@@ -120,11 +123,12 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
   try {
     await run([], emptyChanges())
     const host = o.host ?? '127.0.0.1'
-    const port = await listen(server, host, o.port ?? 4000).catch((error: Error) => {
-      throw new BdsError('BDS_WATCH_LISTEN', `Cannot listen on ${host}: ${error.message}`, {
-        cause: error,
-      })
-    })
+    const wanted = o.port ?? 4000
+    const port = await listen(server, host, wanted, o.strictPort ? 1 : 20).catch(
+      (error: NodeJS.ErrnoException) => {
+        throw listenError(error, host, wanted)
+      },
+    )
     started()
     const shown = host.includes(':') ? `[${host}]` : host
     return { url: `http://${shown}:${port}/`, host, port, close }

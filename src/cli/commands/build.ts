@@ -1,6 +1,6 @@
 // `bds build [dir]`: flags → InlineConfig → build(); prints diagnostics and the summary,
-// writes the JSON report; exit code 1 when a file could not be written, and for any
-// diagnostic under --strict.
+// writes the JSON report (to a file, or `-` for stdout); exit code 1 when a file could not be
+// written, and for any diagnostic under --strict.
 
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
@@ -34,12 +34,15 @@ export function registerBuild(program: Command, ctx: CliContext): void {
       '--force-output',
       'write into an output folder bds did not make, replacing files it did not write',
     )
-    .option('--json <file>', 'also write the build report as JSON to <file>')
+    .option(
+      '--json <file>',
+      'also write the build report as JSON to <file> (- for standard output)',
+    )
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--verbose', 'also print what Python macros wrote to stdout and stderr')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bds build\n  $ bds build my-blog --out public\n  $ bds build --strict --json build-report.json   # in CI\n',
+      '\nExamples:\n  $ bds build\n  $ bds build my-blog --out public\n  $ bds build --strict --json build-report.json   # in CI\n  $ bds build --json - | jq .outputs              # the report on standard output\n',
     )
     .action(async (dir: string, flags: BuildFlags) => {
       const cwd = ctx.cwd()
@@ -67,9 +70,12 @@ export function registerBuild(program: Command, ctx: CliContext): void {
       if (flags.verbose) for (const text of formatCaptured(report)) ctx.out.err(text)
       const unisolated = isolationNote(report)
       if (unisolated) ctx.out.err(unisolated)
-      if (flags.json)
-        await writeFile(resolve(cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`)
-      if (!flags.quiet) ctx.out.out(formatSummary(report))
+      const json = JSON.stringify(report, null, 2)
+      // With `--json -` standard output holds the report alone; the summary goes to stderr.
+      const toStdout = flags.json === '-'
+      if (toStdout) ctx.out.out(json)
+      else if (flags.json) await writeFile(resolve(cwd, flags.json), `${json}\n`)
+      if (!flags.quiet) (toStdout ? ctx.out.err : ctx.out.out)(formatSummary(report))
       const { notWritten } = report.outputs
       if (notWritten > 0) {
         ctx.out.err(

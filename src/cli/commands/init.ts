@@ -105,8 +105,14 @@ export function registerInit(program: Command, ctx: CliContext): void {
       const shown = rel.startsWith('..') ? target : rel || '.'
       ctx.out.out(`Created a bds site in ${shown} (${files.length} files):`)
       for (const f of files) ctx.out.out(`  ${f}`)
+      const arg = shown === '.' ? '' : ` ${shown.includes(' ') ? JSON.stringify(shown) : shown}`
       ctx.out.out(
-        `\nNext: bds build ${shown === '.' ? '' : shown} and open ${join(shown, 'dist', 'index.html')}`,
+        [
+          '\nNext:',
+          `  bds watch${arg}      # build, serve on http://127.0.0.1:4000/ and rebuild on every save`,
+          `  bds build${arg} && bds serve${arg}   # or build once, then serve the output`,
+          '(Opened from disk, dist/index.html has no styles and its links lead nowhere: serve it.)',
+        ].join('\n'),
       )
     })
 }

@@ -11,13 +11,14 @@ import { findScript } from '../../scripts/index.js'
 import { nodeFs } from '../../util/fs.js'
 import type { CliContext } from '../context.js'
 import { formatDiagnostic } from '../output.js'
-import { withStore } from './scripts-support.js'
+import { examples, withStore } from './scripts-support.js'
 
 export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
   cmd
     .command('check')
     .description('check scripts for syntax errors and their entrypoint, without running them')
     .argument('[slug]', 'one script (default: all)')
+    .addHelpText('after', examples('bds scripts check', 'bds scripts check hello'))
     .action((slug: string | undefined) =>
       withStore(ctx, async (store, root, _sync, config) => {
         const rows = slug ? [findScript(store, slug)] : store.all()
@@ -49,7 +50,7 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
     .argument('[args...]', 'passed to main(args) as a list of strings')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bds scripts run reading_time\n  $ bds scripts run report -- --since 2024\n',
+      examples('bds scripts run reading_time', 'bds scripts run report -- --since 2024'),
     )
     .action((slug: string, args: string[]) =>
       withStore(ctx, async (store, root, _sync, config) => {

@@ -1,4 +1,5 @@
-// Helpers of `bds scripts`: open the index (synced, warnings printed), print a table, ask.
+// Helpers of `bds scripts`: open the index (synced, each script's warnings printed once),
+// print a table or one script, ask.
 
 import { createInterface } from 'node:readline/promises'
 import { loadConfig, type ResolvedConfig, resolveConfig } from '../../config/index.js'
@@ -13,6 +14,13 @@ import {
 import type { CliContext } from '../context.js'
 import { formatDiagnostic } from '../output.js'
 
+export interface StoreOptions {
+  /** Wipe the index and re-import every script. */
+  rebuild?: boolean
+  /** A script whose warnings the command prints itself (`show`), so they are not repeated. */
+  shown?: string
+}
+
 export async function withStore<T>(
   ctx: CliContext,
   fn: (
@@ -21,7 +29,7 @@ export async function withStore<T>(
     sync: SyncResult,
     config: ResolvedConfig,
   ) => Promise<T> | T,
-  rebuild = false,
+  options: StoreOptions = {},
 ): Promise<T> {
   const config = resolveConfig(await loadConfig(ctx.cwd()), {}, ctx.cwd())
   const root = config.paths.root
@@ -29,16 +37,34 @@ export async function withStore<T>(
   try {
     const report = (e: BdsError) => ctx.out.err(formatDiagnostic(ctx.out, toDiagnostic(e), root))
     if (store.reset) report(store.reset)
-    const result = syncScripts(root, store, { rebuild: rebuild || store.reset !== undefined })
-    result.warnings.forEach(report)
+    const rebuild = options.rebuild || store.reset !== undefined
+    const result = syncScripts(root, store, { rebuild })
+    const own = options.shown ? store.bySlug(options.shown)?.path : undefined
+    for (const w of result.warnings) if (!own || w.pos?.file !== own) report(w)
     return await fn(store, root, result, config)
   } finally {
     store.close()
   }
 }
 
+/** The "Examples:" block under a command's --help. */
+export const examples = (...lines: string[]) =>
+  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`
+
 export const json = (value: unknown) => JSON.stringify(value, null, 2)
 export const publicRow = ({ headerId: _h, ...row }: ScriptRow) => row
+
+/** One script as `key  value` lines; each warning on a line of its own, as text. */
+export function describeRow(row: ScriptRow): string {
+  const { warnings, ...fields } = publicRow(row)
+  const lines = Object.entries(fields).map(
+    ([k, v]) => `${k.padEnd(13)} ${Array.isArray(v) ? v.join(', ') : String(v ?? '—')}`,
+  )
+  if (warnings.length === 0) lines.push(`${'warnings'.padEnd(13)} none`)
+  for (const [i, w] of warnings.entries())
+    lines.push(`${(i === 0 ? 'warnings' : '').padEnd(13)} ${row.path}:${w.line}: ${w.message}`)
+  return lines.join('\n')
+}
 
 export function table(rows: ScriptRow[]): string {
   const head = ['slug', 'kind', 'enabled', 'entrypoint', 'version', 'title']

@@ -14,7 +14,15 @@ import {
 } from '../../scripts/index.js'
 import type { CliContext } from '../context.js'
 import { registerScriptsPython } from './scripts-python.js'
-import { confirm, json, publicRow, table, withStore } from './scripts-support.js'
+import {
+  confirm,
+  describeRow,
+  examples,
+  json,
+  publicRow,
+  table,
+  withStore,
+} from './scripts-support.js'
 
 export function registerScripts(program: Command, ctx: CliContext): void {
   const cmd = program
@@ -22,12 +30,18 @@ export function registerScripts(program: Command, ctx: CliContext): void {
     .description('manage the Python scripts in scripts/ and their index')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ bds scripts list\n  $ bds scripts new shout --kind macro --title "Shout"\n  $ bds scripts disable shout\n',
+      examples(
+        'bds scripts list',
+        'bds scripts new shout --kind macro --title "Shout"',
+        'bds scripts check',
+        'bds scripts disable shout',
+      ),
     )
   cmd
     .command('list')
     .description('list every script')
     .option('--json', 'print a JSON array')
+    .addHelpText('after', examples('bds scripts list', "bds scripts list --json | jq '.[].slug'"))
     .action((flags: { json?: boolean }) =>
       withStore(ctx, (store) => {
         const rows = store.all()
@@ -45,20 +59,16 @@ export function registerScripts(program: Command, ctx: CliContext): void {
     .description('show one script')
     .argument('<slug>')
     .option('--json', 'print JSON')
+    .addHelpText('after', examples('bds scripts show hello', 'bds scripts show hello --json'))
     .action((slug: string, flags: { json?: boolean }) =>
-      withStore(ctx, (store) => {
-        const row = publicRow(findScript(store, slug))
-        ctx.out.out(
-          flags.json
-            ? json(row)
-            : Object.entries(row)
-                .map(
-                  ([k, v]) =>
-                    `${k.padEnd(13)} ${Array.isArray(v) ? v.join(', ') : String(v ?? '—')}`,
-                )
-                .join('\n'),
-        )
-      }),
+      withStore(
+        ctx,
+        (store) => {
+          const row = findScript(store, slug)
+          ctx.out.out(flags.json ? json(publicRow(row)) : describeRow(row))
+        },
+        { shown: slug },
+      ),
     )
   cmd
     .command('new')
@@ -66,6 +76,14 @@ export function registerScripts(program: Command, ctx: CliContext): void {
     .argument('<slug>')
     .option('--kind <kind>', 'macro, utility or transform', 'macro')
     .option('--title <title>', 'title (default: the slug)')
+    .addHelpText(
+      'after',
+      examples(
+        'bds scripts new shout --kind macro --title "Shout"',
+        'bds scripts new tidy --kind transform',
+        'bds scripts new report --kind utility',
+      ),
+    )
     .action((slug: string, flags: { kind: string; title?: string }) => {
       if (!KINDS.includes(flags.kind as ScriptKind))
         throw new BdsError(
@@ -86,6 +104,10 @@ export function registerScripts(program: Command, ctx: CliContext): void {
       .command(name)
       .description(`${name} a script (rewrites its header, not its code)`)
       .argument('<slug>')
+      .addHelpText(
+        'after',
+        examples(`bds scripts ${name} hello`, `bds -C my-blog scripts ${name} tag_domain`),
+      )
       .action((slug: string) =>
         withStore(ctx, (store, root) => {
           const row = findScript(store, slug)
@@ -104,6 +126,13 @@ export function registerScripts(program: Command, ctx: CliContext): void {
     .description('delete a script file')
     .argument('<slug>')
     .option('-y, --yes', 'do not ask')
+    .addHelpText(
+      'after',
+      examples(
+        'bds scripts rm shout',
+        'bds scripts rm shout --yes   # no question, e.g. in a script',
+      ),
+    )
     .action((slug: string, flags: { yes?: boolean }) =>
       withStore(ctx, async (store, root) => {
         const row = findScript(store, slug)
@@ -124,6 +153,7 @@ export function registerScripts(program: Command, ctx: CliContext): void {
   cmd
     .command('sync')
     .description('update the index from scripts/ (builds do this too)')
+    .addHelpText('after', examples('bds scripts sync', 'bds -C my-blog scripts sync'))
     .action(() =>
       withStore(ctx, (store, _root, r) => {
         const counts = `${r.added.length} added, ${r.modified.length} modified, ${r.deleted.length} deleted, ${r.renamed.length} renamed, ${r.unchanged} unchanged`
@@ -141,11 +171,10 @@ export function registerScripts(program: Command, ctx: CliContext): void {
   cmd
     .command('rebuild')
     .description('wipe the index and re-import every script')
+    .addHelpText('after', examples('bds scripts rebuild'))
     .action(() =>
-      withStore(
-        ctx,
-        (store) => ctx.out.out(`Rebuilt the index: ${store.all().length} scripts.`),
-        true,
-      ),
+      withStore(ctx, (store) => ctx.out.out(`Rebuilt the index: ${store.all().length} scripts.`), {
+        rebuild: true,
+      }),
     )
 }

@@ -1,18 +1,19 @@
-// `bds watch [dir]` (alias `serve`): flags → watch(); prints the URL, then one line per
-// rebuild (what changed, what it wrote, how long it took) and its errors with their code
-// frames. Ctrl-C stops the watcher, the server and the event streams, then bds exits.
+// `bds watch [dir]`: flags → watch(); prints where it serves the output folder, then one line
+// per rebuild (what changed, what it wrote, how long it took), its errors with their code
+// frames and each new warning. Ctrl-C stops the watcher, the server and the event streams.
 
-import { resolve } from 'node:path'
+import { networkInterfaces } from 'node:os'
+import { relative, resolve } from 'node:path'
 import type { Command } from 'commander'
-import { BdsError } from '../../errors/index.js'
+import { BdsError, type Diagnostic, toDiagnostic } from '../../errors/index.js'
 import { type WatchEvent, watch } from '../../watch/index.js'
 import type { CliContext } from '../context.js'
 import { openUrl } from '../open-url.js'
 import { formatDiagnostic, formatSummary } from '../output.js'
-import { formatRebuild } from './watch-output.js'
+import { createDiagnosticFilter, formatRebuild, servingLines } from './watch-output.js'
 
 interface WatchFlags {
-  port: string
+  port?: string
   debounce: string
   host: string
   open?: boolean
@@ -22,19 +23,31 @@ interface WatchFlags {
   quiet?: boolean
 }
 
-function parseNumber(flag: string, text: string, max: number): number {
+export function parseNumber(flag: string, text: string, max: number): number {
   const n = Number(text)
   if (Number.isInteger(n) && n >= 0 && n <= max) return n
   throw new BdsError('BDS_USAGE', `${flag} must be a whole number from 0 to ${max}, not "${text}".`)
 }
 
+/** A folder as the user would type it: relative to `cwd` when inside it, with a slash. */
+export const shownFolder = (cwd: string, dir: string) => {
+  const rel = relative(cwd, dir)
+  return `${rel && !rel.startsWith('..') ? rel : dir}/`
+}
+
+const EXAMPLES = `
+Examples:
+  $ bds watch
+  $ bds watch my-blog --port 8080 --open
+  $ bds watch --drafts --host 0.0.0.0   # preview drafts on a phone
+`
+
 export function registerWatch(program: Command, ctx: CliContext): void {
   program
     .command('watch')
-    .alias('serve')
     .description('build, serve on http://127.0.0.1:4000 and rebuild on every save (live reload)')
     .argument('[dir]', 'site folder', '.')
-    .option('-p, --port <port>', 'port to serve on; the next free one when it is taken', '4000')
+    .option('-p, --port <port>', 'port to serve on (default 4000, or the next free one)')
     .option(
       '--host <address>',
       'address to listen on; 0.0.0.0 shows the site to your network',
@@ -49,19 +62,20 @@ export function registerWatch(program: Command, ctx: CliContext): void {
       'write into an output folder bds did not make, replacing files it did not write',
     )
     .option('-q, --quiet', 'print only errors and warnings')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ bds watch\n  $ bds serve my-blog --port 8080 --open\n  $ bds watch --drafts --host 0.0.0.0   # preview drafts on a phone\n',
-    )
+    .addHelpText('after', EXAMPLES)
     .action(async (dir: string, flags: WatchFlags) => {
-      const port = parseNumber('--port', flags.port, 65535)
+      const port = flags.port === undefined ? 4000 : parseNumber('--port', flags.port, 65535)
       const debounceMs = parseNumber('--debounce', flags.debounce, 10_000)
       const cwd = ctx.cwd()
       const root = resolve(cwd, dir)
       const { out } = ctx
+      const print = (d: Diagnostic, site = root) => out.err(formatDiagnostic(out, d, site))
+      const fresh = createDiagnosticFilter()
+      let outDir = resolve(cwd, flags.out ?? resolve(root, 'dist'))
       const onEvent = (event: WatchEvent) => {
         if (event.type === 'failed') {
-          out.err(formatDiagnostic(out, { ...event.diagnostic, severity: 'error' }, root))
+          for (const e of [event.error, ...(event.error.related ?? [])])
+            print({ ...toDiagnostic(e), severity: 'error' })
           if (event.diagnostic.code === 'BDS_INTERNAL' && event.error.cause instanceof Error)
             out.err(String(event.error.cause.stack))
           out.err(
@@ -72,13 +86,11 @@ export function registerWatch(program: Command, ctx: CliContext): void {
           return
         }
         const { report } = event
-        const errors = report.diagnostics.filter((d) => d.severity === 'error')
-        const shown = event.initial ? report.diagnostics : errors
-        for (const d of shown.slice(0, event.initial ? undefined : 5))
-          out.err(formatDiagnostic(out, d, report.site))
+        outDir = report.outDir
+        for (const d of fresh(report.diagnostics)) print(d, report.site)
         if (event.initial) {
           if (!flags.quiet) out.out(formatSummary(report))
-        } else if (!flags.quiet || errors.length > 0) {
+        } else if (!flags.quiet || report.errors > 0) {
           out.out(formatRebuild(event, new Date()))
         }
       }
@@ -88,11 +100,19 @@ export function registerWatch(program: Command, ctx: CliContext): void {
         drafts: flags.drafts,
         forceOutput: flags.forceOutput,
       }
-      const options = { port, host: flags.host, debounceMs, deps: { cwd }, onEvent }
+      const strictPort = flags.port !== undefined
+      const options = { port, strictPort, host: flags.host, debounceMs, deps: { cwd }, onEvent }
       const watching = await watch(inline, options)
-      out.out(`bds: serving ${root} at ${watching.url} — Ctrl-C to stop`)
-      if (flags.host !== '127.0.0.1' && flags.host !== 'localhost' && flags.host !== '::1')
-        out.err(`bds: --host ${flags.host}: anyone who can reach this machine can read the site.`)
+      const folder = `the output folder ${shownFolder(cwd, outDir)}`
+      const lines = servingLines(
+        folder,
+        watching.url,
+        flags.host,
+        watching.port,
+        networkInterfaces(),
+      )
+      for (const line of lines.out) out.out(line)
+      for (const line of lines.err) out.err(line)
       if (flags.open) openUrl(watching.url, (message) => out.err(`bds: --open: ${message}`))
       await new Promise<void>((stopped) => {
         ctx.interrupt = async () => {

@@ -72,6 +72,31 @@ describe('loadConfig', () => {
       pos: { file: 'bds.config.json', line, column },
     })
   })
+  it('reports every problem at once, in file order, with "did you mean" for a typo', async () => {
+    // #14: a user fixes the whole file in one go, not one error per run.
+    const json = [
+      '{',
+      '  "titel": "T",',
+      '  "postsPerPage": "ten",',
+      '  "python": {"workrs": 2},',
+      '  "timezone": "Mars/Olympus",',
+      '  "zzzzzzzz": 1',
+      '}',
+    ].join('\n')
+    const error = await loadConfig(site({ 'bds.config.json': json })).catch((e: unknown) => e)
+    const all = [error, ...((error as { related?: unknown[] }).related ?? [])] as {
+      code: string
+      message: string
+      pos: { line: number; column: number }
+    }[]
+    expect(all.map((e) => [e.code, e.pos.line, e.pos.column, e.message])).toEqual([
+      ['BDS_CONFIG_INVALID', 2, 3, 'Unknown key "titel". Did you mean "title"?'],
+      ['BDS_CONFIG_INVALID', 3, 3, 'Key "postsPerPage" must be integer (found "ten").'],
+      ['BDS_CONFIG_INVALID', 4, 14, 'Unknown key "python.workrs". Did you mean "python.workers"?'],
+      ['BDS_CONFIG_INVALID', 5, 3, 'Unknown timezone "Mars/Olympus".'],
+      ['BDS_CONFIG_INVALID', 6, 3, 'Unknown key "zzzzzzzz".'],
+    ])
+  })
 })
 
 describe('resolveConfig', () => {

@@ -118,14 +118,20 @@ describe('script header', () => {
     expect(diagnostics[0]?.message).toContain('scripts/thing.py')
   })
 
-  it('uses the kind to pick the default entrypoint, and warns for missing keys', () => {
+  it('uses the kind to pick the default entrypoint; a missing key is not a warning', () => {
+    // #14: a header that gives only what it needs (kind and title) passes --strict.
     const { meta, diagnostics } = readMeta(
-      '"""\n---\nkind: "transform"\n---\n"""\n',
+      '"""\n---\nkind: "transform"\ntitle: "Tidy"\n---\n"""\n',
       'scripts/t.py',
     )
-    expect(meta).toMatchObject({ kind: 'transform', entrypoint: 'transform', slug: 't' })
-    expect(diagnostics.map((d) => d.message)).toEqual(
-      expect.arrayContaining([expect.stringContaining('has no "entrypoint"')]),
-    )
+    expect(meta).toMatchObject({
+      kind: 'transform',
+      entrypoint: 'transform',
+      slug: 't',
+      title: 'Tidy',
+      enabled: true,
+      version: 1,
+    })
+    expect(diagnostics).toEqual([])
   })
 })

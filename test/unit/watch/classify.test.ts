@@ -41,4 +41,28 @@ describe('classify', () => {
     for (const path of ['', 'meta', 'posts', 'templates/partials/x.liquid'])
       expect(isInput(path), path).toBe(true)
   })
+
+  it("ignores editors' temporary files and folders", () => {
+    // #14: a save in Vim, Emacs, Kate or a JetBrains IDE must not trigger extra rebuilds.
+    for (const path of [
+      'posts/a.md~',
+      'posts/#a.md#',
+      'posts/.#a.md',
+      'posts/.a.md.swp',
+      'posts/.a.md.swx',
+      'posts/.a.md.swo',
+      'posts/4913',
+      'templates/.post.liquid.kate-swp',
+      'posts/a.md___jb_tmp___',
+      'posts/a.md___jb_old___',
+      'posts/a.md.tmp',
+      'static/x.css.crswap',
+      '.idea/workspace.xml',
+      '.vscode/settings.json',
+      'posts/.idea/x',
+    ])
+      expect(isInput(path), path).toBe(false)
+    for (const path of ['posts/a.md', 'posts/4913-notes.md', 'static/tmp/x.css', 'posts/a~b.md'])
+      expect(isInput(path), path).toBe(true)
+  })
 })

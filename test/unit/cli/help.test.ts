@@ -1,0 +1,46 @@
+// Every command and subcommand has --help with an "Examples:" section (#14, DESIGN §1).
+
+import type { Command } from 'commander'
+import { describe, expect, it } from 'vitest'
+import { type CliContext, createProgram } from '../../../src/cli/main.js'
+
+function allCommands(cmd: Command, path: string[] = []): [string, Command][] {
+  return cmd.commands
+    .filter((c) => c.name() !== 'help')
+    .flatMap((c) => {
+      const here = [...path, c.name()]
+      return [[here.join(' '), c] as [string, Command], ...allCommands(c, here)]
+    })
+}
+
+function helpOf(cmd: Command): string {
+  let text = ''
+  cmd.configureOutput({ writeOut: (s) => (text += s), writeErr: (s) => (text += s) })
+  cmd.outputHelp()
+  return text
+}
+
+describe('--help', () => {
+  const ctx: CliContext = {
+    out: { out: () => {}, err: () => {}, color: false, progress: false },
+    cwd: () => process.cwd(),
+    exitCode: 0,
+  }
+  const program = createProgram(ctx)
+  const commands = allCommands(program)
+
+  it('covers every command of the CLI', () => {
+    const names = commands.map(([name]) => name)
+    for (const name of ['build', 'watch', 'serve', 'init', 'new post', 'scripts run', 'doctor'])
+      expect(names).toContain(name)
+    expect(names.length).toBeGreaterThan(18)
+  })
+
+  it.each([['(bds)', program] as [string, Command], ...commands])(
+    '%s has examples that run bds',
+    (_name, cmd) => {
+      const help = helpOf(cmd)
+      expect(help).toMatch(/\nExamples:\n( {2}\$ bds .+\n)+/)
+    },
+  )
+})
