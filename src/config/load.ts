@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Ajv, type ErrorObject } from 'ajv'
 import { BdsError } from '../errors/index.js'
+import { isInside, realOf } from '../util/boundary.js'
 import { isMissing } from '../util/fs.js'
 import { type JsonPos, JsonSyntaxError, parseJsonWithPositions } from '../util/json-source.js'
 import { configSchema } from './schema.js'
@@ -21,7 +22,15 @@ export interface LoadedConfig {
   positions: Map<string, JsonPos>
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
+/** A settings file of the site, read only when it resolves inside the site folder. */
+async function readOptional(root: string, name: string): Promise<string | undefined> {
+  const path = join(root, name)
+  const real = realOf(path)
+  const site = realOf(root) ?? root
+  if (real !== undefined && !isInside(real, site)) {
+    const message = `${name} is a symbolic link to ${real}, outside the site; bds does not read it.`
+    throw new BdsError('BDS_SOURCE_OUTSIDE', message, { pos: { file: name, line: 0, column: 0 } })
+  }
   try {
     return await readFile(path, 'utf8')
   } catch (error) {
@@ -98,9 +107,9 @@ function fromBdsProject(text: string, file: string): LoadedConfig {
 
 /** Reads the settings of the site at `root`; throws BDS_SITE_NOT_FOUND for a non-site. */
 export async function loadConfig(root: string): Promise<LoadedConfig> {
-  const own = await readOptional(join(root, CONFIG_FILE))
+  const own = await readOptional(root, CONFIG_FILE)
   if (own !== undefined) return parseConfig(own, CONFIG_FILE)
-  const bds = await readOptional(join(root, BDS_PROJECT_FILE))
+  const bds = await readOptional(root, BDS_PROJECT_FILE)
   if (bds !== undefined) return fromBdsProject(bds, BDS_PROJECT_FILE)
   const markers = await Promise.all(
     ['posts', 'pages'].map((d) =>

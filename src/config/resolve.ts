@@ -3,7 +3,9 @@
 
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { BdsError } from '../errors/index.js'
+import { registerSite } from '../util/boundary.js'
 import { isValidTimeZone } from '../util/time.js'
+import { resolveLimits } from './limits.js'
 import type { LoadedConfig } from './load.js'
 import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
 
@@ -52,6 +54,10 @@ export function resolveConfig(
     scripts: join(root, 'scripts'),
     cache: join(root, '.bds'),
   }
+  const allowOutside = Object.freeze((c.allowOutside ?? []).map((p) => resolve(root, p)))
+  // nodeFs follows links only into these roots (util/boundary.ts).
+  registerSite(root, allowOutside)
+  const limits = resolveLimits(c.limits)
   return Object.freeze({
     title: c.title ?? 'My bds site',
     url: (c.url ?? '').replace(/\/+$/, ''),
@@ -68,7 +74,10 @@ export function resolveConfig(
     macros: Object.freeze({
       stringParams: c.macros?.stringParams ?? false,
       youtubeNoCookie: c.macros?.youtubeNoCookie ?? false,
+      pageChars: limits.pageChars,
     }),
+    allowOutside,
+    limits,
     python: Object.freeze({
       workers: c.python?.workers ?? 4,
       timeoutMs: c.python?.timeoutMs ?? 10_000,

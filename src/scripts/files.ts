@@ -1,10 +1,13 @@
-// Reading scripts/: the *.py files with their size and mtime, and one file turned into an
-// index row (UTF-8 and size checked, header read, content hashed).
+// Reading scripts/: the *.py files with their size and mtime (links only where they resolve
+// inside the site), and one file turned into an index row (UTF-8 and size checked, header
+// read, content hashed).
 
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { BdsError } from '../errors/index.js'
+import { boundaryOf, insideAny, realOf } from '../util/boundary.js'
+import type { SkippedLink } from '../util/fs.js'
 import { readMeta } from './meta.js'
 import type { ScriptRow } from './store.js'
 
@@ -16,19 +19,35 @@ export interface Seen {
   mtimeMs: number
 }
 
-export function listScripts(dir: string): Seen[] {
-  let names: string[]
+/** The scripts of `dir`, sorted; a link (the folder itself, or a file) leading out is reported. */
+export function listScripts(dir: string, onSkip?: (skip: SkippedLink) => void): Seen[] {
+  const roots = boundaryOf(dir)
+  const real = realOf(dir)
+  if (real !== undefined && !insideAny(real, roots)) {
+    onSkip?.({ path: dir, target: real, reason: 'outside' })
+    return []
+  }
+  let entries: Dirent[]
   try {
-    names = readdirSync(dir)
+    entries = readdirSync(dir, { withFileTypes: true })
   } catch {
     return []
   }
-  return names
-    .filter((n) => n.endsWith('.py') && !n.startsWith('.'))
-    .sort()
-    .flatMap((name) => {
-      const s = statSync(join(dir, name), { throwIfNoEntry: false })
-      return s?.isFile() ? [{ path: `scripts/${name}`, size: s.size, mtimeMs: s.mtimeMs }] : []
+  return entries
+    .filter((e) => e.name.endsWith('.py') && !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name)
+      if (entry.isSymbolicLink()) {
+        const target = realOf(path)
+        if (target === undefined) onSkip?.({ path, reason: 'broken' })
+        else if (!insideAny(target, roots)) onSkip?.({ path, target, reason: 'outside' })
+        if (target === undefined || !insideAny(target, roots)) return []
+      }
+      const s = statSync(path, { throwIfNoEntry: false })
+      return s?.isFile()
+        ? [{ path: `scripts/${entry.name}`, size: s.size, mtimeMs: s.mtimeMs }]
+        : []
     })
 }
 

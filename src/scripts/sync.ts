@@ -5,6 +5,7 @@
 
 import { join } from 'node:path'
 import { BdsError } from '../errors/index.js'
+import { skippedLinkWarning } from '../util/fs.js'
 import { listScripts, readRow } from './files.js'
 import type { ScriptRow, ScriptStore, StoredWarning } from './store.js'
 
@@ -38,7 +39,11 @@ export function syncScripts(
     }
     const rows = store.all()
     const byPath = new Map(rows.map((r) => [r.path, r]))
-    const files = listScripts(join(root, 'scripts'))
+    const skipped: BdsError[] = []
+    const files = listScripts(join(root, 'scripts'), (skip) =>
+      skipped.push(skippedLinkWarning(root, skip)),
+    )
+    result.diagnostics.push(...skipped)
     const present = new Set(files.map((f) => f.path))
     const gone = rows.filter((r) => !present.has(r.path))
     const owners: ScriptRow[] = []
@@ -99,6 +104,7 @@ export function syncScripts(
     // for as long as a header stays invalid.
     const read = result.diagnostics.filter((d) => d.code === 'BDS_SCRIPT_READ')
     result.warnings = [
+      ...skipped,
       ...read,
       ...store.all().flatMap((r) => r.warnings.map((w) => warningOf(r.path, w))),
     ]
