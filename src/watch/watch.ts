@@ -17,6 +17,7 @@ import {
   type SiteChanges,
   type SiteSession,
 } from '../site/index.js'
+import { fileSources } from '../util/source-files.js'
 import { classify, isInput } from './classify.js'
 import { createLiveReload } from './livereload.js'
 import { overlayErrors } from './overlay.js'
@@ -64,6 +65,8 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
   }
   const emit = o.onEvent ?? (() => {})
   const live = createLiveReload()
+  // Code frames for the overlay: each file read once, again after it changed.
+  const frames = fileSources(root)
   let session: SiteSession | undefined
   let outDir = resolve(deps.cwd, inline.out ?? join(root, 'dist'))
   const run = async (sources: string[], changes: SiteChanges) => {
@@ -78,13 +81,13 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
         result = session.first
       }
       outDir = session.config.paths.out
-      live.overlay(overlayErrors(result.report.diagnostics, root))
+      live.overlay(overlayErrors(result.report.diagnostics, frames))
       live.reload(result.changed)
       emit({ type: 'built', initial, sources, ms: ms(), ...result })
     } catch (thrown) {
       const error = asBdsError(thrown)
       const diagnostic = toDiagnostic(error)
-      live.overlay(overlayErrors([{ ...diagnostic, severity: 'error' }], root))
+      live.overlay(overlayErrors([{ ...diagnostic, severity: 'error' }], frames))
       emit({ type: 'failed', initial, sources, ms: ms(), error, diagnostic })
     }
   }
