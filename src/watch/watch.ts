@@ -112,7 +112,7 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
       emit({ type: 'failed', initial: false, sources: [], ms: 0, error: failure, diagnostic })
     },
   })
-  const server = createPreviewServer({ root: () => outDir, live })
+  const server = createPreviewServer({ root: () => outDir, live, host: o.host ?? '127.0.0.1' })
   const close = async () => {
     closing = true
     started()

@@ -12,6 +12,7 @@ import { capturedText } from '../../python/macro-runner.js'
 import { findScript } from '../../scripts/index.js'
 import { siteFor } from '../../site/python-step.js'
 import { nodeFs } from '../../util/fs.js'
+import { inert } from '../inert.js'
 import type { CliContext } from '../main.js'
 import { formatDiagnostic } from '../output.js'
 import { withStore } from './scripts-support.js'
@@ -69,7 +70,7 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
           const content = await loadContent(config, nodeFs)
           host.setSiteData(siteFor(config, content.posts))
           const onOutput = (stream: 'stdout' | 'stderr', text: string) =>
-            process[stream].write(text)
+            process[stream].write(inert(text))
           const [result] = await host.run([{ script, args: [args] }], { onOutput })
           ctx.exitCode = exitCodeOf(ctx, root, script.file, result)
         } finally {

@@ -11,6 +11,7 @@ import {
   syncScripts,
 } from '../../scripts/index.js'
 import type { CliContext } from '../main.js'
+import { inert } from '../inert.js'
 import { formatDiagnostic } from '../output.js'
 
 export async function withStore<T>(
@@ -64,7 +65,7 @@ export function table(rows: ScriptRow[]): string {
 export async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr })
   try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim())
+    return /^y(es)?$/i.test((await rl.question(inert(question))).trim())
   } finally {
     rl.close()
   }
