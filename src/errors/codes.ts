@@ -191,10 +191,6 @@ export const codes = {
     title: 'Template exceeded a render limit',
     hint: 'Look for a loop that runs far longer than meant at the position shown, or raise the limit named in the message ("limits" in bds.config.json).',
   },
-  BDS_CACHE_INVALID: {
-    title: 'Build cache holds invalid entries',
-    hint: 'Nothing to do: the entries were dropped and the cache under .bds/ is rebuilt from your files.',
-  },
 } as const satisfies Record<string, { title: string; hint: string }>
 
 export type ErrorCode = keyof typeof codes
