@@ -27,14 +27,17 @@ export function codeFrame(
   const width = String(last).length
   // One window for every line, so the caret stays under its column.
   const start = column > MAX - 20 ? column - (MAX - 20) : 0
-  const cut = (text: string) =>
-    text.length <= MAX && start === 0
-      ? text
-      : `${start > 0 ? '…' : ''}${text.slice(start, start + MAX)}${text.length > start + MAX ? '…' : ''}`
+  // Only the window is copied out of the text: a frame costs the same on a 1 MB line.
+  const cut = (n: number) => {
+    const [from, to] = lines.span(n)
+    if (to - from <= MAX && start === 0) return lines.text.slice(from, to)
+    const text = lines.text.slice(from + start, Math.min(to, from + start + MAX))
+    return `${start > 0 ? '…' : ''}${text}${to - from > start + MAX ? '…' : ''}`
+  }
   const out: string[] = []
   for (let n = first; n <= last; n++) {
     const marker = n === line ? '>' : ' '
-    out.push(`${marker} ${String(n).padStart(width)} | ${cut(lines.line(n))}`.trimEnd())
+    out.push(`${marker} ${String(n).padStart(width)} | ${cut(n)}`.trimEnd())
     if (n === line) {
       const pad = ' '.repeat(width)
       const caret = Math.max(0, column - 1 - start) + (start > 0 ? 1 : 0)

@@ -10,6 +10,8 @@ export interface SourceLines {
   locate(offset: number): { line: number; column: number }
   /** Text of the 1-based line `n` without its line break (and a `\r` before it); '' past the end. */
   line(n: number): string
+  /** Where line `n` starts and ends in `text` (as `line(n)`); [0, 0] past the end. */
+  span(n: number): [number, number]
 }
 
 export function sourceLines(text: string): SourceLines {
@@ -26,6 +28,13 @@ export function sourceLines(text: string): SourceLines {
     }
     return lo
   }
+  const span = (n: number): [number, number] => {
+    const start = starts[n - 1]
+    if (start === undefined) return [0, 0]
+    const next = starts[n]
+    const end = next === undefined ? text.length : next - 1
+    return [start, text.charCodeAt(end - 1) === 13 && end > start ? end - 1 : end]
+  }
   return {
     text,
     count: starts.length,
@@ -34,14 +43,7 @@ export function sourceLines(text: string): SourceLines {
       const i = lineIndex(at)
       return { line: i + 1, column: at - (starts[i] as number) + 1 }
     },
-    line(n) {
-      const start = starts[n - 1]
-      if (start === undefined) return ''
-      const next = starts[n]
-      const end = next === undefined ? text.length : next - 1
-      return text.charCodeAt(end - 1) === 13 && end > start
-        ? text.slice(start, end - 1)
-        : text.slice(start, end)
-    },
+    span,
+    line: (n) => text.slice(...span(n)),
   }
 }
