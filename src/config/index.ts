@@ -1,4 +1,4 @@
-export { DEFAULT_LIMITS, resolveLimits } from './limits.js'
+export { DEFAULT_LIMITS, limitsFor, resolveLimits } from './limits.js'
 export { BDS_PROJECT_FILE, CONFIG_FILE, type LoadedConfig, loadConfig } from './load.js'
 export { resolveConfig } from './resolve.js'
 export type {

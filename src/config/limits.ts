@@ -1,5 +1,7 @@
 // Work limits with their defaults: the most HTML a page may have and liquidjs's render limits
 // (time, allocations and template size per render), so that one runaway page fails alone.
+// resolveConfig records each site's limits, so the template store can carry them to every
+// engine that renders the site (also on the render worker) — until the pipeline passes them.
 
 import type { ResolvedLimits, UserConfig } from './types.js'
 
@@ -19,3 +21,13 @@ export function resolveLimits(c: UserConfig['limits'] = {}): Readonly<ResolvedLi
     templateChars: c.templateChars ?? d.templateChars,
   })
 }
+
+const bySite = new Map<string, Readonly<ResolvedLimits>>()
+
+/** Records the limits of the site at `root` (resolveConfig does, for every config it resolves). */
+export function recordLimits(root: string, limits: Readonly<ResolvedLimits>): void {
+  bySite.set(root, limits)
+}
+
+/** The limits of the site at `root`: as last resolved, else the defaults. */
+export const limitsFor = (root: string): Readonly<ResolvedLimits> => bySite.get(root) ?? DEFAULT_LIMITS

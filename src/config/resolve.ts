@@ -5,7 +5,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { BdsError } from '../errors/index.js'
 import { registerSite } from '../util/boundary.js'
 import { isValidTimeZone } from '../util/time.js'
-import { resolveLimits } from './limits.js'
+import { recordLimits, resolveLimits } from './limits.js'
 import type { LoadedConfig } from './load.js'
 import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
 
@@ -58,6 +58,7 @@ export function resolveConfig(
   // nodeFs follows links only into these roots (util/boundary.ts).
   registerSite(root, allowOutside)
   const limits = resolveLimits(c.limits)
+  recordLimits(root, limits)
   return Object.freeze({
     title: c.title ?? 'My bds site',
     url: (c.url ?? '').replace(/\/+$/, ''),

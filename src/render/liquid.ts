@@ -24,7 +24,7 @@ export interface TemplateOptions {
   timezone: string
   language: string
   globals: Record<string, unknown>
-  /** The `limits` of the config; DEFAULT_LIMITS when absent. */
+  /** The `limits` of the config; those the store carries when absent. */
   limits?: ResolvedLimits
   /**
    * Asked between two template nodes, with the time limit: true stops the render (a render
@@ -66,7 +66,7 @@ export function createLiquid(
   cache = true,
 ): Liquid {
   const liquid = new Liquid({
-    parseLimit: (options.limits ?? DEFAULT_LIMITS).templateChars,
+    parseLimit: (options.limits ?? store.limits ?? DEFAULT_LIMITS).templateChars,
     root: ['/'],
     fs,
     extname: '.liquid',
@@ -91,7 +91,7 @@ export function createLiquid(
 
 export function createTemplates(store: TemplateStore, options: TemplateOptions): TemplateEngine {
   const liquid = createLiquid(store, options)
-  const limits = options.limits ?? DEFAULT_LIMITS
+  const limits = options.limits ?? store.limits ?? DEFAULT_LIMITS
   const parsed = new Map<string, ReturnType<Liquid['parse']> | BdsError>()
   const has = (name: string) => store.templates.has(name)
   return {

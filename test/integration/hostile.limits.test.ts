@@ -59,6 +59,29 @@ describe('a runaway template', () => {
     expect(files).not.toContain('spin/index.html')
   })
 
+  it('fails at the limit the config sets, also on the render worker', () => {
+    // 200 posts or more: post pages render on the worker thread.
+    const posts = Array.from(
+      { length: 220 },
+      (_, i) => `-- posts/p${i}.md --\n---\ntitle: P${i}\ndate: 2024-01-01\n---\nP${i}.\n`,
+    ).join('')
+    const root = inlineSite(`-- bds.config.json --
+{"title": "Limits", "url": "https://example.com", "limits": {"renderMs": 100}}
+${posts}-- posts/spin.md --
+---
+title: Spin
+date: 2024-01-02
+template: runaway
+---
+-- templates/runaway.liquid --
+${RUNAWAY}
+`)
+    const r = bds(['build', root])
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stderr).toContain('runaway.liquid did not finish rendering this page within 100 ms')
+    expect(r.stdout).toContain('1 failed')
+  })
+
   it('is stopped by SIGTERM: exit 143, no half-written or temporary file', async () => {
     const root = inlineSite(SITE())
     const child = spawn(process.execPath, [join(repoRoot, 'bin/bds.js'), 'build', root], {
