@@ -87,8 +87,7 @@ export async function main(argv: string[]): Promise<void> {
  * SIGTERM that came while the command ran without yielding (a long template render) still
  * ends bds with 130 or 143, never with the exit code of a build that was asked to stop.
  */
-const signalsDelivered = () =>
-  new Promise<void>((done) => setTimeout(() => setImmediate(done), 0))
+const signalsDelivered = () => new Promise<void>((done) => setTimeout(() => setImmediate(done), 0))
 
 function exitCodeFor(error: unknown, out: Out, ctx: CliContext): number {
   if (error instanceof CommanderError) {

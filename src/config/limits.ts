@@ -30,4 +30,5 @@ export function recordLimits(root: string, limits: Readonly<ResolvedLimits>): vo
 }
 
 /** The limits of the site at `root`: as last resolved, else the defaults. */
-export const limitsFor = (root: string): Readonly<ResolvedLimits> => bySite.get(root) ?? DEFAULT_LIMITS
+export const limitsFor = (root: string): Readonly<ResolvedLimits> =>
+  bySite.get(root) ?? DEFAULT_LIMITS

@@ -10,8 +10,8 @@ import {
   type SyncResult,
   syncScripts,
 } from '../../scripts/index.js'
-import type { CliContext } from '../main.js'
 import { inert } from '../inert.js'
+import type { CliContext } from '../main.js'
 import { formatDiagnostic } from '../output.js'
 
 export async function withStore<T>(
