@@ -14,14 +14,16 @@ import { benchPython, pythonTable } from './python.js'
 import { benchScripts, scriptsTable } from './scripts.js'
 import { resultsTable, stepsTable } from './table.js'
 import { benchTokenizer, tokenizerTable } from './tokenizer.js'
+import { benchTokens, type TokensResult, tokensTable } from './tokens.js'
 import type { Peer, SizeResult } from './types.js'
 import { benchWatch, type WatchResult, watchTable } from './watch.js'
 
 const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep] [--only LIST]
   --sizes  corpus sizes in posts, comma-separated (default 1000,4000)
-  --only   sections to run, comma-separated: builds, python, tokenizer, scripts, watch (default
-           all); python measures the Python runtime and builds with 5 macros per post, watch
-           the save-to-reload latency of bds watch on the largest size
+  --only   sections to run, comma-separated: builds, python, tokenizer, tokens, scripts, watch
+           (default all); python measures the Python runtime and builds with 5 macros per post,
+           watch the save-to-reload latency of bds watch on the largest size, tokens the build
+           of one post with 10,000 and 100,000 unclosed [[ tokens
   --runs   measured runs per tool and size; medians are reported (default 5)
   --peers  also build the same corpus with Hugo and Eleventy 3, interleaved with bds
   --json   print only the JSON document on stdout (table and progress go to stderr)
@@ -36,7 +38,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     bds: { type: 'string' },
-    only: { type: 'string', default: 'builds,python,tokenizer,scripts,watch' },
+    only: { type: 'string', default: 'builds,python,tokenizer,tokens,scripts,watch' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -45,7 +47,7 @@ if (values.help) {
   process.exit(0)
 }
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()))
-const SECTIONS = ['builds', 'python', 'tokenizer', 'scripts', 'watch']
+const SECTIONS = ['builds', 'python', 'tokenizer', 'tokens', 'scripts', 'watch']
 const only = new Set(values.only.split(',').map((s) => s.trim()))
 if ([...only].some((s) => !SECTIONS.includes(s))) {
   console.error(`bad --only\n${USAGE}`)
@@ -103,6 +105,7 @@ process.once('SIGINT', () => {
 
 const results: SizeResult[] = []
 let watchResult: WatchResult | undefined
+let tokens: TokensResult | undefined
 try {
   for (const n of only.has('builds') ? sizes : []) {
     results.push(await measureSize(n, { root, runs, bdsBin, bdsMissing, peers, skipped }))
@@ -110,6 +113,7 @@ try {
   if (only.has('watch') && !bdsMissing) {
     watchResult = await benchWatch(root, Math.max(...sizes), runs, bdsBin)
   }
+  if (only.has('tokens') && !bdsMissing) tokens = await benchTokens(root, bdsBin, Math.min(runs, 3))
 } finally {
   // Output folders are deleted only now, after every measurement: big deletes slow the next build.
   await cleanUp()
@@ -130,6 +134,7 @@ const doc = {
   versions: Object.fromEntries(peers.map((p) => [p.name, p.version])),
   results,
   tokenizer,
+  tokens,
   scripts,
   python,
   watch: watchResult,
@@ -144,6 +149,7 @@ const table = `${[
   results.length ? resultsTable(results) : '',
   steps,
   tokenizer ? tokenizerTable(tokenizer) : '',
+  tokens ? tokensTable(tokens) : '',
   scripts ? scriptsTable(scripts) : '',
   python ? pythonTable(python) : '',
   watchResult ? watchTable(watchResult) : '',

@@ -112,7 +112,15 @@ export async function main(argv: string[]): Promise<void> {
   process.exitCode = await runCli(argv.slice(2), out, process.cwd(), (c) => {
     ctx = c
   })
+  await signalsDelivered()
 }
+
+/**
+ * One pass through the event loop's poll phase, where Node delivers signals: a Ctrl-C or
+ * SIGTERM that came while the command ran without yielding (a long template render) still
+ * ends bds with 130 or 143, never with the exit code of a build that was asked to stop.
+ */
+const signalsDelivered = () => new Promise<void>((done) => setTimeout(() => setImmediate(done), 0))
 
 function exitCodeFor(error: unknown, out: Out, ctx: CliContext): number {
   if (error instanceof CommanderError) {

@@ -1,24 +1,42 @@
 // Terminal output: diagnostics with file:line:column, a code frame and the hint, and the
-// build summary. The only place that formats errors for people.
+// build summary. The only place that formats errors for people, and the printing boundary:
+// everything printed through Out has its control characters escaped (inert.ts).
 
 import { styleText } from 'node:util'
 import type { BuildReport } from '../build/index.js'
-import { type Diagnostic, diagnosticFrame } from '../errors/index.js'
+import { type Diagnostic, diagnosticFrame, type Sources } from '../errors/index.js'
 import { detectOsLayer } from '../python/index.js'
+import { fileSources } from '../util/source-files.js'
+import { inert } from './inert.js'
+
+/** Text bds composed with colours, every untrusted part already made inert: printed as it is. */
+export interface Styled {
+  readonly styled: string
+}
+
+/** A string is printed with its control characters escaped. */
+export type Printable = string | Styled
 
 export interface Out {
-  out: (text: string) => void
-  err: (text: string) => void
+  out: (text: Printable) => void
+  err: (text: Printable) => void
   color: boolean
   /** Standard error is a terminal: show progress lines that rewrite themselves. */
   progress: boolean
 }
 
-export function createOut(): Out {
+const line = (text: Printable) => `${typeof text === 'string' ? inert(text) : text.styled}\n`
+
+/** The printer of the process; `write` sends both streams elsewhere (plain, no colour). */
+export function createOut(write?: { out(text: string): void; err(text: string): void }): Out {
+  if (write) {
+    const { out, err } = write
+    return { out: (t) => out(line(t)), err: (t) => err(line(t)), color: false, progress: false }
+  }
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR
   return {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
+    out: (text) => process.stdout.write(line(text)),
+    err: (text) => process.stderr.write(line(text)),
     color,
     progress: Boolean(process.stderr.isTTY),
   }
@@ -27,18 +45,30 @@ export function createOut(): Out {
 const paint = (o: Out, style: Parameters<typeof styleText>[0], text: string) =>
   o.color ? styleText(style, text) : text
 
-export function formatDiagnostic(o: Out, d: Diagnostic, root: string): string {
+/** One reader per site folder, so many diagnostics in one file read it once. */
+const sourcesByRoot = new Map<string, Sources>()
+
+function sourcesFor(root: string): Sources {
+  const known = sourcesByRoot.get(root)
+  if (known) return known
+  const sources = fileSources(root)
+  sourcesByRoot.set(root, sources)
+  return sources
+}
+
+/** `root` is the site folder the diagnostic's file is relative to, or the code frames' Sources. */
+export function formatDiagnostic(o: Out, d: Diagnostic, root: string | Sources): Styled {
   const label =
     d.severity === 'error'
       ? paint(o, ['red', 'bold'], 'error')
       : paint(o, ['yellow', 'bold'], 'warning')
-  const lines = [`${label} ${paint(o, 'dim', d.code)}: ${d.message}`]
-  if (d.file) lines.push(`  --> ${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}`)
-  const frame = diagnosticFrame(d, root)
-  if (frame) lines.push(frame.replace(/^/gm, '  '))
-  if (d.detail) lines.push(d.detail.trimEnd().replace(/^/gm, '  | '))
-  lines.push(`  ${paint(o, 'cyan', 'hint')}: ${d.hint}`)
-  return lines.join('\n')
+  const lines = [`${label} ${paint(o, 'dim', inert(d.code))}: ${inert(d.message)}`]
+  if (d.file) lines.push(inert(`  --> ${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}`))
+  const frame = diagnosticFrame(d, typeof root === 'string' ? sourcesFor(root) : root)
+  if (frame) lines.push(inert(frame.replace(/^/gm, '  ')))
+  if (d.detail) lines.push(inert(d.detail.trimEnd().replace(/^/gm, '  | ')))
+  lines.push(`  ${paint(o, 'cyan', 'hint')}: ${inert(d.hint)}`)
+  return { styled: lines.join('\n') }
 }
 
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${Math.round(n)} ms`)

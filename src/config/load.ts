@@ -3,6 +3,7 @@
 
 import { join } from 'node:path'
 import { BdsError } from '../errors/index.js'
+import { isInside } from '../util/boundary.js'
 import { type Fs, isMissing, nodeFs } from '../util/fs.js'
 import { type JsonPos, JsonSyntaxError, parseJsonWithPositions } from '../util/json-source.js'
 import { mergeConfig, type ProjectSettings, projectSettings } from './merge.js'
@@ -22,7 +23,15 @@ export interface LoadedConfig {
   sources?: Map<string, string>
 }
 
-async function readOptional(fs: Fs, path: string): Promise<string | undefined> {
+/** A settings file of the site, read only when it resolves inside the site folder. */
+async function readOptional(fs: Fs, root: string, name: string): Promise<string | undefined> {
+  const path = join(root, name)
+  const real = await fs.realpath?.(path).catch(() => undefined)
+  const site = (await fs.realpath?.(root).catch(() => undefined)) ?? root
+  if (real !== undefined && !isInside(real, site)) {
+    const message = `${name} is a symbolic link to ${real}, outside the site; bds does not read it.`
+    throw new BdsError('BDS_SOURCE_OUTSIDE', message, { pos: { file: name, line: 0, column: 0 } })
+  }
   try {
     return await fs.readText(path)
   } catch (error) {
@@ -65,9 +74,9 @@ export async function loadConfig(root: string, fs: Fs = nodeFs): Promise<LoadedC
     const what = (await fs.stat(root)) ? 'is not a folder' : 'does not exist'
     throw new BdsError('BDS_SITE_NOT_FOUND', `The site folder ${root} ${what}.`)
   }
-  const ownText = await readOptional(fs, join(root, CONFIG_FILE))
+  const ownText = await readOptional(fs, root, CONFIG_FILE)
   const own = ownText === undefined ? undefined : parseConfig(ownText, CONFIG_FILE)
-  const bds = await readOptional(fs, join(root, BDS_PROJECT_FILE))
+  const bds = await readOptional(fs, root, BDS_PROJECT_FILE)
   if (bds !== undefined) {
     // A bDS project: its settings, with bds.config.json's keys over them one by one.
     const merged = mergeConfig(own?.config, fromBdsProject(bds, BDS_PROJECT_FILE))

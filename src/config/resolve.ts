@@ -3,8 +3,9 @@
 
 import { join, resolve } from 'node:path'
 import { BdsError } from '../errors/index.js'
-import { isInside, realPath } from '../util/real-path.js'
+import { isInside, realPath, registerSite } from '../util/boundary.js'
 import { isValidTimeZone } from '../util/time.js'
+import { recordLimits, resolveLimits } from './limits.js'
 import type { LoadedConfig } from './load.js'
 import { timezoneNotice } from './merge.js'
 import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
@@ -63,6 +64,11 @@ export function resolveConfig(
     scripts: join(root, 'scripts'),
     cache: join(root, '.bds'),
   }
+  const allowOutside = Object.freeze((c.allowOutside ?? []).map((p) => resolve(root, p)))
+  // nodeFs follows links only into these roots (util/boundary.ts).
+  registerSite(root, allowOutside)
+  const limits = resolveLimits(c.limits)
+  recordLimits(root, limits)
   return Object.freeze({
     title: c.title ?? 'My bds site',
     url: (c.url ?? '').replace(/\/+$/, ''),
@@ -82,7 +88,10 @@ export function resolveConfig(
     macros: Object.freeze({
       stringParams: c.macros?.stringParams ?? false,
       youtubeNoCookie: c.macros?.youtubeNoCookie ?? false,
+      pageChars: limits.pageChars,
     }),
+    allowOutside,
+    limits,
     python: Object.freeze({
       workers: c.python?.workers ?? 4,
       timeoutMs: c.python?.timeoutMs ?? 10_000,

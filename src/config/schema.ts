@@ -36,6 +36,17 @@ export const configSchema = {
         memoryMiB: { type: 'integer', minimum: 64, maximum: 4096 },
       },
     },
+    allowOutside: { type: 'array', items: { type: 'string', minLength: 1 } },
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        pageMiB: { type: 'integer', minimum: 1, maximum: 256 },
+        renderMs: { type: 'integer', minimum: 10, maximum: 600000 },
+        renderMemory: { type: 'integer', minimum: 1000, maximum: 10000000000 },
+        templateChars: { type: 'integer', minimum: 1000, maximum: 1000000000 },
+      },
+    },
     markdown: {
       type: 'object',
       additionalProperties: false,

@@ -16,6 +16,14 @@ export interface UserConfig {
   markdown?: { linkify?: boolean; typographer?: boolean }
   macros?: { stringParams?: boolean; youtubeNoCookie?: boolean }
   python?: { workers?: number; timeoutMs?: number; memoryMiB?: number }
+  /** Folders outside the site that sources may link into (absolute, or relative to the site). */
+  allowOutside?: string[]
+  limits?: {
+    pageMiB?: number
+    renderMs?: number
+    renderMemory?: number
+    templateChars?: number
+  }
 }
 
 export interface InlineConfig {
@@ -59,7 +67,11 @@ export interface ResolvedConfig {
   /** Things the build says once, not diagnostics (the timezone a bDS project's dates use). */
   notes: string[]
   markdown: { linkify: boolean; typographer: boolean }
-  macros: { stringParams: boolean; youtubeNoCookie: boolean }
+  /** `pageChars` is `limits.pageChars` again, for the macro step (MacroOptions). */
+  macros: { stringParams: boolean; youtubeNoCookie: boolean; pageChars: number }
+  /** Absolute folders outside the site that sources may link into (`allowOutside`). */
+  allowOutside: readonly string[]
+  limits: ResolvedLimits
   /** The Python runtime: worker threads (at most the core count), per-call timeout, memory cap per worker. */
   python: { workers: number; timeoutMs: number; memoryMiB: number }
   drafts: boolean
@@ -69,4 +81,16 @@ export interface ResolvedConfig {
   /** Which file the settings came from, relative to the site root, or undefined. */
   source?: string
   paths: SitePaths
+}
+
+/** Work limits that keep one bad input from stopping or stalling the build (README: Limits). */
+export interface ResolvedLimits {
+  /** The most HTML one page may have, in characters (`limits.pageMiB` × 2^20). */
+  pageChars: number
+  /** Time one template render may take (liquidjs `renderLimit`). */
+  renderMs: number
+  /** Characters and list items one template render may allocate (liquidjs `memoryLimit`). */
+  renderMemory: number
+  /** Characters of one template file, partials parsed with it included (liquidjs `parseLimit`). */
+  templateChars: number
 }

@@ -203,6 +203,26 @@ export const codes = {
     title: 'The Python sandbox sent an invalid reply',
     hint: 'bds refused the reply and went on without it. A script cannot cause this while the sandbox holds; if it repeats, report it as a bds bug with this message.',
   },
+  BDS_SOURCE_OUTSIDE: {
+    title: 'Source is a link out of the site',
+    hint: 'Move the file into the site folder, or list the folder it lives in under "allowOutside" in bds.config.json if it is meant to be published (README: Threat model).',
+  },
+  BDS_SOURCE_LINK: {
+    title: 'Source link cannot be followed',
+    hint: 'Point the link at an existing file or folder that is not already read (a link back into its own folder is a loop).',
+  },
+  BDS_MACRO_TOO_LARGE: {
+    title: 'Macro output is over the page limit',
+    hint: 'Make the macros of this page return less HTML, or raise "limits.pageMiB" in bds.config.json.',
+  },
+  BDS_PAGE_TOO_LARGE: {
+    title: 'Page is over the size limit',
+    hint: 'Split the page or shorten what its template repeats, or raise "limits.pageMiB" in bds.config.json.',
+  },
+  BDS_TEMPLATE_LIMIT: {
+    title: 'Template exceeded a render limit',
+    hint: 'Look for a loop that runs far longer than meant at the position shown, or raise the limit named in the message ("limits" in bds.config.json).',
+  },
 } as const satisfies Record<string, { title: string; hint: string }>
 
 export type ErrorCode = keyof typeof codes

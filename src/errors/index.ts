@@ -9,4 +9,5 @@ export {
   toDiagnostic,
 } from './bds-error.js'
 export { codes, type ErrorCode } from './codes.js'
-export { codeFrame, diagnosticFrame } from './frame.js'
+export { codeFrame, diagnosticFrame, type Sources } from './frame.js'
+export { type SourceLines, sourceLines } from './source-lines.js'

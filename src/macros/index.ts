@@ -1,4 +1,5 @@
 export type { MacroEnv } from './env.js'
+export { checkPageSize } from './page-limit.js'
 export { runMacros } from './run.js'
 export { quoteValue, scanMacro, typeBare } from './scan.js'
 export { macroPlugin } from './syntax.js'

@@ -1,8 +1,10 @@
 // runMacros: resolves each call to the first runner that has its name — built-ins first,
 // then Python scripts — runs each runner's calls as one batch, and reports unknown
-// names. An unknown call has no output: it stays in the page as written.
+// names. An unknown call has no output: it stays in the page as written. A page whose
+// outputs add up to more than the page limit gets none of them (page-limit.ts).
 
 import { BdsError } from '../errors/index.js'
+import { limitPageOutput } from './page-limit.js'
 import type { MacroInput, MacroOutput, MacroRunner } from './types.js'
 
 export interface MacroRun {
@@ -39,6 +41,7 @@ export async function runMacros(
       })
     }),
   )
+  diagnostics.push(...limitPageOutput(inputs, outputs))
   for (const runner of batches.keys()) diagnostics.push(...(runner.diagnostics?.() ?? []))
   for (const output of outputs) if (output) diagnostics.push(...output.diagnostics)
   return { outputs, diagnostics }

@@ -9,6 +9,7 @@ import type MarkdownIt from 'markdown-it'
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
+import { sourceLines } from '../errors/index.js'
 import type { MacroEnv } from './env.js'
 import { scanMacro } from './scan.js'
 
@@ -35,14 +36,24 @@ function macroRule(state: StateInline, silent: boolean): boolean {
   return true
 }
 
-/** Line (0-based, in the body) and column (1-based) of `offset` in an inline token. */
-function locate(inline: Token, offset: number, lines: string[]): { line: number; column: number } {
-  const before = inline.content.slice(0, offset)
-  const k = before.split('\n').length - 1
-  const line = (inline.map?.[0] ?? 0) + k
-  const contentLine = inline.content.split('\n')[k] ?? ''
-  const prefix = Math.max(0, (lines[line] ?? '').indexOf(contentLine))
-  return { line, column: prefix + offset - (before.lastIndexOf('\n') + 1) + 1 }
+/**
+ * Positions of offsets in one inline token: the line (0-based, in the body) and column
+ * (1-based). The token's line starts are found once and each line's indent once, so locating
+ * every token of a paragraph is linear, however many it holds.
+ */
+function locator(inline: Token, lines: string[]) {
+  const content = sourceLines(inline.content)
+  const indents = new Map<number, number>()
+  return (offset: number): { line: number; column: number } => {
+    const at = content.locate(offset)
+    const line = (inline.map?.[0] ?? 0) + at.line - 1
+    let indent = indents.get(at.line)
+    if (indent === undefined) {
+      indent = Math.max(0, (lines[line] ?? '').indexOf(content.line(at.line)))
+      indents.set(at.line, indent)
+    }
+    return { line, column: indent + at.column }
+  }
 }
 
 const isBlank = (t: Token) =>
@@ -72,8 +83,9 @@ function collectRule(state: StateCore): void {
     const close = state.tokens[i + 1]
     const block =
       alone && open?.type === 'paragraph_open' && !open.hidden && close?.type === 'paragraph_close'
+    const locate = locator(inline, lines)
     for (const token of found) {
-      const at = locate(inline, token.meta.offset as number, lines)
+      const at = locate(token.meta.offset as number)
       const pos = { file: env.bds.file, line: env.bds.bodyLine + at.line, column: at.column }
       if (token.type === 'bds_macro_error') {
         env.bds.errors.push({ pos, message: token.meta.message as string })

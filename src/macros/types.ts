@@ -51,6 +51,8 @@ export interface MacroOptions {
   stringParams: boolean
   /** Embed YouTube from youtube-nocookie.com (`macros.youtubeNoCookie`). */
   youtubeNoCookie: boolean
+  /** The most HTML the macros of one page may return together, in characters (`limits.pageMiB`). */
+  pageChars?: number
 }
 
 export interface MacroInput {

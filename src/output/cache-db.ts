@@ -1,10 +1,11 @@
 // The build cache: a SQLite file under .bds/ holding, per output folder, what the last build
-// wrote (path, hash, size, mtime) and the input fingerprint. Disposable: a corrupt or
-// foreign file is deleted and recreated with a warning.
+// wrote (path, hash, size, mtime) and the input fingerprint. Disposable: a corrupt or foreign
+// file is set aside and made anew, forged rows are dropped (manifest-check.ts), with a warning.
 
 import { join } from 'node:path'
 import { BdsError } from '../errors/index.js'
 import { openSqlite } from '../util/sqlite.js'
+import { dropForgedRows } from './manifest-check.js'
 
 export interface ManifestEntry {
   hash: string
@@ -28,7 +29,7 @@ export interface CacheDb {
   readState(outDir: string): BuildState | undefined
   writeState(outDir: string, state: BuildState | undefined): void
   close(): void
-  /** Set when the file had to be recreated. */
+  /** Set when the file had to be made anew, or forged rows were dropped from it. */
   readonly reset?: BdsError
 }
 
@@ -43,14 +44,14 @@ const MIGRATIONS = [
 export function openCacheDb(cacheDir: string, path = join(cacheDir, 'build.db')): CacheDb {
   const opened = openSqlite(path, MIGRATIONS, 'SELECT count(*) FROM outputs')
   const db = opened.db
+  const dropped = dropForgedRows(db)
+  const why = opened.reset
+    ? `could not be used: ${opened.reset}. A new cache was made.`
+    : `held ${dropped.length} output path(s) bds never writes (${dropped.slice(0, 3).join(', ')}); they were dropped, so no file outside the output folder is touched.`
   const reset =
-    opened.reset === undefined
+    opened.reset === undefined && dropped.length === 0
       ? undefined
-      : new BdsError(
-          'BDS_CACHE_RESET',
-          `The build cache ${path} was unreadable (${opened.reset}) and was recreated.`,
-          { severity: 'warning' },
-        )
+      : new BdsError('BDS_CACHE_RESET', `The build cache ${path} ${why}`, { severity: 'warning' })
   const selectOutputs = db.prepare(
     'SELECT path, hash, size, mtime_ms, source FROM outputs WHERE out_dir = ?',
   )
@@ -82,11 +83,24 @@ export function openCacheDb(cacheDir: string, path = join(cacheDir, 'build.db'))
       for (const p of remove) deleteOutput.run(outDir, p)
       for (const [p, e] of put) putOutput.run(outDir, p, e.hash, e.size, e.mtimeMs, e.source)
     }),
-    readState: (outDir) => selectState.get(outDir) as BuildState | undefined,
+    readState: (outDir) => validState(selectState.get(outDir)),
     writeState: db.transaction((outDir: string, state: BuildState | undefined) => {
       deleteState.run(outDir)
       if (state) insertState.run(outDir, state.fingerprint, state.diagnostics)
     }),
     close: () => db.close(),
+  }
+}
+
+/** A state row whose diagnostics parse as a build's diagnostics and macro counts, else undefined. */
+function validState(row: unknown): BuildState | undefined {
+  const r = row as Partial<BuildState> | undefined
+  if (typeof r?.fingerprint !== 'string' || typeof r.diagnostics !== 'string') return undefined
+  try {
+    const last = JSON.parse(r.diagnostics) as { diagnostics?: unknown; macros?: unknown }
+    const ok = Array.isArray(last?.diagnostics) && typeof last.macros === 'object' && last.macros
+    return ok ? { fingerprint: r.fingerprint, diagnostics: r.diagnostics } : undefined
+  } catch {
+    return undefined
   }
 }

@@ -1,10 +1,15 @@
 // createTemplates: a liquidjs engine over the TemplateStore with bds's filters, and render()
-// that turns Liquid errors into BdsErrors naming the template file, line and column.
+// that turns Liquid errors into BdsErrors naming the template file, line and column. Every
+// render runs under the render limits (render-limits.ts), and a page over the page size
+// limit is an error, so one runaway template fails its pages alone.
 
 import { type FS, Liquid } from 'liquidjs'
+import { DEFAULT_LIMITS, type ResolvedLimits } from '../config/index.js'
 import { BdsError, isBdsError } from '../errors/index.js'
+import { checkPageSize } from '../macros/index.js'
 import { CacheTag } from './cache-tag.js'
 import { createFilters } from './filters.js'
+import { limitedContext, limitMessage } from './render-limits.js'
 import { storeFs, type TemplateStore } from './template-store.js'
 
 export interface TemplateEngine {
@@ -19,9 +24,21 @@ export interface TemplateOptions {
   timezone: string
   language: string
   globals: Record<string, unknown>
+  /** The `limits` of the config; those the store carries when absent. */
+  limits?: ResolvedLimits
+  /**
+   * Asked between two template nodes, with the time limit: true stops the render (a render
+   * worker passes a check of its interrupt flag, so a runaway render stops on Ctrl-C).
+   */
+  stopped?: () => boolean
 }
 
-function toBdsError(error: unknown, store: TemplateStore, name: string): BdsError {
+function toBdsError(
+  error: unknown,
+  store: TemplateStore,
+  name: string,
+  limits: ResolvedLimits,
+): BdsError {
   const e = error as {
     name?: string
     message?: string
@@ -29,16 +46,16 @@ function toBdsError(error: unknown, store: TemplateStore, name: string): BdsErro
     originalError?: Error
   }
   const isParse = e.name === 'ParseError' || e.name === 'TokenizationError'
-  const code = isParse ? 'BDS_TEMPLATE_PARSE' : 'BDS_TEMPLATE_RENDER'
   const [line, column] = e.token?.getPosition?.() ?? [1, 1]
   const file = e.token?.file ? store.byPath.get(e.token.file)?.display : undefined
+  const pos = { file: file ?? store.templates.get(name)?.display ?? name, line, column }
+  const limited = limitMessage(error, store.templates.get(name)?.display ?? name, limits)
+  if (limited) return new BdsError('BDS_TEMPLATE_LIMIT', limited, { pos, cause: error })
+  const code = isParse ? 'BDS_TEMPLATE_PARSE' : 'BDS_TEMPLATE_RENDER'
   const message = (e.originalError?.message ?? e.message ?? String(error))
     .replace(/, file:.*$/s, '')
     .replace(/, line:\d+, col:\d+$/, '')
-  return new BdsError(code, `${message} (while rendering ${name}).`, {
-    pos: { file: file ?? store.templates.get(name)?.display ?? name, line, column },
-    cause: error,
-  })
+  return new BdsError(code, `${message} (while rendering ${name}).`, { pos, cause: error })
 }
 
 /** A liquidjs engine over the store with bds's tags and filters (also used for analysis). */
@@ -49,6 +66,7 @@ export function createLiquid(
   cache = true,
 ): Liquid {
   const liquid = new Liquid({
+    parseLimit: (options.limits ?? store.limits ?? DEFAULT_LIMITS).templateChars,
     root: ['/'],
     fs,
     extname: '.liquid',
@@ -73,6 +91,7 @@ export function createLiquid(
 
 export function createTemplates(store: TemplateStore, options: TemplateOptions): TemplateEngine {
   const liquid = createLiquid(store, options)
+  const limits = options.limits ?? store.limits ?? DEFAULT_LIMITS
   const parsed = new Map<string, ReturnType<Liquid['parse']> | BdsError>()
   const has = (name: string) => store.templates.has(name)
   return {
@@ -84,19 +103,25 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
         try {
           tpl = liquid.parseFileSync(name)
         } catch (error) {
-          tpl = toBdsError(error, store, name)
+          tpl = toBdsError(error, store, name, limits)
         }
         parsed.set(name, tpl)
       }
       if (isBdsError(tpl)) throw tpl
+      let html: string
       try {
         // `page` is a global too, so partials included with {% render %} can see it.
         const globals =
           scope.page === undefined ? options.globals : { ...options.globals, page: scope.page }
-        return liquid.renderSync(tpl, scope, { globals }) as string
+        const ctx = limitedContext(liquid, scope, globals, limits, options.stopped)
+        html = liquid.renderSync(tpl, ctx) as string
       } catch (error) {
-        throw toBdsError(error, store, name)
+        throw toBdsError(error, store, name, limits)
       }
+      const display = store.templates.get(name)?.display ?? name
+      const tooLarge = checkPageSize(html, limits.pageChars, { file: display, line: 0, column: 0 })
+      if (tooLarge) throw tooLarge
+      return html
     },
   }
 }

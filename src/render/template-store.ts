@@ -3,6 +3,7 @@
 
 import { join, relative } from 'node:path'
 import type { FS } from 'liquidjs'
+import { limitsFor, type ResolvedLimits } from '../config/index.js'
 import type { Fs } from '../util/fs.js'
 
 export interface TemplateFile {
@@ -19,6 +20,8 @@ export interface TemplateStore {
   /** Files under assets/ by name relative to assets/. */
   assets: Map<string, TemplateFile>
   byPath: Map<string, TemplateFile>
+  /** The limits the site's templates render under (`limits` of its config). */
+  limits: ResolvedLimits
 }
 
 export async function loadTemplateStore(
@@ -27,7 +30,12 @@ export async function loadTemplateStore(
   siteRoot: string,
   fs: Fs,
 ): Promise<TemplateStore> {
-  const store: TemplateStore = { templates: new Map(), assets: new Map(), byPath: new Map() }
+  const store: TemplateStore = {
+    templates: new Map(),
+    assets: new Map(),
+    byPath: new Map(),
+    limits: { ...limitsFor(siteRoot) },
+  }
   const layers = [
     { dir: bundledDir, display: (f: string) => `bds:templates/${f}` },
     { dir: siteDir, display: (f: string) => relative(siteRoot, join(siteDir, f)) },

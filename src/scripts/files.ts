@@ -1,11 +1,13 @@
-// Reading scripts/: the *.py files with their size and mtime, and one file turned into an
-// index row (UTF-8 and size checked, header read, content hashed).
+// Reading scripts/: the *.py files with their size and mtime (links only where they resolve
+// inside the site), and one file turned into an index row (UTF-8 and size checked, header
+// read, content hashed).
 
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { BdsError } from '../errors/index.js'
-import type { FileStat } from '../util/fs.js'
+import { boundaryOf, insideAny, realOf } from '../util/boundary.js'
+import type { FileStat, SkippedLink } from '../util/fs.js'
 import type { MemoryFs } from '../util/memory-fs.js'
 import { readMeta } from './meta.js'
 import type { ScriptRow } from './store.js'
@@ -18,33 +20,50 @@ export interface Seen {
   mtimeMs: number
 }
 
+/** The scripts of `dir`, sorted; a link (the folder itself, or a file) leading out is reported. */
+export function listScripts(dir: string, onSkip?: (skip: SkippedLink) => void): Seen[] {
+  const roots = boundaryOf(dir)
+  const real = realOf(dir)
+  if (real !== undefined && !insideAny(real, roots)) {
+    onSkip?.({ path: dir, target: real, reason: 'outside' })
+    return []
+  }
+  let entries: Dirent[]
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return []
+  }
+  return entries
+    .filter((e) => isScriptName(e.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name)
+      if (entry.isSymbolicLink()) {
+        const target = realOf(path)
+        if (target === undefined) onSkip?.({ path, reason: 'broken' })
+        else if (!insideAny(target, roots)) onSkip?.({ path, target, reason: 'outside' })
+        if (target === undefined || !insideAny(target, roots)) return []
+      }
+      const s = statSync(path, { throwIfNoEntry: false })
+      return s?.isFile()
+        ? [{ path: `scripts/${entry.name}`, size: s.size, mtimeMs: s.mtimeMs }]
+        : []
+    })
+}
+
 /**
  * How the index reads scripts/: synchronously, as it reads inside a SQLite transaction. The
  * disk by default; a memory site in tests.
  */
 export interface ScriptFiles {
   /** The `*.py` files directly in `scripts/` of the site at `root`, sorted. */
-  list(root: string): Seen[]
+  list(root: string, onSkip?: (skip: SkippedLink) => void): Seen[]
   read(root: string, path: string): Uint8Array
 }
 
 export const diskScriptFiles: ScriptFiles = {
-  list(root) {
-    const dir = join(root, 'scripts')
-    let names: string[]
-    try {
-      names = readdirSync(dir)
-    } catch {
-      return []
-    }
-    return names
-      .filter(isScriptName)
-      .sort()
-      .flatMap((name) => {
-        const s = statSync(join(dir, name), { throwIfNoEntry: false })
-        return s?.isFile() ? [{ path: `scripts/${name}`, size: s.size, mtimeMs: s.mtimeMs }] : []
-      })
-  },
+  list: (root, onSkip) => listScripts(join(root, 'scripts'), onSkip),
   read: (root, path) => readFileSync(join(root, path)),
 }
 

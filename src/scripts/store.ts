@@ -152,7 +152,7 @@ export function openScriptStore(
         ? undefined
         : new BdsError(
             'BDS_CACHE_RESET',
-            `The script index ${path} was unreadable (${opened.reset}); it is rebuilt from scripts/.`,
+            `The script index ${path} could not be used: ${opened.reset}. It is rebuilt from scripts/.`,
             { severity: 'warning' },
           ),
     all: () => (all.all() as Raw[]).map(toRow),

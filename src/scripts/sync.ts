@@ -4,6 +4,7 @@
 // and its id. A second script claiming a slug or id gets a new one with a warning.
 
 import { BdsError } from '../errors/index.js'
+import { skippedLinkWarning } from '../util/fs.js'
 import { diskScriptFiles, readRow, type ScriptFiles } from './files.js'
 import type { ScriptRow, ScriptStore, StoredWarning } from './store.js'
 
@@ -38,7 +39,9 @@ export function syncScripts(
     }
     const rows = store.all()
     const byPath = new Map(rows.map((r) => [r.path, r]))
-    const files = reader.list(root)
+    const skipped: BdsError[] = []
+    const files = reader.list(root, (skip) => skipped.push(skippedLinkWarning(root, skip)))
+    result.diagnostics.push(...skipped)
     const present = new Set(files.map((f) => f.path))
     const gone = rows.filter((r) => !present.has(r.path))
     const owners: ScriptRow[] = []
@@ -99,6 +102,7 @@ export function syncScripts(
     // for as long as a header stays invalid.
     const read = result.diagnostics.filter((d) => d.code === 'BDS_SCRIPT_READ')
     result.warnings = [
+      ...skipped,
       ...read,
       ...store.all().flatMap((r) => r.warnings.map((w) => warningOf(r.path, w))),
     ]

@@ -1,21 +1,27 @@
 // openSqlite: a better-sqlite3 database for a disposable index under .bds/ — WAL mode, a
 // busy timeout so two bds processes wait for each other, forward migrations numbered by
-// `user_version`. A file that is corrupt, foreign or from a newer schema is deleted and
-// created anew; the caller reports `reset` as a warning and rebuilds it from the files.
+// `user_version`, and bds's application_id. Anything in the way that is not such a database
+// (a file at .bds, a folder or a link at the database, another program's database, a
+// corrupt or newer file) is set aside, unchanged, and a fresh one is made; when even that
+// fails the run keeps the database in memory. The caller reports `reset` as a warning.
 
-import { mkdirSync, rmSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { lstatSync, mkdirSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
 import Database from 'better-sqlite3'
+import { BDS_APPLICATION_ID, foreignReason, setAside } from './sqlite-check.js'
 
 export interface OpenedDb {
   db: Database.Database
-  /** Why the file had to be recreated, when it had to. */
+  /** What was wrong and what was done about it, when the file could not be used. */
   reset?: string
 }
 
 function open(path: string, migrations: readonly string[], probe: string): Database.Database {
   const db = new Database(path, { timeout: 10_000 })
   try {
+    // Marked before WAL mode, so the mark is in the file itself from the first write on.
+    if (db.pragma('application_id', { simple: true }) !== BDS_APPLICATION_ID)
+      db.pragma(`application_id = ${BDS_APPLICATION_ID}`)
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.transaction(() => {
@@ -33,13 +39,38 @@ function open(path: string, migrations: readonly string[], probe: string): Datab
   }
 }
 
+/** Makes the cache folder; something else in its place is set aside first. */
+function cacheFolder(dir: string, notes: string[]): void {
+  const s = lstatSync(dir, { throwIfNoEntry: false })
+  if (s && !s.isDirectory()) {
+    const kind = s.isSymbolicLink() ? 'a symbolic link' : 'a file'
+    notes.push(
+      `${basename(dir)} is ${kind}, not a folder; it was set aside as ${setAside(dir, false)}`,
+    )
+  }
+  mkdirSync(dir, { recursive: true })
+}
+
 export function openSqlite(path: string, migrations: readonly string[], probe: string): OpenedDb {
   if (path === ':memory:') return { db: open(path, migrations, probe) }
-  mkdirSync(dirname(path), { recursive: true })
+  const notes: string[] = []
+  const done = (db: Database.Database): OpenedDb =>
+    notes.length ? { db, reset: notes.join('; ') } : { db }
   try {
-    return { db: open(path, migrations, probe) }
+    cacheFolder(dirname(path), notes)
+    const reason = foreignReason(path, migrations)
+    if (reason) notes.push(`${reason}; it was set aside as ${setAside(path)}, unchanged`)
+    try {
+      return done(open(path, migrations, probe))
+    } catch (error) {
+      const why = `it could not be opened (${(error as Error).message})`
+      notes.push(`${why}; it was set aside as ${setAside(path)}`)
+      return done(open(path, migrations, probe))
+    }
   } catch (error) {
-    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true })
-    return { db: open(path, migrations, probe), reset: (error as Error).message }
+    notes.push(
+      `no cache file can be made there (${(error as Error).message}), so this run keeps it in memory`,
+    )
+    return done(open(':memory:', migrations, probe))
   }
 }

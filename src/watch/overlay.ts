@@ -1,7 +1,7 @@
 // The error overlay's content: each error of the last rebuild as the terminal shows it — code,
 // message, file:line:column, code frame and hint — as data for the browser client.
 
-import { type Diagnostic, diagnosticFrame } from '../errors/index.js'
+import { type Diagnostic, diagnosticFrame, type Sources } from '../errors/index.js'
 
 export interface OverlayError {
   code: string
@@ -12,8 +12,11 @@ export interface OverlayError {
   hint: string
 }
 
-/** The first `limit` errors, duplicates (one template failing on many pages) counted once. */
-export function overlayErrors(diagnostics: readonly Diagnostic[], root: string, limit = 8) {
+/**
+ * The first `limit` errors, duplicates (one template failing on many pages) counted once;
+ * `sources` gives the code frames their text.
+ */
+export function overlayErrors(diagnostics: readonly Diagnostic[], sources: Sources, limit = 8) {
   const seen = new Set<string>()
   const errors: OverlayError[] = []
   for (const d of diagnostics) {
@@ -26,7 +29,7 @@ export function overlayErrors(diagnostics: readonly Diagnostic[], root: string, 
       code: d.code,
       message: d.message,
       at,
-      frame: diagnosticFrame(d, root),
+      frame: diagnosticFrame(d, sources),
       hint: d.hint,
     })
   }

@@ -1,13 +1,16 @@
 // The preview server: node:http over the output folder. GET and HEAD only; `index.html` for
 // folders (a folder URL without its slash is redirected), the site's own 404.html with status
-// 404, no folder listings, nothing outside the output folder (symbolic links included). HTML
-// pages get the live-reload client; everything is sent with `Cache-Control: no-store`.
+// 404, no folder listings, no dotfile or dot-folder (nor a write's temporary file), nothing
+// outside the output folder (symbolic links included), and only for a Host header that names
+// it (host-check.ts). HTML pages get the live-reload client; everything is sent with
+// `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`.
 
 import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { join, resolve, sep } from 'node:path'
 import { escapeHtml } from '../util/html.js'
 import { CLIENT_JS } from './client.js'
+import { hostAllowed } from './host-check.js'
 import { CLIENT_PATH, EVENTS_PATH, injectClient, type LiveReload } from './livereload.js'
 import { contentType } from './mime.js'
 
@@ -15,6 +18,8 @@ export interface ServeOptions {
   /** The output folder; asked on every request (a config change may move it). */
   root: () => string
   live: LiveReload
+  /** The address the server listens on (default 127.0.0.1): the Host headers it answers. */
+  host?: string
 }
 
 type Found = { file: string; path: string } | { redirect: string } | undefined
@@ -79,6 +84,10 @@ function serveFile(
 }
 
 function handle(o: ServeOptions, req: IncomingMessage, res: ServerResponse) {
+  if (!hostAllowed(req.headers.host, o.host ?? '127.0.0.1', req.socket)) {
+    const text = 'Bad request: this server answers only to the address it listens on.\n'
+    return send(res, 400, 'text/plain; charset=utf-8', text)
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD')
     send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n')
@@ -98,7 +107,9 @@ function handle(o: ServeOptions, req: IncomingMessage, res: ServerResponse) {
     return send(res, 403, 'text/plain; charset=utf-8', 'Forbidden\n')
   }
   const root = resolve(o.root())
-  const found = find(root, pathname)
+  // Dotfiles and dot-folders (.git, .env, a write's .NAME.bds-tmp-PID) are never served.
+  const hidden = pathname.split('/').some((part) => part.startsWith('.'))
+  const found = hidden ? undefined : find(root, pathname)
   if (found && 'redirect' in found) {
     res.writeHead(301, { Location: `${encodeURI(found.redirect)}${url.search}` })
     res.end()
@@ -117,6 +128,7 @@ function handle(o: ServeOptions, req: IncomingMessage, res: ServerResponse) {
 /** Calls handle() and turns any exception into a 500, so one request cannot stop the server. */
 export function createPreviewServer(o: ServeOptions): Server {
   return createServer((req, res) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff')
     try {
       handle(o, req, res)
     } catch (error) {

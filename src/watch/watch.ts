@@ -14,6 +14,7 @@ import {
 } from '../build/index.js'
 import type { InlineConfig } from '../config/index.js'
 import { asBdsError, BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
+import { fileSources } from '../util/source-files.js'
 import { classify, isInput } from './classify.js'
 import { listenError } from './listen-error.js'
 import { createLiveReload } from './livereload.js'
@@ -65,6 +66,8 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
   }
   const emit = o.onEvent ?? (() => {})
   const live = createLiveReload()
+  // Code frames for the overlay: each file read once, again after it changed.
+  const frames = fileSources(root)
   let session: SiteSession | undefined
   let outDir = resolve(deps.cwd, inline.out ?? join(root, 'dist'))
   const run = async (sources: string[], changes: SiteChanges) => {
@@ -79,13 +82,13 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
         result = session.first
       }
       outDir = session.config.paths.out
-      live.overlay(overlayErrors(result.report.diagnostics, root))
+      live.overlay(overlayErrors(result.report.diagnostics, frames))
       live.reload(result.changed)
       emit({ type: 'built', initial, sources, ms: ms(), ...result })
     } catch (thrown) {
       const error = asBdsError(thrown)
       const diagnostic = toDiagnostic(error)
-      live.overlay(overlayErrors([{ ...diagnostic, severity: 'error' }], root))
+      live.overlay(overlayErrors([{ ...diagnostic, severity: 'error' }], frames))
       emit({ type: 'failed', initial, sources, ms: ms(), error, diagnostic })
     }
   }
@@ -110,7 +113,7 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
       emit({ type: 'failed', initial: false, sources: [], ms: 0, error: failure, diagnostic })
     },
   })
-  const server = createPreviewServer({ root: () => outDir, live })
+  const server = createPreviewServer({ root: () => outDir, live, host: o.host ?? '127.0.0.1' })
   const close = async () => {
     closing = true
     started()

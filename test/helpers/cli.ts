@@ -3,17 +3,16 @@
 // per command keep the real process.
 
 import { runCli } from '../../src/cli/main.js'
+import { createOut } from '../../src/cli/output.js'
 import type { CliResult } from './site.js'
 
 export async function bdsInProcess(args: string[], cwd: string): Promise<CliResult> {
   const stdout: string[] = []
   const stderr: string[] = []
-  const out = {
-    out: (text: string) => stdout.push(`${text}\n`),
-    err: (text: string) => stderr.push(`${text}\n`),
-    color: false,
-    progress: false,
-  }
+  const out = createOut({
+    out: (text) => stdout.push(text),
+    err: (text) => stderr.push(text),
+  })
   const status = await runCli(args, out, cwd)
   return { status, stdout: stdout.join(''), stderr: stderr.join('') }
 }

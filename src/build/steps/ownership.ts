@@ -13,7 +13,7 @@ import {
   recordOutput,
   type WriteResult,
 } from '../../output/index.js'
-import { isInside, realPath } from '../../util/real-path.js'
+import { isInside, realPath } from '../../util/boundary.js'
 
 export interface Owner {
   siteRoot: string

@@ -10,6 +10,7 @@ import { blockedCapability, checkScripts, readScript } from '../../python/index.
 import { findScript } from '../../scripts/index.js'
 import { nodeFs } from '../../util/fs.js'
 import type { CliContext } from '../context.js'
+import { inert } from '../inert.js'
 import { formatDiagnostic } from '../output.js'
 import { examples, withStore } from './scripts-support.js'
 
@@ -67,7 +68,7 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
           const content = await loadContent(config, nodeFs)
           host.setSiteData(siteDataOf(config, content.posts))
           const onOutput = (stream: 'stdout' | 'stderr', text: string) =>
-            process[stream].write(text)
+            process[stream].write(inert(text))
           const [result] = await host.run([{ script, args: [args] }], { onOutput })
           ctx.exitCode = exitCodeOf(ctx, root, script.file, result)
         } finally {

@@ -12,6 +12,7 @@ import {
   syncScripts,
 } from '../../scripts/index.js'
 import type { CliContext } from '../context.js'
+import { inert } from '../inert.js'
 import { formatDiagnostic } from '../output.js'
 
 export interface StoreOptions {
@@ -90,7 +91,7 @@ export function table(rows: ScriptRow[]): string {
 export async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr })
   try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim())
+    return /^y(es)?$/i.test((await rl.question(inert(question))).trim())
   } finally {
     rl.close()
   }

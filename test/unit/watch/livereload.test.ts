@@ -33,7 +33,7 @@ describe('live reload events', () => {
       message: '?',
       hint: '',
     } as const
-    const errors = overlayErrors([bad, bad, unknown], '/nowhere')
+    const errors = overlayErrors([bad, bad, unknown], () => undefined)
     expect(errors).toEqual([
       {
         code: 'BDS_TEMPLATE_PARSE',
