@@ -7,7 +7,8 @@ import type { ResolvedLimits, UserConfig } from './types.js'
 
 export const DEFAULT_LIMITS: Readonly<ResolvedLimits> = Object.freeze({
   pageChars: 16 * 2 ** 20,
-  renderMs: 2000,
+  // Far above any real page even on a loaded machine: it stops runaway loops, not slow pages.
+  renderMs: 30_000,
   renderMemory: 100_000_000,
   templateChars: 10_000_000,
 })

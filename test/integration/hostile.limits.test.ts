@@ -12,7 +12,7 @@ import { bds, inlineSite, listFiles, repoRoot } from '../helpers/site.js'
 
 const RUNAWAY = '{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}'
 const SITE = (
-  config = '{"title": "Limits", "url": "https://example.com"}',
+  config = '{"title": "Limits", "url": "https://example.com", "limits": {"renderMs": 1000}}',
 ) => `-- bds.config.json --
 ${config}
 -- posts/a.md --

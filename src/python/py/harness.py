@@ -5,6 +5,7 @@ import ast
 import io
 import json
 import linecache
+import signal
 import sys
 import traceback
 import types
@@ -192,6 +193,9 @@ def _argument(index):
 
 def call(index, capture=True):
     """Runs one call; with capture=False its output goes to the worker's stream handlers."""
+    # The watchdog's interrupt (a KeyboardInterrupt) stops the script; once the script has
+    # ended, a repeated one must not stop the harness while it reports (traceback, JSON).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     spec = _batch["calls"][index]
     key = spec["key"]
     out, err = io.StringIO(), io.StringIO()
@@ -213,8 +217,10 @@ def call(index, capture=True):
                 value = _drive(value)
             result = {"ok": True, "value": value}
         except BaseException as exc:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             result["error"] = _error(_kind(exc), exc, file)
         finally:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             if capture:
                 sys.stdout, sys.stderr = saved
             else:
