@@ -13,10 +13,14 @@ export interface HarnessSources {
 const read = (name: string) => readFileSync(join(pythonHarnessDir, name), 'utf8')
 
 let sources: HarnessSources | undefined
-/** The harness carries bds_api.py (bDS's Python API) and installs it as the module `bds_api`. */
+/**
+ * The harness carries bds_api.py (bDS's Python API, the module `bds_api`) and aio.py (the
+ * event loop of `async def` entrypoints).
+ */
 export function harnessSources(): HarnessSources {
+  const install = (fn: string, file: string) => `${fn}(${JSON.stringify(read(file))})\n`
   sources ??= {
-    harness: `${read('harness.py')}\n_install_bds_api(${JSON.stringify(read('bds_api.py'))})\n`,
+    harness: `${read('harness.py')}\n${install('_install_bds_api', 'bds_api.py')}${install('_install_aio', 'aio.py')}`,
     harden: read('harden.py'),
   }
   return sources

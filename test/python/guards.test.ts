@@ -172,7 +172,7 @@ describe('ways out to the host are blocked', () => {
     ['ctypes'],
     ['subprocess'],
     ['socket'],
-    ['asyncio'],
+    ['select'],
   ])('import %s is refused by the import blocker', async (module) => {
     const r = await call(host, probe(`imp_${module.replace('.', '_')}`, `import ${module}`), {})
     const top = module.split('.')[0]

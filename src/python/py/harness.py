@@ -24,6 +24,7 @@ _scripts = {}  # key -> (module, callable | None, positional count | None, error
 _batch = {"scripts": {}, "values": [], "calls": []}
 _logs = []
 _site = {"config": {}, "posts": (), "tags": (), "categories": (), "by_slug": {}}
+_aio = [None]
 
 
 class _Frozen(dict):
@@ -44,12 +45,22 @@ def _freeze(value):
     return value
 
 
+def _install_module(name, source):
+    module = types.ModuleType(name)
+    module.__file__ = f"<{name}>"
+    exec(compile(source, f"<{name}>", "exec", dont_inherit=True), module.__dict__)
+    sys.modules[name] = module
+    return module
+
+
 def _install_bds_api(source):
     """bDS's Python API (bds_api.py) as the module `bds_api`: `from bds_api import bds`."""
-    module = types.ModuleType("bds_api")
-    module.__file__ = "<bds_api>"
-    exec(compile(source, "<bds_api>", "exec", dont_inherit=True), module.__dict__)
-    sys.modules["bds_api"] = module
+    _install_module("bds_api", source)
+
+
+def _install_aio(source):
+    """bds's event loop for `async def` entrypoints (aio.py); harden.py makes it asyncio's."""
+    _aio[0] = _install_module("_bds_aio", source)
 
 
 def set_site(data_json):
@@ -153,18 +164,6 @@ def _load(key):
     return found
 
 
-def _drive(coro):
-    """Runs an `async def` entrypoint: awaiting other coroutines works; real I/O does not."""
-    while True:
-        try:
-            yielded = coro.send(None)
-        except StopIteration as done:
-            return done.value
-        if yielded is not None:
-            coro.throw(RuntimeError("bds runs async entrypoints without an event loop; "
-                                    "awaiting I/O (sleep, network) is not supported"))
-
-
 def begin(batch_json):
     batch = json.loads(batch_json)
     _batch["scripts"] = batch["scripts"]
@@ -214,7 +213,7 @@ def call(index, capture=True):
         try:
             value = fn(*args)
             if isinstance(value, types.CoroutineType):
-                value = _drive(value)
+                value = _aio[0].run(value)
             result = {"ok": True, "value": value}
         except BaseException as exc:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
