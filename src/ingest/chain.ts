@@ -41,7 +41,7 @@ async function call(host: PythonHost, script: ScriptSource, args: unknown[]) {
     const message = error instanceof Error ? error.message : String(error)
     const result: PythonCallResult = {
       ...{ ok: false, error: crashed(message) },
-      ...{ stdout: '', stderr: '', logs: [], ms: 0 },
+      ...{ stdout: '', stderr: '', logs: [], reads: [], ms: 0 },
     }
     return result
   }

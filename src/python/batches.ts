@@ -119,7 +119,7 @@ export function batchJson(calls: readonly EncodedCall[]): string {
 }
 
 export function failure(error: PythonError): PythonCallResult {
-  return { ok: false, error, stdout: '', stderr: '', logs: [], ms: 0 }
+  return { ok: false, error, stdout: '', stderr: '', logs: [], reads: [], ms: 0 }
 }
 
 const KINDS = new Set(['exception', 'timeout', 'memory', 'crash', 'missing', 'output'])
@@ -143,14 +143,20 @@ function toResult(raw: unknown): PythonCallResult {
   return asResult({ ...((wrapped.r as object) ?? {}), ms: wrapped.ms })
 }
 
+/** Most reads a result may name; a longer list stands for "everything" (never a cache hit). */
+export const MAX_READS = 2000
+
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [])
+
 /** A result that crossed from an untrusted peer, checked field by field. */
 export function asResult(raw: unknown): PythonCallResult {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
-  const logs = Array.isArray(r.logs) ? r.logs.filter((l) => typeof l === 'string') : []
+  const reads = strings(r.reads)
   const base = {
     stdout: text(r.stdout),
     stderr: text(r.stderr),
-    logs,
+    logs: strings(r.logs),
+    reads: reads.length > MAX_READS ? ['*'] : reads,
     ms: typeof r.ms === 'number' ? r.ms : 0,
   }
   if (r.ok === true) return { ok: true, value: r.value ?? null, ...base }

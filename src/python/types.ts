@@ -48,6 +48,12 @@ export interface PythonCallResult {
   stderr: string
   /** Messages from `bds.log()`. */
   logs: string[]
+  /**
+   * What the call read of the site data through the `bds` and `bds_api` modules, sorted:
+   * `config`, `posts`, `post:SLUG`, `tags`, `categories`, `api:KEY` (a top-level key of
+   * bds_api's data), `data:NAME`. The build cache keys the result by exactly these.
+   */
+  reads: string[]
   /** Wall time of the call inside the worker, in milliseconds. */
   ms: number
 }

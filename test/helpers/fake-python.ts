@@ -13,7 +13,7 @@ import type {
 // biome-ignore lint/suspicious/noExplicitAny: scripted behaviours read the post freely, as Python does
 export type Behaviour = (post: any, context: any) => PythonCallResult
 
-const base = { stdout: '', stderr: '', logs: [] as string[], ms: 1 }
+const base = { stdout: '', stderr: '', logs: [] as string[], reads: [] as string[], ms: 1 }
 
 /** The entrypoint returned `value` (None is null). */
 export const returns = (

@@ -22,6 +22,9 @@ import json
 import re
 
 _site = {}
+# The harness sets this: every key of the site data an answer comes from is noted as read
+# ("api:posts" …), so the build cache keys a call's result by exactly what it read.
+_note = None
 
 
 class BdsApiError(Exception):
@@ -34,8 +37,14 @@ def install(data):
     _site.update(json.loads(data) if isinstance(data, str) else copy.deepcopy(dict(data)))
 
 
+def _get(key):
+    if _note is not None:
+        _note("api:" + key)
+    return _site.get(key)
+
+
 def _list(key):
-    return _site.get(key) or []
+    return _get(key) or []
 
 
 def _out(value):
@@ -295,7 +304,7 @@ class AppApi:
     async def get_data_paths(self): _missing("app.getDataPaths", "scripts see no host paths")
 
     async def get_system_language(self):
-        return (_site.get("project") or {}).get("mainLanguage") or "en"
+        return (_get("project") or {}).get("mainLanguage") or "en"
 
     async def get_title_bar_metrics(self): _refuse("app.getTitleBarMetrics")
     async def open_folder(self, folder_path): _refuse("app.openFolder")
@@ -307,7 +316,7 @@ class AppApi:
 
     async def read_project_metadata(self, folder_path):
         """The site's own meta/project.json fields (bds builds one project)."""
-        project = _site.get("project")
+        project = _get("project")
         if not project:
             return None
         keys = ("name", "description", "publicUrl", "mainLanguage")
@@ -334,7 +343,7 @@ class MetaApi:
     async def sync_on_startup(self): _refuse("meta.syncOnStartup")
 
     async def get_project_metadata(self):
-        return _out(_site.get("project"))
+        return _out(_get("project"))
 
     async def set_project_metadata(self, metadata): _refuse("meta.setProjectMetadata")
     async def update_project_metadata(self, updates): _refuse("meta.updateProjectMetadata")
@@ -381,14 +390,14 @@ class ProjectsApi:
     async def delete_with_data(self, id): _refuse("projects.deleteWithData")
 
     async def get(self, id):
-        project = _site.get("project") or {}
+        project = _get("project") or {}
         return _out(project) if project.get("id") == id else None
 
     async def get_all(self):
-        return _out([_site["project"]]) if _site.get("project") else []
+        return _out([_get("project")]) if _get("project") else []
 
     async def get_active(self):
-        return _out(_site.get("project"))
+        return _out(_get("project"))
 
     async def set_active(self, id): _refuse("projects.setActive")
 

@@ -16,6 +16,7 @@ import base64, calendar, dataclasses, datetime, decimal, difflib, hashlib, html 
 import math, random, re, statistics, string, textwrap, unicodedata, urllib.parse  # noqa: E401
 
 MAX_CAPTURE = 64 * 1024
+MAX_POST_READS = 500
 MAX_RESULT = 4 * 1024 * 1024
 MAX_LOGS = 100
 MAX_LOG_CHARS = 1000
@@ -23,6 +24,12 @@ MAX_LOG_CHARS = 1000
 _scripts = {}  # key -> (module, callable | None, positional count | None, error dict | None)
 _batch = {"scripts": {}, "values": [], "calls": []}
 _logs = []
+# What the running call read of the site data (config, posts, post:SLUG, tags, categories,
+# api:KEY, data:NAME), and per compiled script everything its calls read so far: module
+# state may carry what an earlier call read, so a call depends on that too. The build cache
+# keys each result by exactly these parts of the site data.
+_reads = set()
+_script_reads = {}
 _site = {"config": {}, "posts": (), "tags": (), "categories": (), "by_slug": {}}
 _aio = [None]
 
@@ -55,7 +62,7 @@ def _install_module(name, source):
 
 def _install_bds_api(source):
     """bDS's Python API (bds_api.py) as the module `bds_api`: `from bds_api import bds`."""
-    _install_module("bds_api", source)
+    _install_module("bds_api", source)._note = _note
 
 
 def _install_aio(source):
@@ -81,19 +88,41 @@ def _log(*parts):
         _logs.append(" ".join(str(p) for p in parts)[:MAX_LOG_CHARS])
 
 
+def _note(name):
+    _reads.add(name)
+
+
+def _note_post(slug):
+    if isinstance(slug, str):  # any other key finds nothing, whatever the site holds
+        _reads.add("post:" + slug)
+
+
 def _url_for(post):
     slug = post if isinstance(post, str) else (post or {}).get("slug")
+    _note_post(slug)
     found = _site["by_slug"].get(slug)
     return found.get("url") if found else None
 
 
+def _reader(name, fn):
+    def read(*args):
+        _note(name)
+        return fn(*args)
+    return read
+
+
+def _post(slug):
+    _note_post(slug)
+    return _site["by_slug"].get(slug)
+
+
 def _bds_module():
     mod = types.ModuleType("bds", "Read-only site data for bds scripts.")
-    mod.config = lambda: _site["config"]
-    mod.posts = lambda: _site["posts"]
-    mod.post = lambda slug: _site["by_slug"].get(slug)
-    mod.tags = lambda: _site["tags"]
-    mod.categories = lambda: _site["categories"]
+    mod.config = _reader("config", lambda: _site["config"])
+    mod.posts = _reader("posts", lambda: _site["posts"])
+    mod.post = _post
+    mod.tags = _reader("tags", lambda: _site["tags"])
+    mod.categories = _reader("categories", lambda: _site["categories"])
     mod.url_for = _url_for
     mod.log = _log
     return mod
@@ -199,6 +228,8 @@ def call(index, capture=True):
     key = spec["key"]
     out, err = io.StringIO(), io.StringIO()
     _logs.clear()
+    _reads.clear()
+    _reads.update(_script_reads.get(key, ()))
     result = {"ok": False}
     mod, fn, count, problem = _load(key)
     file = _batch["scripts"][key]["file"]
@@ -225,9 +256,11 @@ def call(index, capture=True):
             else:
                 sys.stdout.flush()
                 sys.stderr.flush()
+    _script_reads[key] = set(_reads)
     result["stdout"] = _cap(out.getvalue())
     result["stderr"] = _cap(err.getvalue())
     result["logs"] = list(_logs)
+    result["reads"] = _read_list()
     try:
         text = json.dumps(result, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
@@ -236,11 +269,19 @@ def call(index, capture=True):
                             "line": None, "message": f"the entrypoint returned data that is not JSON: {exc}"}}
         text = json.dumps(result, ensure_ascii=False, default=str)
     if len(text) > MAX_RESULT:
-        result = {"ok": False, "stdout": "", "stderr": "", "logs": [], "error": {
+        result = {"ok": False, "stdout": "", "stderr": "", "logs": [], "reads": result["reads"], "error": {
             "kind": "output", "type": "OutputTooLarge", "traceback": "", "line": None,
             "message": f"the result is {len(text)} characters; the limit is {MAX_RESULT}"}}
         text = json.dumps(result)
     return text
+
+
+def _read_list():
+    """The call's reads, sorted; many single posts count as all of them (bds.posts())."""
+    posts = [r for r in _reads if r.startswith("post:")]
+    if len(posts) <= MAX_POST_READS:
+        return sorted(_reads)
+    return sorted({r for r in _reads if not r.startswith("post:")} | {"posts"})
 
 
 def _cap(text):
@@ -265,3 +306,5 @@ def forget(keys_json):
     keep = set(json.loads(keys_json))
     for key in [k for k in _scripts if k not in keep]:
         del _scripts[key]
+    for key in [k for k in _script_reads if k not in keep]:
+        del _script_reads[key]

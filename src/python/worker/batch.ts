@@ -21,6 +21,7 @@ const crash = (message: string, kind = 'crash', type = 'FatalError') =>
       stdout: '',
       stderr: '',
       logs: [],
+      reads: [],
       error: { kind, type, message, traceback: '', line: null },
     },
   })

@@ -79,6 +79,7 @@ describe('batches', () => {
       stdout: '',
       stderr: '',
       logs: ['a'],
+      reads: [],
       ms: 0,
     })
   })
@@ -116,13 +117,14 @@ describe('counters', () => {
     expect(percentile([1, 2, 3, 4], 50)).toBe(2)
     expect(percentile([1, 2, 3, 4], 95)).toBe(4)
     const c = createCounters(2)
-    for (const ms of [3, 1, 2]) c.record('a', { ok: true, stdout: '', stderr: '', logs: [], ms })
+    for (const ms of [3, 1, 2]) c.record('a', { ok: true, stdout: '', stderr: '', logs: [], reads: [], ms })
     c.record('a', {
       ok: false,
       error: { kind: 'timeout', type: 'T', message: '', traceback: '' },
       stdout: '',
       stderr: '',
       logs: [],
+      reads: [],
       ms: 9,
     })
     expect(c.snapshot()).toMatchObject({

@@ -129,10 +129,37 @@ describe('a reply that is not what its request asks for is refused', () => {
   )
 
   it('run: results are rebuilt field by field, whatever else the child puts in them', async () => {
-    const evil = { ok: true, value: 'v', stdout: 1, logs: ['a', 2], ms: 'x', extra: 'e' }
-    const { host } = fake({ replies: { run: [{ value: { results: [evil], counters: good } }] } })
-    const [r] = await host.run([{ script: hello, args: [{}] }])
-    expect(r).toEqual({ ok: true, value: 'v', stdout: '', stderr: '', logs: ['a'], ms: 0 })
+    const evil = {
+      ok: true,
+      value: 'v',
+      stdout: 1,
+      logs: ['a', 2],
+      reads: ['posts', {}],
+      ms: 'x',
+      extra: 'e',
+    }
+    const many = {
+      ok: true,
+      value: 'w',
+      reads: Array.from({ length: 3000 }, (_, i) => `post:${i}`),
+    }
+    const results = [evil, many]
+    const { host } = fake({ replies: { run: [{ value: { results, counters: good } }] } })
+    const [r, s] = await host.run([
+      { script: hello, args: [{}] },
+      { script: hello, args: [{ n: 1 }] },
+    ])
+    expect(r).toEqual({
+      ok: true,
+      value: 'v',
+      stdout: '',
+      stderr: '',
+      logs: ['a'],
+      reads: ['posts'],
+      ms: 0,
+    })
+    // Past MAX_READS a result stands for reading everything.
+    expect(s?.reads).toEqual(['*'])
   })
 
   it.each([
