@@ -121,6 +121,7 @@ export function readRow(
     kind: meta.kind,
     entrypoint: meta.entrypoint,
     enabled: meta.enabled,
+    cache: meta.cache,
     version: meta.version,
     path: seen.path,
     hash,

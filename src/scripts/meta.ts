@@ -23,6 +23,8 @@ export interface ScriptMeta {
   kind: ScriptKind
   entrypoint: string
   enabled: boolean
+  /** `cache: false`: the script's results are never taken from the build cache (clock, randomness). */
+  cache: boolean
   version: number
   createdAt?: string
   updatedAt?: string
@@ -113,6 +115,7 @@ export function readMeta(
       kind,
       entrypoint,
       enabled: take('enabled', (v) => typeof v === 'boolean', true, 'true', Boolean),
+      cache: take('cache', (v) => typeof v === 'boolean', true, 'true', Boolean),
       version: take(
         'version',
         (v) => typeof v === 'number' && Number.isInteger(v) && v > 0,

@@ -14,6 +14,8 @@ export interface ScriptRow {
   kind: ScriptKind
   entrypoint: string
   enabled: boolean
+  /** False when the header says `cache: false`: its calls always run. */
+  cache: boolean
   version: number
   /** Relative to the site root, e.g. `scripts/hello.py`. */
   path: string
@@ -46,10 +48,13 @@ const MIGRATIONS = [
      created_at TEXT, updated_at TEXT, syntax_status TEXT, functions TEXT, header_id TEXT,
      indexed_at TEXT NOT NULL)`,
   'ALTER TABLE scripts ADD COLUMN warnings TEXT',
+  // Every row is read again at the next sync (its size no longer matches) to learn `cache`.
+  `ALTER TABLE scripts ADD COLUMN cache INTEGER NOT NULL DEFAULT 1;
+   UPDATE scripts SET size = -1;`,
 ]
 
 const COLUMNS =
-  'id, slug, title, kind, entrypoint, enabled, version, path, hash, size, mtime_ms, created_at, updated_at, syntax_status, functions, header_id, warnings'
+  'id, slug, title, kind, entrypoint, enabled, version, path, hash, size, mtime_ms, created_at, updated_at, syntax_status, functions, header_id, warnings, cache'
 
 type Raw = Record<string, unknown>
 const toRow = (r: Raw): ScriptRow => ({
@@ -59,6 +64,7 @@ const toRow = (r: Raw): ScriptRow => ({
   kind: r.kind as ScriptKind,
   entrypoint: r.entrypoint as string,
   enabled: r.enabled === 1,
+  cache: r.cache !== 0,
   version: r.version as number,
   path: r.path as string,
   hash: r.hash as string,
@@ -142,6 +148,7 @@ export function openScriptStore(
         r.functions ? JSON.stringify(r.functions) : null,
         r.headerId,
         r.warnings.length ? JSON.stringify(r.warnings) : null,
+        r.cache ? 1 : 0,
         now,
       )
     }

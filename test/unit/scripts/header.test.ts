@@ -134,4 +134,15 @@ describe('script header', () => {
     })
     expect(diagnostics).toEqual([])
   })
+
+  it('reads `cache: false` (results never cached); true by default, anything else warns', () => {
+    // #16: a script that reads the clock or randomness opts out of the build cache.
+    const header = (value: string) => `"""\n---\nkind: "macro"\ncache: ${value}\n---\n"""\n`
+    expect(readMeta(header('false'), 'scripts/c.py').meta.cache).toBe(false)
+    expect(readMeta(header('true'), 'scripts/c.py').meta.cache).toBe(true)
+    expect(readMeta('x = 1\n', 'scripts/c.py').meta.cache).toBe(true)
+    const odd = readMeta(header('"no"'), 'scripts/c.py')
+    expect(odd.meta.cache).toBe(true)
+    expect(odd.diagnostics[0]?.message).toContain('has an invalid "cache"')
+  })
 })

@@ -11,6 +11,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openScriptStore, syncScripts, writeHeader } from '../../../src/scripts/index.js'
 
@@ -144,6 +145,24 @@ describe('syncScripts', () => {
     ])
     expect(syncScripts(s.root, store, { rebuild: true }).added).toEqual(['scripts/ok.py'])
     store.close()
+  })
+
+  it('learns `cache: false` from the header, also for rows an older index kept', () => {
+    const { root, write, store } = site()
+    write('clock.py', script('c1', 'clock').replace('enabled: true', 'enabled: true\ncache: false'))
+    const first = store()
+    syncScripts(root, first)
+    expect(first.bySlug('clock')?.cache).toBe(false)
+    // An index made before the column existed: its rows claim the default until read again.
+    first.close()
+    const db = new Database(join(root, '.bds', 'scripts.db'))
+    db.exec('ALTER TABLE scripts DROP COLUMN cache; UPDATE scripts SET size = size')
+    db.pragma('user_version = 2')
+    db.close()
+    const again = store()
+    syncScripts(root, again)
+    expect(again.bySlug('clock')?.cache).toBe(false)
+    again.close()
   })
 
   it('recreates a corrupt, truncated or foreign database and reports it', () => {
