@@ -117,7 +117,8 @@ describe('counters', () => {
     expect(percentile([1, 2, 3, 4], 50)).toBe(2)
     expect(percentile([1, 2, 3, 4], 95)).toBe(4)
     const c = createCounters(2)
-    for (const ms of [3, 1, 2]) c.record('a', { ok: true, stdout: '', stderr: '', logs: [], reads: [], ms })
+    for (const ms of [3, 1, 2])
+      c.record('a', { ok: true, stdout: '', stderr: '', logs: [], reads: [], ms })
     c.record('a', {
       ok: false,
       error: { kind: 'timeout', type: 'T', message: '', traceback: '' },
