@@ -4,19 +4,29 @@
 
 import { resolve } from 'node:path'
 import {
+  type CacheReport,
+  cacheKey,
+  configKey,
+  contentFingerprint,
+  createBuildCache,
+} from '../cache/index.js'
+import {
   type InlineConfig,
   loadConfig,
   type ResolvedConfig,
   resolveConfig,
 } from '../config/index.js'
-import { BdsError, type Diagnostic } from '../errors/index.js'
-import { emptyStats } from '../output/index.js'
+import { BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
+import { emptyStats, type Manifest, type WriteStats } from '../output/index.js'
 import { BDS_VERSION } from '../version.js'
 import { emptyChanges } from './changes.js'
 import { type BuildDeps, buildDeps } from './deps.js'
 import { fingerprintInputs, outputsIntact } from './fingerprint.js'
+import { type BuildRecord, readRecord, recordBuild } from './record.js'
+import { replayBuild } from './replay.js'
 import type { BuildReport } from './report.js'
 import type { PipelineState } from './state.js'
+import { changedOutputs } from './steps/write.js'
 import { createStepTimer } from './timer.js'
 
 export interface BuildOutcome {
@@ -78,30 +88,106 @@ export async function buildSite(
       const report = timer.report({ config, upToDate, diagnostics, outputs, macros: last.macros })
       return { report, changed: [] }
     }
-    const { runPipeline } = await import('./pipeline.js')
-    const result = await runPipeline({
-      config,
-      deps,
-      timer,
-      setup,
-      manifest: previous,
-      changes: emptyChanges(),
-      postFiles: inputs.postFiles,
-      keep: options.keep,
-    })
-    const { diagnostics, outputs, macros, python } = result
-    await timer.step('save', async () => {
-      cache.writeManifest(paths.out, result.state.manifest)
+    /** The record of what the output folder holds, and the "Nothing changed" state. */
+    const save = (
+      manifest: Manifest,
+      outputs: WriteStats,
+      diagnostics: Diagnostic[],
+      macros: Record<string, number>,
+    ) => {
+      cache.writeManifest(paths.out, manifest)
       const complete = outputs.failed === 0
       const last = JSON.stringify({ diagnostics, macros })
-      cache.writeState(
-        paths.out,
-        complete ? { fingerprint: inputs.hash, diagnostics: last } : undefined,
-      )
-    })
-    const report = timer.report({ config, upToDate: false, diagnostics, outputs, macros, python })
-    return { report, state: options.keep ? result.state : undefined, changed: result.changed }
+      const state = { fingerprint: inputs.hash, diagnostics: last }
+      cache.writeState(paths.out, complete ? state : undefined)
+    }
+    const results = createBuildCache(config.cache ? deps.stores.results(paths.cache) : undefined)
+    const opening = results.diagnostics()
+    setup.push(...opening)
+    try {
+      // The record of a build with exactly these inputs, replayed when nothing else is asked.
+      const key = results.enabled
+        ? cacheKey(
+            'build',
+            configKey(config),
+            await timer.step('fingerprint', () =>
+              contentFingerprint(config, deps.fs, deps.templatesDir),
+            ),
+          )
+        : undefined
+      const record = key && !options.keep ? readRecord(results, key) : undefined
+      const replayed =
+        record &&
+        (await timer.step('replay', () =>
+          replayBuild(config, deps, record, results, setup, previous),
+        ))
+      if (record && replayed) {
+        const { diagnostics, outputs, manifest } = replayed
+        const { macros } = record
+        await timer.step('save', async () => save(manifest, outputs, diagnostics, macros))
+        const cacheReport = replayedCounts(record)
+        const report = timer.report({
+          config,
+          upToDate: false,
+          diagnostics,
+          outputs,
+          macros,
+          cache: cacheReport,
+        })
+        return { report, changed: changedOutputs(previous, manifest) }
+      }
+      const { runPipeline } = await import('./pipeline.js')
+      const result = await runPipeline({
+        config,
+        deps,
+        timer,
+        setup,
+        manifest: previous,
+        changes: emptyChanges(),
+        postFiles: inputs.postFiles,
+        keep: options.keep,
+        cache: results,
+      })
+      const { outputs, macros, python } = result
+      await timer.step('save', async () => {
+        save(result.state.manifest, outputs, result.diagnostics, macros)
+        const complete = outputs.failed === 0 && outputs.notWritten === 0 && !results.tainted
+        if (key && complete) {
+          recordBuild(results, key, deps.output(paths.out), {
+            manifest: result.state.manifest,
+            pageKeys: result.pageKeys,
+            diagnostics: result.inputDiagnostics,
+            macros,
+          })
+        }
+        results.finish(true)
+      })
+      // A cache that failed during the build says so (the build itself went on).
+      const diagnostics = [
+        ...result.diagnostics,
+        ...results.diagnostics().slice(opening.length).map(toDiagnostic),
+      ]
+      const report = timer.report({
+        config,
+        upToDate: false,
+        diagnostics,
+        outputs,
+        macros,
+        python,
+        cache: results.report(),
+      })
+      return { report, state: options.keep ? result.state : undefined, changed: result.changed }
+    } finally {
+      results.close()
+    }
   } finally {
     cache.close()
   }
+}
+
+/** A replayed build's counts: everything it shows came from the cache. */
+function replayedCounts(record: BuildRecord): CacheReport {
+  const all = (n: number) => ({ cached: n, computed: 0 })
+  const { pages, markdown, macros } = record.totals
+  return { enabled: true, pages: all(pages), markdown: all(markdown), macros: all(macros) }
 }

@@ -2,6 +2,7 @@
 // disk (the CLI) or entirely in memory (tests): the Fs it reads, the output writer, the SQLite
 // stores under .bds/, the script files, macro runners and the Python host.
 
+import { openCacheFile, type CacheDb as ResultsDb } from '../cache/index.js'
 import type { ResolvedConfig } from '../config/index.js'
 import type { MacroRunner } from '../macros/index.js'
 import {
@@ -28,6 +29,8 @@ import { bundledTemplatesDir } from '../version.js'
 export interface Stores {
   cache(cacheDir: string): CacheDb
   scripts(cacheDir: string): ScriptStore
+  /** The build cache of results (cache.db). */
+  results(cacheDir: string): ResultsDb
 }
 
 export interface BuildDeps {
@@ -54,6 +57,7 @@ export interface BuildDeps {
 export const diskStores: Stores = {
   cache: (dir) => openCacheDb(dir),
   scripts: (dir) => openScriptStore(dir),
+  results: (dir) => openCacheFile(dir),
 }
 
 /** The dependencies of a build: defaults for what `partial` leaves out. */
@@ -74,9 +78,11 @@ export function buildDeps(partial: Partial<BuildDeps> = {}): BuildDeps {
 export function memoryStores(): Stores {
   const cache = openCacheDb('', ':memory:')
   const scripts = openScriptStore('', ':memory:')
+  const results = openCacheFile('', ':memory:')
   return {
     cache: () => ({ ...cache, close: () => {} }),
     scripts: () => ({ ...scripts, close: () => {} }),
+    results: () => ({ ...results, close: () => {} }),
   }
 }
 

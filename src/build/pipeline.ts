@@ -4,6 +4,7 @@
 // what changed, and each step redoes only what its inputs changed. Steps from index to
 // generated run once per language tree (build/trees.ts). It returns the new state.
 
+import { type BuildCache, cachedRunner, cacheKey, createBuildCache } from '../cache/index.js'
 import type { ResolvedConfig } from '../config/index.js'
 import { listRules, loadMedia, type MediaResult, type Post, readBdsMeta } from '../content/index.js'
 import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
@@ -25,6 +26,7 @@ import { renderJobs } from './render-jobs.js'
 import { type RenderWorker, startRenderWorker } from './render-pool.js'
 import type { BuildReport } from './report.js'
 import type { PipelineState, TreeState } from './state.js'
+import { createBodyCache } from './steps/body-cache.js'
 import {
   applyContentChanges,
   contentErrors,
@@ -36,6 +38,7 @@ import { linkContext, rewriteBodies } from './steps/links.js'
 import { emptyMacroMemo, macroReport, runMacroStep } from './steps/macros.js'
 import { createMarkdownStep } from './steps/markdown.js'
 import { carriedResult, claimOwnership, recordOwnership } from './steps/ownership.js'
+import { createPageCache } from './steps/page-cache.js'
 import { runScriptsStep } from './steps/scripts.js'
 import { runTemplatesStep } from './steps/templates.js'
 import { changedOutputs } from './steps/write.js'
@@ -62,6 +65,8 @@ export interface PipelineInput {
   postFiles: number
   /** Keep what a rebuild needs (page keys, the macros' site key). */
   keep: boolean
+  /** The build cache (.bds/cache.db); without it results are computed and only counted. */
+  cache?: BuildCache
 }
 
 export interface PipelineResult {
@@ -73,6 +78,10 @@ export interface PipelineResult {
   python?: BuildReport['python']
   /** Output files written or removed, relative to the output folder. */
   changed: string[]
+  /** The content key of every page (for the build cache's record of this build). */
+  pageKeys: ReadonlyMap<string, string>
+  /** The diagnostics that follow from the inputs alone (not the config's, not the output folder's). */
+  inputDiagnostics: Diagnostic[]
 }
 
 function wantsWorker(parallel: BuildDeps['parallel'], count: number, threshold: number) {
@@ -99,9 +108,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const { paths } = config
   const writer = deps.output(paths.out)
   const owner = claimOwnership(writer, config, prev?.ownership)
-  // A full build's worker starts before the content is read, so its start overlaps reading.
+  const cache = input.cache ?? createBuildCache()
+  // A full build's worker starts before the content is read, so its start overlaps reading
+  // (unless the build cache holds pages: then it starts only if many are left to render).
   let worker: RenderWorker | undefined =
-    !prev && wantsWorker(deps.parallel, input.postFiles, PARALLEL_MIN_POSTS)
+    !prev && wantsWorker(deps.parallel, input.postFiles, PARALLEL_MIN_POSTS) && cache.cold()
       ? startRenderWorker(config)
       : undefined
   const scripts = await timer.step('scripts', () =>
@@ -110,9 +121,15 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const { python } = scripts
   try {
     const md = createMarkdown(config.markdown)
-    const markdown = createMarkdownStep(md, worker)
+    const bodyCache = createBodyCache(cache, config.markdown)
+    const markdown = createMarkdownStep(md, bodyCache, worker)
+    python.useChecks({
+      get: (key) => cache.get('checks', cacheKey('check', key)),
+      put: (key, value) => cache.put('checks', cacheKey('check', key), value),
+    })
     const offer = (post: Post) => {
-      python.notice(post)
+      // Python starts early only for a post the cache has not seen (its calls will run).
+      if (!bodyCache.known(post)) python.notice(post)
       markdown.offer(post)
     }
     const content = await timer.step('content', async () => {
@@ -147,7 +164,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       createBuiltinRunner(),
       ...(python.runner ? [python.runner] : []),
       ...(deps.macroRunners ?? []),
-    ]
+    ].map((runner) => cachedRunner(runner, cache))
     const bodies = trees.map((t, i) =>
       carryBodies(t.posts, prev?.trees[i]?.bodies, content.changed),
     )
@@ -166,6 +183,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
             changes: { all: !prev, media: changes.media, scripts: scripts.changed },
             keep,
             bodies: bodies[i] as Map<string, RenderedBody>,
+            cache: bodyCache,
           }),
         )
       }
@@ -187,7 +205,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       }
     })
     const theme = await timer.step('templates', () =>
-      runTemplatesStep(config, deps, keep, prev, changes.templates),
+      runTemplatesStep(config, deps, keep || cache.enabled, prev, changes.templates),
     )
     const { store } = theme
     const linked = await timer.step('links', async () => {
@@ -217,7 +235,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
           model,
           routes,
           alternates,
-          templateDeps: theme.templateDeps,
+          templateDeps: keep ? theme.templateDeps : undefined,
           hasSummary: store.templates.has(SUMMARY),
           previous: prev && {
             keys: prev.keys,
@@ -236,20 +254,30 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       takeOver: config.forceOutput,
     }
     const sink = createFileSink(writer, previous, options)
-    const dirty = plans.flatMap((p) => p.dirty)
-    const entries = dirty.filter((j) => !j.source.startsWith('bds:')).length
-    if (!worker && prev && wantsWorker(deps.parallel, entries, WORKER_MIN_ENTRIES))
+    const pageCache = createPageCache(
+      cache,
+      config,
+      theme.templateDeps,
+      store.templates.has(SUMMARY),
+    )
+    const todo = models.map(({ model }, i) => pageCache.take(model, plans[i]?.dirty ?? [], sink))
+    const entries = todo.flat().filter((j) => !j.source.startsWith('bds:')).length
+    if (
+      !worker &&
+      (prev || cache.enabled) &&
+      wantsWorker(deps.parallel, entries, WORKER_MIN_ENTRIES)
+    )
       worker = startRenderWorker(config)
     const rendered = await timer.step('pages', async () => {
       const done = []
       for (const [i, { model, ordered }] of models.entries()) {
-        const jobs = plans[i]?.dirty ?? []
+        const jobs = todo[i] ?? []
         const { categoryMeta } = meta
         done.push(
           await renderJobs({
             jobs,
             model,
-            sink,
+            sink: pageCache.capture(sink),
             worker,
             bodies: ordered,
             store,
@@ -288,6 +316,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const written = await timer.step('write', async () =>
       finishOutputs(writer, previous, parts, failed),
     )
+    pageCache.store(writer, written.manifest, failed)
     const ownership = recordOwnership(writer, owner, written)
     writer.clearTemp()
     const reports = macroSteps.map((m) => macroReport(m.memo))
@@ -336,12 +365,21 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       keys,
     }
     const captured = macroSteps.flatMap((m) => m.captured)
+    const fromWorker = rendered.flatMap((r) => r.fromWorker?.diagnostics ?? [])
     return {
+      pageKeys: pageCache.keys,
+      inputDiagnostics: [
+        ...problems
+          .slice(input.setup.length)
+          .filter((d) => d.code !== 'BDS_CACHE_RESET')
+          .map(toDiagnostic),
+        ...fromWorker,
+      ],
       state,
       diagnostics: [
         ...owner.diagnostics,
         ...problems.map(toDiagnostic),
-        ...rendered.flatMap((r) => r.fromWorker?.diagnostics ?? []),
+        ...fromWorker,
         ...written.diagnostics,
       ],
       outputs: written.stats,

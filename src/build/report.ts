@@ -1,5 +1,6 @@
 // BuildReport: what a build returns, prints as its summary and writes with --json FILE.
 
+import type { CacheReport } from '../cache/index.js'
 import type { Diagnostic } from '../errors/index.js'
 import type { WriteStats } from '../output/index.js'
 import type { PythonCounters } from '../python/index.js'
@@ -29,6 +30,8 @@ export interface BuildReport {
   diagnostics: Diagnostic[]
   /** What the build says once, not a problem (e.g. the timezone a bDS project's dates use). */
   notes: string[]
+  /** How many pages, Markdown bodies and macro calls came from the build cache, and how many were computed. */
+  cache?: CacheReport
   /** Python runtime counters, when Python macros ran; with what they printed. */
   python?: PythonCounters & { output: CapturedOutput[] }
   errors: number

@@ -1,5 +1,6 @@
 // Step timing for the build summary, and the BuildReport it ends in.
 
+import type { CacheReport } from '../cache/index.js'
 import type { ResolvedConfig } from '../config/index.js'
 import type { Diagnostic } from '../errors/index.js'
 import type { WriteStats } from '../output/index.js'
@@ -15,6 +16,7 @@ export interface StepTimer {
     outputs: WriteStats
     macros?: Record<string, number>
     python?: BuildReport['python']
+    cache?: CacheReport
   }): BuildReport
 }
 
@@ -32,7 +34,7 @@ export function createStepTimer(onStep?: (name: string) => void): StepTimer {
         steps.push({ name, ms: Math.round((performance.now() - t0) * 10) / 10 })
       }
     },
-    report({ config, upToDate, diagnostics, outputs, macros = {}, python }) {
+    report({ config, upToDate, diagnostics, outputs, macros = {}, python, cache }) {
       const errors = diagnostics.filter((d) => d.severity === 'error').length
       return {
         bds: BDS_VERSION,
@@ -46,6 +48,7 @@ export function createStepTimer(onStep?: (name: string) => void): StepTimer {
         macros,
         diagnostics,
         notes: config.notes,
+        ...(cache ? { cache } : {}),
         ...(python ? { python } : {}),
         errors,
         warnings: diagnostics.length - errors,

@@ -89,7 +89,21 @@ export function formatSummary(r: BuildReport): string {
   const steps = r.steps.map((s) => `${s.name} ${ms(s.ms)}`).join(' · ')
   const calls = Object.entries(r.macros).sort(([a], [b]) => a.localeCompare(b))
   const macros = calls.length ? `\n  macros: ${calls.map(([n, c]) => `${n} ${c}`).join(' · ')}` : ''
-  return `${head}${nothing}\n  steps: ${steps}${macros}${pythonLine(r)}`
+  return `${head}${nothing}\n  steps: ${steps}${macros}${cacheLine(r)}${pythonLine(r)}`
+}
+
+/** `cache: pages 12 from cache, 3 rendered · markdown … · macros …` (or: not used). */
+function cacheLine(r: BuildReport): string {
+  const c = r.cache
+  if (!c) return ''
+  const part = (name: string, n: { cached: number; computed: number }, done: string) =>
+    `${name} ${n.cached} from cache, ${n.computed} ${done}`
+  const parts = [
+    part('pages', c.pages, 'rendered'),
+    part('markdown', c.markdown, 'rendered'),
+    part('macros', c.macros, 'run'),
+  ]
+  return `\n  cache: ${c.enabled ? parts.join(' · ') : `not used (--no-cache): ${c.pages.computed} pages rendered, ${c.macros.computed} macro calls run`}`
 }
 
 function pythonLine(r: BuildReport): string {

@@ -36,6 +36,8 @@ export interface InlineConfig {
   clean?: boolean
   /** Write into an output folder bds did not make, replacing files it did not write. */
   forceOutput?: boolean
+  /** False (`--no-cache`): neither read nor write the build cache (.bds/cache.db). */
+  cache?: boolean
 }
 
 export interface SitePaths {
@@ -78,6 +80,8 @@ export interface ResolvedConfig {
   strict: boolean
   clean: boolean
   forceOutput: boolean
+  /** Use the build cache (`--no-cache` turns it off). */
+  cache: boolean
   /** Which file the settings came from, relative to the site root, or undefined. */
   source?: string
   paths: SitePaths

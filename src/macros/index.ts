@@ -2,8 +2,10 @@ export type { MacroEnv } from './env.js'
 export { checkPageSize } from './page-limit.js'
 export { runMacros } from './run.js'
 export { quoteValue, scanMacro, typeBare } from './scan.js'
+export { type PlaceholderBody, renderPlaceholders, spliceOutputs } from './splice.js'
 export { macroPlugin } from './syntax.js'
 export type {
+  MacroCacheKeys,
   MacroCall,
   MacroInput,
   MacroOptions,

@@ -70,6 +70,21 @@ export interface MacroOutput {
   diagnostics: BdsError[]
   /** What a Python macro printed (stdout, stderr, bds.log), shown with --verbose. */
   captured?: string
+  /** The parts of the site data the call read (Python: `posts`, `post:SLUG` …; see cacheKeys). */
+  reads?: string[]
+  /** False when the same inputs may give another output next time (a timeout, `cache: false`). */
+  cacheable?: boolean
+}
+
+/** How the build cache keys a runner's results (src/cache/macro-runner.ts). */
+export interface MacroCacheKeys {
+  /**
+   * Everything the call's output depends on besides the site data it reads — the macro's
+   * version, parameters, post and tree — as text; undefined when it is never cached.
+   */
+  key(input: MacroInput): string | undefined
+  /** A hash of one part of the site data a call read (`reads`); undefined: never a hit. */
+  read(name: string): Promise<string | undefined>
 }
 
 /** Something that can run macros by name: the built-ins now, Python scripts later. */
@@ -80,4 +95,6 @@ export interface MacroRunner {
   run(batch: readonly MacroInput[]): Promise<MacroOutput[]>
   /** Problems of the runner itself found while running (a Python script that does not parse). */
   diagnostics?(): BdsError[]
+  /** Present when its results may come from the build cache. */
+  cacheKeys?: MacroCacheKeys
 }

@@ -16,6 +16,8 @@ export interface PlannedFile {
   from?: string
   /** For copies: the source's size and mtime, which stand in for a content hash. */
   fromStat?: { size: number; mtimeMs: number }
+  /** sha1 of `contents`, when the caller knows it (pages from the build cache). */
+  hash?: string
 }
 
 export interface WriteStats {
@@ -94,7 +96,9 @@ export function createFileSink(
     write(file) {
       stats.total += 1
       const bytes = file.from === undefined ? bytesOf(file) : undefined
-      const hash = bytes ? hashText(bytes) : `copy:${file.fromStat?.size}:${file.fromStat?.mtimeMs}`
+      const hash =
+        file.hash ??
+        (bytes ? hashText(bytes) : `copy:${file.fromStat?.size}:${file.fromStat?.mtimeMs}`)
       const prev = previous.get(file.path)
       const current = writer.stat(file.path)
       let unchanged =

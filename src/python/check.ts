@@ -24,7 +24,8 @@ export function readScript(
   return { id, slug, file: row.path, source, hash, entrypoint }
 }
 
-function problemOf(script: ScriptSource, result: CheckResult): BdsError | undefined {
+/** Why a checked script cannot run (a syntax error, no entrypoint), or undefined. */
+export function scriptProblem(script: ScriptSource, result: CheckResult): BdsError | undefined {
   if (result.error) {
     const { message, line, column } = result.error
     const pos = { file: script.file, line, column }
@@ -44,6 +45,6 @@ export async function checkScripts(
   const results = await host.check(scripts.map((s) => ({ file: s.file, source: s.source })))
   return results.map((result, i) => {
     const script = scripts[i] as ScriptSource
-    return { script, result, problem: problemOf(script, result) }
+    return { script, result, problem: scriptProblem(script, result) }
   })
 }

@@ -9,7 +9,7 @@ import type { PythonHost } from './types.js'
 
 export { checkContext, checkPost, checkResult } from './abi.js'
 export { blockedCapability } from './blocked.js'
-export { checkScripts, readScript } from './check.js'
+export { checkScripts, readScript, scriptProblem } from './check.js'
 export type { PythonHostOptions } from './options.js'
 export { detectOsLayer } from './sandbox/os-layer.js'
 export { isolationReport } from './sandbox/os-report.js'

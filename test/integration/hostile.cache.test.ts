@@ -1,7 +1,8 @@
 // The cache folder is bds's own (#19, point 8), through the real CLI: a file at .bds, a folder
-// at .bds/build.db or .bds/scripts.db, a database that is a link or another program's, a WAL
-// file that is a link — each is set aside unchanged with a warning and a fresh cache is made
-// (never exit 70); forged manifest rows never make bds delete a file outside the output folder.
+// at .bds/build.db, .bds/scripts.db or .bds/cache.db, a database that is a link or another
+// program's, a WAL file that is a link, a build cache that is corrupt or of a shape bds does
+// not know (#16) — each is set aside unchanged with a warning and a fresh cache is made (never
+// exit 70); forged manifest rows never make bds delete a file outside the output folder.
 
 import { createHash } from 'node:crypto'
 import {
@@ -60,7 +61,7 @@ describe('cache entries of the wrong kind', () => {
     expect(statSync(join(root, '.bds')).isDirectory()).toBe(true)
   })
 
-  for (const name of ['build.db', 'scripts.db']) {
+  for (const name of ['build.db', 'scripts.db', 'cache.db']) {
     it(`a folder at .bds/${name} is set aside with what it holds`, () => {
       const root = inlineSite(`${SITE}-- .bds/${name}/keep.txt --\nkept\n`)
       const r = build(root)
@@ -117,7 +118,7 @@ describe('databases that are not bds’s', () => {
   it('a cache bds made before it marked its databases is kept (no warning, still up to date)', () => {
     const root = inlineSite(SITE)
     build(root)
-    for (const name of ['build.db', 'scripts.db']) {
+    for (const name of ['build.db', 'scripts.db', 'cache.db']) {
       const db = new Database(join(root, '.bds', name))
       db.pragma('application_id = 0')
       db.close()
@@ -125,6 +126,30 @@ describe('databases that are not bds’s', () => {
     const r = build(root)
     expect(r.stderr).not.toContain('BDS_CACHE_RESET')
     expect(r.stdout).toContain('Nothing changed')
+  })
+})
+
+describe('a build cache (cache.db) that cannot be used', () => {
+  it('garbage in cache.db is set aside; the build succeeds and makes a new cache', () => {
+    const root = inlineSite(`${SITE}-- .bds/cache.db --\n${'not a database '.repeat(20)}\n`)
+    const r = build(root)
+    expect(r.stderr).toContain('BDS_CACHE_RESET')
+    expect(r.stderr).toContain('it is not a SQLite database; it was set aside as cache.db.aside-')
+    expect(asideOf(join(root, '.bds'), 'cache.db')).toHaveLength(1)
+    expect(build(root, ['--clean']).stderr).not.toContain('BDS_CACHE_RESET')
+  })
+
+  it('a cache.db of bds whose tables bds does not know is set aside, not a failed build', () => {
+    const root = inlineSite(SITE)
+    build(root)
+    const db = new Database(join(root, '.bds/cache.db'))
+    db.exec('DROP TABLE pages; CREATE TABLE pages (key TEXT PRIMARY KEY)')
+    db.close()
+    const r = build(root, ['--clean'])
+    expect(r.stderr).toContain('The build cache')
+    expect(r.stderr).toContain('could not be used')
+    expect(asideOf(join(root, '.bds'), 'cache.db')).toHaveLength(1)
+    expect(build(root, ['--clean']).stdout).toMatch(/cache: pages [1-9]\d* from cache, 0 rendered/)
   })
 })
 

@@ -32,6 +32,7 @@ const ROW_KEYS = [
   'kind',
   'entrypoint',
   'enabled',
+  'cache',
   'version',
   'path',
   'hash',

@@ -1,22 +1,24 @@
 // expandMacros: collect every `[[…]]` call of the given posts, run them all (each runner gets
-// one batch) and render those posts with the results spliced in. The calls see the site
-// through the index (tags with their URLs, media). Diagnostics come back per post (the calls'
-// own) and site-wide (media sidecars, a Python script that does not parse).
+// one batch) and splice the results into each post's Markdown, rendered once with a
+// placeholder per call (kept in the build cache). The calls see the site through the index
+// (tags with their URLs, media). Diagnostics come back per post (the calls' own) and
+// site-wide (media sidecars, a Python script that does not parse).
 
 import type MarkdownIt from 'markdown-it'
 import type { ResolvedConfig } from '../../config/index.js'
 import type { MediaResult, Post } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
 import {
-  type MacroEnv,
   type MacroInput,
   type MacroRunner,
   type MacroSite,
   runMacros,
+  spliceOutputs,
 } from '../../macros/index.js'
 import { type RenderedBody, withExcerpt } from '../../render/index.js'
 import type { SiteIndex } from '../../site/index.js'
 import type { CapturedOutput } from '../report.js'
+import type { BodyCache } from './body-cache.js'
 
 export interface PostMacros {
   diagnostics: BdsError[]
@@ -48,6 +50,7 @@ export async function expandMacros(
   index: SiteIndex,
   media: MediaResult,
   runners: readonly MacroRunner[],
+  cache: BodyCache,
 ): Promise<Expansion> {
   const out: Expansion = { bodies: new Map(), posts: new Map(), site: [], captured: [] }
   out.site.push(...media.diagnostics)
@@ -60,26 +63,22 @@ export async function expandMacros(
     media: media.items,
     options: config.macros,
   }
-  const parsed = posts.map((post) => {
-    const env: MacroEnv = {
-      bds: { file: post.file, bodyLine: post.bodyLine, calls: [], errors: [] },
-    }
-    return { post, env, tokens: md.parse(post.body, env) }
-  })
+  const parsed = posts.map((post) => ({ post, body: cache.placeholders(md, post) }))
   const inputs: MacroInput[] = []
-  const owners: { env: MacroEnv; id: number }[] = []
-  for (const { post, env } of parsed) {
-    const bds = env.bds as NonNullable<MacroEnv['bds']>
-    const mine: PostMacros = { diagnostics: bds.errors.map(syntaxError), counts: {} }
+  const owners: { html: (string | undefined)[]; id: number }[] = []
+  const spliced = parsed.map(({ post, body }) => {
+    const mine: PostMacros = { diagnostics: body.errors.map(syntaxError), counts: {} }
     out.posts.set(post.file, mine)
     const url = index.urls.get(post) as string
-    bds.calls.forEach((call, id) => {
+    const html: (string | undefined)[] = new Array(body.calls.length)
+    body.calls.forEach((call, id) => {
       mine.counts[call.name] = (mine.counts[call.name] ?? 0) + 1
       const params = config.macros.stringParams ? call.text : call.params
       inputs.push({ call: { ...call, params }, post, url, site })
-      owners.push({ env, id })
+      owners.push({ html, id })
     })
-  }
+    return html
+  })
   const run = await runMacros(inputs, runners)
   for (const d of run.diagnostics) {
     const mine = d.code.startsWith('BDS_MACRO_') && out.posts.get(d.pos?.file ?? '')
@@ -87,17 +86,15 @@ export async function expandMacros(
     else out.site.push(d)
   }
   run.outputs.forEach((output, i) => {
-    const { env, id } = owners[i] as { env: MacroEnv; id: number }
+    const { html, id } = owners[i] as { html: (string | undefined)[]; id: number }
     if (output?.captured) {
       const { name, pos } = (inputs[i] as MacroInput).call
       out.captured.push({ macro: name, ...pos, text: output.captured })
     }
-    if (!output || !env.bds) return
-    env.bds.outputs ??= new Map()
-    env.bds.outputs.set(id, output.html)
+    if (output) html[id] = output.html
   })
-  for (const { post, env, tokens } of parsed) {
-    out.bodies.set(post.file, withExcerpt(md.renderer.render(tokens, md.options, env)))
-  }
+  parsed.forEach(({ post, body }, i) => {
+    out.bodies.set(post.file, withExcerpt(spliceOutputs(md, body, spliced[i] ?? [])))
+  })
   return out
 }

@@ -12,6 +12,7 @@ import type { RenderedBody } from '../../render/index.js'
 import type { SiteIndex } from '../../site/index.js'
 import { hashText } from '../../util/hash.js'
 import type { CapturedOutput } from '../report.js'
+import type { BodyCache } from './body-cache.js'
 import { type Expansion, expandMacros, hasMacroToken, type PostMacros } from './expand.js'
 
 export interface MacroMemo {
@@ -114,13 +115,16 @@ export interface MacroStepInput {
   keep: boolean
   /** Rendered bodies by file: the expanded posts' are set. */
   bodies: Map<string, RenderedBody>
+  /** Rendered Markdown with placeholders, from the build cache or rendered now. */
+  cache: BodyCache
 }
 
 export async function runMacroStep(input: MacroStepInput) {
   const plan = planMacros(input.posts, input.memo, input.changes, input.keep)
   if (plan.redo.length === 0) return { memo: plan.memo, captured: [] as CapturedOutput[] }
   const { config, md, index, runners } = input
-  const run = await expandMacros(config, md, plan.redo, index, await input.media(), runners)
+  const media = await input.media()
+  const run = await expandMacros(config, md, plan.redo, index, media, runners, input.cache)
   mergeBodies(input.bodies, run.bodies)
   return { memo: recordMacros(plan.memo, plan.redo, run), captured: run.captured }
 }

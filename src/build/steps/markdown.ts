@@ -1,13 +1,15 @@
-// The Markdown step: every post without macro tokens whose body is not known yet. With a
-// render worker, each such post is sent to it the moment it has been read, so the worker
-// renders while the main thread is still reading (the main thread has the larger share of
-// page rendering later; measured, giving the worker all of the Markdown beat an even split by
-// ~7%). Posts with tokens are rendered by the macro step, on this thread.
+// The Markdown step: every post without macro tokens whose body is not known yet — from the
+// build cache when it holds the body, else rendered. With a render worker, each uncached post
+// is sent to it the moment it has been read, so the worker renders while the main thread is
+// still reading (the main thread has the larger share of page rendering later; measured,
+// giving the worker all of the Markdown beat an even split by ~7%). Posts with tokens are
+// rendered by the macro step, on this thread.
 
 import type MarkdownIt from 'markdown-it'
 import type { Post } from '../../content/index.js'
-import { type RenderedBody, renderBody } from '../../render/index.js'
+import { type RenderedBody, withExcerpt } from '../../render/index.js'
 import type { RenderWorker } from '../render-pool.js'
+import type { BodyCache } from './body-cache.js'
 import { hasMacroToken } from './expand.js'
 
 export interface MarkdownStep {
@@ -17,31 +19,52 @@ export interface MarkdownStep {
   complete(posts: readonly Post[], known: Map<string, RenderedBody>): Promise<void>
 }
 
-export function createMarkdownStep(md: MarkdownIt, worker?: RenderWorker): MarkdownStep {
+export function createMarkdownStep(
+  md: MarkdownIt,
+  cache: BodyCache,
+  worker?: RenderWorker,
+): MarkdownStep {
   const pending: Promise<[string, RenderedBody][]>[] = []
   const sent = new Set<string>()
+  const cached = new Map<string, RenderedBody>()
   let batch: [string, string][] = []
+  const bodyOf = new Map<string, string>()
   const flush = () => {
     if (worker && batch.length > 0) pending.push(worker.markdown(batch))
     batch = []
   }
+  const render = (post: Post): RenderedBody => {
+    const html = cache.html(post.body)
+    if (html !== undefined) return withExcerpt(html)
+    const rendered = withExcerpt(md.render(post.body))
+    cache.putHtml(post.body, rendered.html)
+    return rendered
+  }
   return {
     offer(post) {
       if (!worker || hasMacroToken(post)) return
+      const html = cache.html(post.body)
+      if (html !== undefined) {
+        cached.set(post.file, withExcerpt(html))
+        return
+      }
       sent.add(post.file)
+      bodyOf.set(post.file, post.body)
       batch.push([post.file, post.body])
       if (batch.length >= 100) flush()
     },
     async complete(posts, known) {
       flush()
       for (const post of posts) {
-        if (!sent.has(post.file) && !known.has(post.file))
-          known.set(post.file, renderBody(md, post.body))
+        if (known.has(post.file) || sent.has(post.file)) continue
+        known.set(post.file, cached.get(post.file) ?? render(post))
       }
-      for (const reply of await Promise.all(pending))
-        for (const [file, body] of reply) if (!known.has(file)) known.set(file, body)
-      for (const post of posts)
-        if (!known.has(post.file)) known.set(post.file, renderBody(md, post.body))
+      for (const reply of await Promise.all(pending.splice(0)))
+        for (const [file, body] of reply) {
+          cache.putHtml(bodyOf.get(file) as string, body.html)
+          if (!known.has(file)) known.set(file, body)
+        }
+      for (const post of posts) if (!known.has(post.file)) known.set(post.file, render(post))
     },
   }
 }

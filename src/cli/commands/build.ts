@@ -16,6 +16,7 @@ interface BuildFlags {
   strict?: boolean
   clean?: boolean
   forceOutput?: boolean
+  cache?: boolean
   json?: string
   quiet?: boolean
   verbose?: boolean
@@ -29,7 +30,8 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .option('-o, --out <dir>', 'output folder (default: "output" from the config, else dist)')
     .option('--drafts', 'include posts with status: draft or draft: true')
     .option('--strict', 'exit with code 1 when there is any warning or error (for CI)')
-    .option('--clean', 'ignore the cache and rewrite every output file')
+    .option('--clean', 'rewrite every output file, even those already as they should be')
+    .option('--no-cache', 'neither use nor update the build cache (.bds/cache.db)')
     .option(
       '--force-output',
       'write into an output folder bds did not make, replacing files it did not write',
@@ -53,6 +55,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         strict: flags.strict,
         clean: flags.clean,
         forceOutput: flags.forceOutput,
+        cache: flags.cache,
       }
       const progress = ctx.out.progress && !flags.quiet
       const onStep = progress

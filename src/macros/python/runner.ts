@@ -82,6 +82,25 @@ function toOutput(input: MacroInput, script: ScriptSource, r: PythonCallResult):
   return { html, diagnostics, captured }
 }
 
+/** ABI v1's first argument for a call of the script with id `scriptId`. */
+export function macroContext(input: MacroInput, scriptId: string) {
+  const { language, languagePrefix } = input.site
+  return {
+    env: {
+      isPreview: false,
+      mainLanguage: language,
+      languagePrefix,
+      hook: input.call.name,
+      source: { kind: 'macro', id: scriptId },
+      translations: translationsOf(language),
+    },
+    params: input.call.params,
+  }
+}
+
+/** A result that may come out otherwise next time is never cached (timeouts, crashes). */
+const STABLE = new Set(['exception', 'missing', 'output'])
+
 export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts): MacroRunner {
   return {
     has: (name) => macros.scripts.has(name),
@@ -98,18 +117,7 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
         const name = input.call.name
         const script = macros.scripts.get(name) as ScriptSource
         const broken = macros.broken.get(name)
-        const { language, languagePrefix } = input.site
-        const context = {
-          env: {
-            isPreview: false,
-            mainLanguage: language,
-            languagePrefix,
-            hook: name,
-            source: { kind: 'macro', id: script.id },
-            translations: translationsOf(language),
-          },
-          params: input.call.params,
-        }
+        const context = macroContext(input, script.id)
         let post = posts.get(input.post)
         if (!post) {
           const data = publicPost(input.post, input.url)
@@ -120,17 +128,20 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
         if (invalid) {
           const message = `The Python macro "${name}" did not run: ${invalid}`
           const error = new BdsError('BDS_MACRO_FAILED', message, { pos: input.call.pos })
-          outputs[i] = { html: '', diagnostics: [error] }
+          // A broken script's calls are not cached: its check reports the problem every build.
+          outputs[i] = { html: '', diagnostics: [error], cacheable: !broken }
           return
         }
         calls.push({ script, args: [context, post.data] })
         owners.push(i)
       })
-      const results = await host.run(calls)
+      const results = calls.length > 0 ? await host.run(calls) : []
       results.forEach((result, k) => {
         const i = owners[k] as number
         const input = batch[i] as MacroInput
-        outputs[i] = toOutput(input, calls[k]?.script as ScriptSource, result)
+        const output = toOutput(input, calls[k]?.script as ScriptSource, result)
+        const stable = result.ok || STABLE.has(result.error?.kind ?? '')
+        outputs[i] = { ...output, reads: result.reads, cacheable: stable }
       })
       return outputs
     },

@@ -1,31 +1,38 @@
 // Python macros in a build. The pool starts the moment a post that calls an enabled macro
-// script has been read (so its start overlaps reading the rest); before the first call the
-// scripts are read and checked with Python's `ast` (a syntax error or a missing entrypoint is
-// reported once, before any page renders) and the `bds` module gets the site's data.
+// script has been read (so its start overlaps reading the rest), or when a call is left to
+// run after the build cache answered the others; before the first call the scripts are read
+// and checked with Python's `ast` (a syntax error or a missing entrypoint is reported once,
+// before any page renders; a check the cache holds needs no Python) and the `bds` module
+// gets the site's data.
 
 import { join } from 'node:path'
 import type { ResolvedConfig } from '../../config/index.js'
 import type { Post } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
 import {
-  checkScripts,
   type PythonCounters,
   type PythonHost,
   type ScriptSource,
+  scriptProblem,
 } from '../../python/index.js'
 import type { ScriptRow } from '../../scripts/index.js'
 import type { Fs } from '../../util/fs.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
 import { apiData, type PythonSite } from './api-data.js'
+import { pythonCacheKeys } from './cache-keys.js'
+import { type CheckStore, checkAll } from './checks.js'
 import { hostFor } from './hosts.js'
 import { createPythonMacroRunner } from './runner.js'
 import { siteFor } from './site-data.js'
+import { createSiteReads } from './site-reads.js'
 
 export interface PythonStep {
   /** Sees each post as it is read; starts the pool at the first Python macro token. */
   notice(post: Post): void
   /** The site, for the `bds` and `bds_api` modules (set once content is loaded). */
   useSite(site: PythonSite): void
+  /** Where script checks are kept between builds. */
+  useChecks(store: CheckStore): void
   runner?: MacroRunner
   /** Stops a pool this build started; returns the counters when Python ran. */
   finish(): Promise<PythonCounters | undefined>
@@ -50,7 +57,12 @@ export function preparePython(
 ): PythonStep {
   const diagnostics: BdsError[] = []
   if (rows.length === 0) {
-    return { notice: () => {}, useSite: () => {}, finish: async () => undefined }
+    return {
+      notice: () => {},
+      useSite: () => {},
+      useChecks: () => {},
+      finish: async () => undefined,
+    }
   }
   const slugs = new Set(rows.map((row) => row.slug.toLowerCase()))
   const host = provider ? provider(config) : hostFor(config)
@@ -65,6 +77,7 @@ export function preparePython(
   }
   let ran = false
   let site: PythonSite | undefined
+  let checks: CheckStore | undefined
   let api: Promise<Record<string, unknown>> | undefined
   let ready:
     | Promise<{ scripts: Map<string, ScriptSource>; broken: Map<string, string> }>
@@ -73,7 +86,13 @@ export function preparePython(
   const prepare = () => {
     ready ??= readSources(fs, config.paths.root, rows).then(async (scripts) => {
       const broken = new Map<string, string>()
-      for (const { script, problem } of await checkScripts(host, [...scripts.values()])) {
+      const checking = async () => {
+        const failure = await start()
+        if (failure) throw failure
+        return host
+      }
+      for (const [script, result] of await checkAll([...scripts.values()], checking, checks)) {
+        const problem = scriptProblem(script, result)
         if (!problem) continue
         diagnostics.push(problem)
         broken.set(script.slug.toLowerCase(), problem.message)
@@ -86,11 +105,21 @@ export function preparePython(
   const runner: MacroRunner = {
     has: (name) => slugs.has(name),
     diagnostics: () => diagnostics,
+    cacheKeys: pythonCacheKeys(
+      rows,
+      createSiteReads(config, () => site as PythonSite),
+    ),
     async run(batch: readonly MacroInput[]): Promise<MacroOutput[]> {
-      const failure = await start()
+      // Checks first (the build cache may hold them): a batch of broken scripts' calls, or
+      // none at all (the cache answered every call), needs no Python.
+      const failure = await prepare().then(
+        ({ broken }) => (batch.some((input) => !broken.has(input.call.name)) ? start() : undefined),
+        (error: unknown) => error,
+      )
       if (failure) return batch.map((input) => startFailed(input, failure))
-      ran = true
       const { scripts, broken } = await prepare()
+      if (batch.length === 0) return []
+      ran = true
       if (site) {
         // bDS's bds_api data (every post with its text, media) only for scripts that use it.
         const uses = [...scripts.values()].some((s) => s.source.includes('bds_api'))
@@ -109,6 +138,9 @@ export function preparePython(
     useSite(value) {
       site = value
     },
+    useChecks(store) {
+      checks = store
+    },
     runner,
     async finish() {
       const counters = ran ? host.counters() : undefined
@@ -124,5 +156,6 @@ function startFailed(input: MacroInput, error: unknown): MacroOutput {
   return {
     html: '',
     diagnostics: [new BdsError('BDS_PYTHON_START', message, { pos: input.call.pos })],
+    cacheable: false,
   }
 }

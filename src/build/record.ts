@@ -1,0 +1,62 @@
+// The build cache's record of a whole build: every output file that is not a copy, by path,
+// source and the cache row holding its bytes, with the diagnostics that follow from the
+// inputs and the counts of the report. Kept under a key of the site's content fingerprint,
+// so a build of the same inputs — on any clone, into any folder — can replay it (replay.ts).
+
+import type { BuildCache, CacheReport } from '../cache/index.js'
+import { cacheKey } from '../cache/index.js'
+import type { Diagnostic } from '../errors/index.js'
+import type { Manifest, OutputWriter } from '../output/index.js'
+
+export interface BuildRecord {
+  /** [path, source, key of its row in the pages table], in the order they were written. */
+  files: [string, string, string][]
+  diagnostics: Diagnostic[]
+  macros: Record<string, number>
+  /** How many pages, Markdown bodies and macro calls the build had (all cached when replayed). */
+  totals: { pages: number; markdown: number; macros: number }
+}
+
+/** Stores the record of a complete build; generated files (feeds, sitemap) are read back. */
+export function recordBuild(
+  cache: BuildCache,
+  key: string,
+  writer: OutputWriter,
+  build: {
+    manifest: Manifest
+    pageKeys: ReadonlyMap<string, string>
+    diagnostics: Diagnostic[]
+    macros: Record<string, number>
+  },
+): void {
+  const files: BuildRecord['files'] = []
+  for (const [path, entry] of build.manifest) {
+    if (entry.hash.startsWith('copy:')) continue
+    const page = build.pageKeys.get(path)
+    if (page) {
+      files.push([path, entry.source, page])
+      continue
+    }
+    const now = writer.stat(path)
+    const bytes = now?.size === entry.size && now.mtimeMs === entry.mtimeMs && writer.read(path)
+    if (!bytes) return // changed under us: no record
+    const row = cacheKey('output', entry.hash)
+    cache.putPage(row, entry.hash, bytes)
+    files.push([path, entry.source, row])
+  }
+  const r: CacheReport = cache.report()
+  const total = (c: { cached: number; computed: number }) => c.cached + c.computed
+  const record: BuildRecord = {
+    files,
+    diagnostics: build.diagnostics,
+    macros: build.macros,
+    totals: { pages: total(r.pages), markdown: total(r.markdown), macros: total(r.macros) },
+  }
+  cache.put('builds', key, JSON.stringify(record))
+}
+
+/** The record under `key`, when there is one. */
+export function readRecord(cache: BuildCache, key: string): BuildRecord | undefined {
+  const text = cache.get('builds', key)
+  return text === undefined ? undefined : (JSON.parse(text) as BuildRecord)
+}

@@ -1,0 +1,95 @@
+// Rendered Markdown in the build cache, keyed by the body's text, the Markdown options and
+// the engine: a plain body as its HTML, a body with `[[` as HTML with a placeholder per macro
+// call plus the calls and token errors (lines counted from the body, so a longer front matter
+// or another file name does not change the key).
+
+import type MarkdownIt from 'markdown-it'
+import { type BuildCache, cacheKey } from '../../cache/index.js'
+import type { Post } from '../../content/index.js'
+import { type MacroCall, type PlaceholderBody, renderPlaceholders } from '../../macros/index.js'
+import type { MarkdownOptions } from '../../render/index.js'
+
+type StoredCall = Omit<MacroCall, 'pos'> & { line: number; column: number }
+interface Stored {
+  html: string
+  calls?: StoredCall[]
+  errors?: { line: number; column: number; message: string }[]
+}
+
+export interface BodyCache {
+  /** A plain body's stored HTML (counted as cached), or undefined. */
+  html(body: string): string | undefined
+  /** Stores a plain body's HTML (counted as computed). */
+  putHtml(body: string, html: string): void
+  /** True when the post's Markdown is stored (its macros probably are too). */
+  known(post: Post): boolean
+  /** The post rendered with placeholders: stored, or rendered now and stored. */
+  placeholders(md: MarkdownIt, post: Post): PlaceholderBody
+}
+
+export function createBodyCache(cache: BuildCache, options: MarkdownOptions): BodyCache {
+  const markdown = JSON.stringify(options)
+  const plainKey = (body: string) => cacheKey('markdown', markdown, body)
+  const macroKey = (body: string) => cacheKey('markdown+macros', markdown, body)
+  const stored = (key: string) => {
+    const text = cache.get('markdown', key)
+    return text === undefined ? undefined : (JSON.parse(text) as Stored)
+  }
+  return {
+    html(body) {
+      const html = stored(plainKey(body))?.html
+      if (html !== undefined) cache.count('markdown', true)
+      return html
+    },
+    putHtml(body, html) {
+      cache.count('markdown', false)
+      cache.put('markdown', plainKey(body), JSON.stringify({ html }))
+    },
+    known: (post) =>
+      cache.enabled &&
+      cache.get(
+        'markdown',
+        post.body.includes('[[') ? macroKey(post.body) : plainKey(post.body),
+      ) !== undefined,
+    placeholders(md, post) {
+      const key = macroKey(post.body)
+      const found = stored(key)
+      if (found) {
+        cache.count('markdown', true)
+        return restore(found, post)
+      }
+      cache.count('markdown', false)
+      const body = renderPlaceholders(md, post.body, post.file, post.bodyLine)
+      cache.put('markdown', key, JSON.stringify(toStored(body, post.bodyLine)))
+      return body
+    },
+  }
+}
+
+function toStored(body: PlaceholderBody, bodyLine: number): Stored {
+  const at = (pos: { line: number; column: number }) => ({
+    line: pos.line - bodyLine,
+    column: pos.column,
+  })
+  return {
+    html: body.html,
+    calls: body.calls.map(({ pos, ...call }) => ({ ...call, ...at(pos) })),
+    errors: body.errors.map((e) => ({ ...at(e.pos), message: e.message })),
+  }
+}
+
+function restore(stored: Stored, post: Post): PlaceholderBody {
+  const pos = (line: number, column: number) => ({
+    file: post.file,
+    line: post.bodyLine + line,
+    column,
+  })
+  return {
+    html: stored.html,
+    calls: (stored.calls ?? []).map(({ line, column, ...call }) => ({
+      ...call,
+      pos: pos(line, column),
+    })),
+    errors: (stored.errors ?? []).map((e) => ({ pos: pos(e.line, e.column), message: e.message })),
+  }
+}

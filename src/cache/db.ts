@@ -1,0 +1,135 @@
+// .bds/cache.db: the build cache's SQLite file, with bds's conventions (WAL, migrations,
+// application_id, a corrupt or foreign file set aside). One table per kind of result, each
+// row keyed by a content hash; nothing in it names an absolute path or this machine.
+
+import { join } from 'node:path'
+import type Database from 'better-sqlite3'
+import { openSqlite } from '../util/sqlite.js'
+import { setAside } from '../util/sqlite-check.js'
+
+/** The kinds of rows: the tables of the file. */
+export const KINDS = ['markdown', 'macros', 'pages', 'checks', 'builds'] as const
+export type Kind = (typeof KINDS)[number]
+
+const MIGRATIONS = [
+  `CREATE TABLE markdown (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE macros (key TEXT PRIMARY KEY, reads TEXT NOT NULL, value TEXT NOT NULL);
+   CREATE TABLE pages (key TEXT PRIMARY KEY, hash TEXT NOT NULL, body BLOB NOT NULL);
+   CREATE TABLE checks (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE builds (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+]
+
+export interface PageRow {
+  /** sha1 of the bytes, as the output manifest records it. */
+  hash: string
+  body: Buffer
+}
+
+export interface CacheDb {
+  get(kind: 'markdown' | 'checks' | 'builds', key: string): string | undefined
+  put(kind: 'markdown' | 'checks' | 'builds', key: string, value: string): void
+  macro(key: string): { reads: string; value: string } | undefined
+  putMacro(key: string, reads: string, value: string): void
+  page(key: string): PageRow | undefined
+  putPage(key: string, hash: string, body: string | Uint8Array): void
+  /** True when the file holds no page (a first build, or after `bds cache clean`). */
+  empty(): boolean
+  /** Deletes every row whose key is not in `used` of its kind, in one transaction. */
+  prune(used: Record<Kind, ReadonlySet<string>>): void
+  /** Rows and bytes of each kind. */
+  stats(): Record<Kind, { rows: number; bytes: number }>
+  /** Runs `fn` in one write transaction. */
+  batch(fn: () => void): void
+  close(): void
+  /** Where the file is; `:memory:` in tests. */
+  readonly path: string
+  /** Why an unusable file was set aside, when it was. */
+  readonly reset?: string
+}
+
+const SIZE: Record<Kind, string> = {
+  markdown: 'length(key) + length(value)',
+  macros: 'length(key) + length(reads) + length(value)',
+  pages: 'length(key) + length(hash) + length(CAST(body AS BLOB))',
+  checks: 'length(key) + length(value)',
+  builds: 'length(key) + length(value)',
+}
+
+/**
+ * Opens `cache.db` under `cacheDir` (the site's `.bds/`), or the database at `path`. A file
+ * bds cannot use — even one that passes the checks of openSqlite but not this one's
+ * statements — is set aside and a new one made.
+ */
+export function openCacheFile(cacheDir: string, path = join(cacheDir, 'cache.db')): CacheDb {
+  try {
+    return open(path)
+  } catch (error) {
+    if (path === ':memory:') throw error
+    const aside = setAside(path)
+    const opened = open(path)
+    const why = `could not be used (${(error as Error).message}); it was set aside as ${aside}`
+    return { ...opened, reset: opened.reset ? `${why}; ${opened.reset}` : why }
+  }
+}
+
+function open(path: string): CacheDb {
+  const opened = openSqlite(path, MIGRATIONS, 'SELECT count(*) FROM pages')
+  try {
+    return statements(opened.db, path, opened.reset)
+  } catch (error) {
+    opened.db.close()
+    throw error
+  }
+}
+
+function statements(db: Database.Database, path: string, reset?: string): CacheDb {
+  const text = (kind: string) => ({
+    get: db.prepare(`SELECT value FROM ${kind} WHERE key = ?`).pluck(),
+    put: db.prepare(`INSERT OR REPLACE INTO ${kind} (key, value) VALUES (?, ?)`),
+  })
+  const plain = { markdown: text('markdown'), checks: text('checks'), builds: text('builds') }
+  const getMacro = db.prepare('SELECT reads, value FROM macros WHERE key = ?')
+  const putMacro = db.prepare('INSERT OR REPLACE INTO macros VALUES (?, ?, ?)')
+  const getPage = db.prepare('SELECT hash, CAST(body AS BLOB) AS body FROM pages WHERE key = ?')
+  const putPage = db.prepare('INSERT OR REPLACE INTO pages VALUES (?, ?, ?)')
+  const anyPage = db.prepare('SELECT 1 FROM pages LIMIT 1').pluck()
+  return {
+    path,
+    reset,
+    get: (kind, key) => plain[kind].get.get(key) as string | undefined,
+    put: (kind, key, value) => void plain[kind].put.run(key, value),
+    macro: (key) => getMacro.get(key) as { reads: string; value: string } | undefined,
+    putMacro: (key, reads, value) => void putMacro.run(key, reads, value),
+    page: (key) => getPage.get(key) as PageRow | undefined,
+    putPage: (key, hash, body) => void putPage.run(key, hash, body),
+    empty: () => anyPage.get() === undefined,
+    prune: (used) => prune(db, used),
+    stats: () => stats(db),
+    batch: (fn) => db.transaction(fn).immediate(),
+    close: () => db.close(),
+  }
+}
+
+function prune(db: Database.Database, used: Record<Kind, ReadonlySet<string>>): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS used (kind TEXT, key TEXT, PRIMARY KEY (kind, key))')
+  const add = db.prepare('INSERT OR IGNORE INTO temp.used VALUES (?, ?)')
+  db.transaction(() => {
+    for (const kind of KINDS) for (const key of used[kind]) add.run(kind, key)
+    for (const kind of KINDS)
+      db.exec(
+        `DELETE FROM ${kind} WHERE key NOT IN (SELECT key FROM temp.used WHERE kind = '${kind}')`,
+      )
+    db.exec('DELETE FROM temp.used')
+  }).immediate()
+}
+
+function stats(db: Database.Database): Record<Kind, { rows: number; bytes: number }> {
+  const out = {} as Record<Kind, { rows: number; bytes: number }>
+  for (const kind of KINDS) {
+    const row = db
+      .prepare(`SELECT count(*) AS rows, coalesce(sum(${SIZE[kind]}), 0) AS bytes FROM ${kind}`)
+      .get() as { rows: number; bytes: number }
+    out[kind] = row
+  }
+  return out
+}

@@ -1,0 +1,44 @@
+// The content fingerprint of a site: every input file by its path relative to the site and
+// a hash of its bytes — posts, pages, templates, scripts, meta/*.json, the config and media
+// sidecars, the theme — and, for files that are only copied (static/, media files), path and
+// size. Equal on every clone of the same commit, wherever it lies and whatever the file times.
+
+import { join, relative, sep } from 'node:path'
+import type { ResolvedConfig } from '../config/index.js'
+import { CONFIG_FILE } from '../config/index.js'
+import { type Fs, mapLimit } from '../util/fs.js'
+import { hashText } from '../util/hash.js'
+
+const rel = (root: string, path: string) => relative(root, path).split(sep).join('/')
+
+/** `themeDir`: the bundled theme the site's templates override (paths named relative to it). */
+export async function contentFingerprint(
+  config: ResolvedConfig,
+  fs: Fs,
+  themeDir: string,
+): Promise<string> {
+  const p = config.paths
+  const read = [p.posts, p.pages, p.templates, p.scripts, join(p.root, 'meta')]
+  const sized = [p.static, p.media]
+  const list = async (dir: string) => (await fs.walk(dir)).map((f) => join(dir, f))
+  const [readFiles, sizedFiles] = await Promise.all([
+    Promise.all(read.map(list)),
+    Promise.all(sized.map(list)),
+  ])
+  const byContent = [...readFiles.flat(), join(p.root, CONFIG_FILE)]
+  const bySize: string[] = []
+  for (const file of sizedFiles.flat()) (file.endsWith('.meta') ? byContent : bySize).push(file)
+  const lines = await mapLimit(byContent, 64, async (file) => {
+    const bytes = await fs.readBytes(file).catch(() => undefined)
+    return `${rel(p.root, file)}\t${bytes ? hashText(bytes) : '-'}`
+  })
+  const sizes = await mapLimit(bySize, 64, async (file) => {
+    const s = await fs.stat(file)
+    return `${rel(p.root, file)}\t${s ? s.size : '-'}`
+  })
+  const theme = await mapLimit(await fs.walk(themeDir), 64, async (file) => {
+    const bytes = await fs.readBytes(join(themeDir, file)).catch(() => undefined)
+    return `theme:${file}\t${bytes ? hashText(bytes) : '-'}`
+  })
+  return hashText([...lines, '', ...sizes, '', ...theme].join('\n'))
+}

@@ -1,0 +1,9 @@
+// The build cache (.bds/cache.db): results keyed by hashes of everything that made them —
+// rendered Markdown, macro outputs with the site data they read, pages, whole builds — so a
+// build anywhere renders only what changed. docs/cache.md explains the keys.
+export { type CacheDb, KINDS, type Kind, openCacheFile, type PageRow } from './db.js'
+export { engineKey } from './engine.js'
+export { contentFingerprint } from './fingerprint.js'
+export { CACHE_FORMAT, cacheKey, configKey } from './keys.js'
+export { cachedRunner } from './macro-runner.js'
+export { type BuildCache, type CacheCounts, type CacheReport, createBuildCache } from './session.js'

@@ -1,0 +1,157 @@
+// BuildCache: the build cache as one build sees it — reads that mark a row as used, writes
+// queued and stored in one transaction at the end, counts of what came from the cache and
+// what was computed. A failing file never fails the build: the cache turns itself off with
+// a warning and the file is set aside. `--no-cache` gets one that only counts.
+
+import { BdsError } from '../errors/index.js'
+import { setAside } from '../util/sqlite-check.js'
+import { type CacheDb, KINDS, type Kind, type PageRow } from './db.js'
+
+export interface CacheCounts {
+  cached: number
+  computed: number
+}
+
+/** How many results of a build came from the cache and how many were computed. */
+export interface CacheReport {
+  /** False with `--no-cache`: nothing was read or written. */
+  enabled: boolean
+  pages: CacheCounts
+  markdown: CacheCounts
+  macros: CacheCounts
+}
+
+type Counted = 'pages' | 'markdown' | 'macros'
+type Plain = 'markdown' | 'checks' | 'builds'
+
+export interface BuildCache {
+  readonly enabled: boolean
+  /** No page is cached (a first build, or after `bds cache clean`). */
+  cold(): boolean
+  count(kind: Counted, cached: boolean, n?: number): void
+  get(kind: Plain, key: string): string | undefined
+  put(kind: Plain, key: string, value: string): void
+  macro(key: string): { reads: string; value: string } | undefined
+  putMacro(key: string, reads: string, value: string): void
+  page(key: string): PageRow | undefined
+  putPage(key: string, hash: string, body: string | Uint8Array): void
+  /** Marks a row used without reading it (a replayed build's pages). */
+  use(kind: Kind, key: string): void
+  /** Something of this build must not be replayed (a timeout, a `cache: false` script). */
+  taint(): void
+  readonly tainted: boolean
+  report(): CacheReport
+  /** Stores the queued rows; with `prune`, drops every row this build did not use. */
+  finish(prune: boolean): void
+  /** Warnings: a file set aside, a cache that failed during the build. */
+  diagnostics(): BdsError[]
+  close(): void
+}
+
+const counts = (): CacheCounts => ({ cached: 0, computed: 0 })
+
+export function createBuildCache(db?: CacheDb): BuildCache {
+  const report: CacheReport = {
+    enabled: db !== undefined,
+    pages: counts(),
+    markdown: counts(),
+    macros: counts(),
+  }
+  const problems: BdsError[] = []
+  if (db?.reset)
+    problems.push(warning(`The build cache ${db.path} ${db.reset}. A new cache was made.`))
+  let broken = false
+  let tainted = false
+  const used = Object.fromEntries(KINDS.map((k) => [k, new Set<string>()])) as Record<
+    Kind,
+    Set<string>
+  >
+  const queued: (() => void)[] = []
+  const pending = new Map<string, unknown>()
+  /** Runs `fn` on the file; a failure turns the cache off for the rest of the build. */
+  const safely = <T>(fn: (db: CacheDb) => T): T | undefined => {
+    if (!db || broken) return undefined
+    try {
+      return fn(db)
+    } catch (error) {
+      broken = true
+      tainted = true
+      const why = error instanceof Error ? error.message : String(error)
+      problems.push(
+        warning(
+          `The build cache ${db.path} failed (${why}); this build went on without it, and the file is set aside.`,
+        ),
+      )
+      return undefined
+    }
+  }
+  const read = <T>(kind: Kind, key: string, fn: (db: CacheDb) => T | undefined) => {
+    const id = `${kind}\0${key}`
+    let value = pending.get(id) as T | undefined
+    if (value === undefined) {
+      value = safely(fn)
+      // Markdown is asked for twice (before Python starts, then to render): read it once.
+      if (value !== undefined && kind === 'markdown') pending.set(id, value)
+    }
+    if (value !== undefined) used[kind].add(key)
+    return value
+  }
+  const write = (kind: Kind, key: string, value: unknown, fn: (db: CacheDb) => void) => {
+    if (!db || broken) return
+    used[kind].add(key)
+    if (value !== undefined) pending.set(`${kind}\0${key}`, value)
+    queued.push(() => fn(db))
+  }
+  return {
+    enabled: db !== undefined,
+    cold: () => safely((d) => d.empty()) ?? true,
+    count(kind, cached, n = 1) {
+      report[kind][cached ? 'cached' : 'computed'] += n
+    },
+    get: (kind, key) => read(kind, key, (d) => d.get(kind, key)),
+    put: (kind, key, value) => write(kind, key, value, (d) => d.put(kind, key, value)),
+    macro: (key) => read('macros', key, (d) => d.macro(key)),
+    putMacro: (key, reads, value) =>
+      write('macros', key, { reads, value }, (d) => d.putMacro(key, reads, value)),
+    page: (key) => read('pages', key, (d) => d.page(key)),
+    putPage: (key, hash, body) => write('pages', key, undefined, (d) => d.putPage(key, hash, body)),
+    use: (kind, key) => void used[kind].add(key),
+    taint: () => {
+      tainted = true
+    },
+    get tainted() {
+      return tainted
+    },
+    report: () => structuredClone(report),
+    finish(prune) {
+      safely((d) =>
+        d.batch(() => {
+          for (const put of queued) put()
+        }),
+      )
+      queued.length = 0
+      pending.clear()
+      if (prune) safely((d) => d.prune(used))
+    },
+    diagnostics: () => [...problems],
+    close() {
+      if (!db) return
+      try {
+        db.close()
+      } catch {
+        // a broken file may fail to close; it is set aside below
+      }
+      if (broken && db.path !== ':memory:') {
+        try {
+          setAside(db.path)
+        } catch {
+          // another bds process set it aside first, or it cannot be moved: the next build retries
+        }
+      }
+    },
+  }
+}
+
+function warning(message: string): BdsError {
+  return new BdsError('BDS_CACHE_RESET', message, { severity: 'warning' })
+}

@@ -1,0 +1,36 @@
+// How the build cache keys a Python macro call: the script's id, content hash, file and
+// entrypoint, the call's context (parameters, language and tree; the translations follow from
+// the language) and the post it gets — plus, checked separately, the parts of the site data
+// it read (site-reads.ts). A script whose header says `cache: false` is never cached.
+
+import type { Post } from '../../content/index.js'
+import type { ScriptRow } from '../../scripts/index.js'
+import type { MacroCacheKeys, MacroInput } from '../types.js'
+import { macroContext } from './runner.js'
+import { publicPost } from './site-data.js'
+import type { SiteReads } from './site-reads.js'
+
+export function pythonCacheKeys(rows: readonly ScriptRow[], reads: SiteReads): MacroCacheKeys {
+  const bySlug = new Map(rows.map((row) => [row.slug.toLowerCase(), row]))
+  const posts = new WeakMap<Post, { url: string; json: string }>()
+  const postJson = (input: MacroInput) => {
+    let known = posts.get(input.post)
+    if (known?.url !== input.url) {
+      known = { url: input.url, json: JSON.stringify(publicPost(input.post, input.url)) }
+      posts.set(input.post, known)
+    }
+    return known.json
+  }
+  return {
+    key(input) {
+      const row = bySlug.get(input.call.name)
+      if (!row?.cache) return undefined
+      const { translations: _t, ...env } = macroContext(input, row.id).env
+      const context = JSON.stringify({ env, params: input.call.params })
+      return ['python', row.id, row.hash, row.path, row.entrypoint, context, postJson(input)].join(
+        '\0',
+      )
+    },
+    read: reads,
+  }
+}
