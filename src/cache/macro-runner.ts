@@ -36,10 +36,11 @@ export function cachedRunner(runner: MacroRunner, cache: BuildCache): MacroRunne
     diagnostics: runner.diagnostics && (() => runner.diagnostics?.() ?? []),
     async run(batch) {
       const outputs: (MacroOutput | undefined)[] = new Array(batch.length)
-      const callKeys = batch.map((input) => {
-        const key = keys.key(input)
-        return key === undefined ? undefined : cacheKey('macro', key)
-      })
+      const callKeys: (string | undefined)[] = []
+      for (const input of batch) {
+        const key = await keys.key(input)
+        callKeys.push(key === undefined ? undefined : cacheKey('macro', key))
+      }
       for (const [i, key] of callKeys.entries()) {
         const row = key === undefined ? undefined : cache.macro(key)
         if (!row || !(await stillSame(JSON.parse(row.reads) as Reads, read))) continue

@@ -7,6 +7,7 @@ import { stopRenderWorkers } from '../build/index.js'
 import { isBdsError, toDiagnostic } from '../errors/index.js'
 import { BDS_VERSION } from '../version.js'
 import { registerBuild } from './commands/build.js'
+import { registerCache } from './commands/cache.js'
 import { registerDoctor } from './commands/doctor.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerInit } from './commands/init.js'
@@ -36,6 +37,7 @@ export function createProgram(ctx: CliContext): Command {
       '\nExamples:\n  $ bds init my-blog\n  $ bds build my-blog\n  $ bds watch my-blog --open\n  $ bds -C my-blog new post "Hello, world"\n  $ pbpaste | bds -C my-blog ingest -\n',
     )
   registerBuild(program, ctx)
+  registerCache(program, ctx)
   registerDoctor(program, ctx)
   registerInit(program, ctx)
   registerIngest(program, ctx)

@@ -82,7 +82,7 @@ export interface MacroCacheKeys {
    * Everything the call's output depends on besides the site data it reads — the macro's
    * version, parameters, post and tree — as text; undefined when it is never cached.
    */
-  key(input: MacroInput): string | undefined
+  key(input: MacroInput): Promise<string | undefined> | string | undefined
   /** A hash of one part of the site data a call read (`reads`); undefined: never a hit. */
   read(name: string): Promise<string | undefined>
 }

@@ -63,6 +63,11 @@ export interface CheckResult {
   ok: boolean
   /** Top-level function names (def and async def) when the file parses. */
   functions: string[]
+  /**
+   * Positional parameters of each top-level function (the last def of a name), null when a
+   * decorator or `*args` leaves the number open: a one-parameter entrypoint never gets the post.
+   */
+  params?: Record<string, number | null>
   error?: { message: string; line: number; column: number }
 }
 

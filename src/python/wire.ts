@@ -55,6 +55,10 @@ export type CheckOutcome = Omit<CheckResult, 'file'>
 function outcomeProblem(raw: unknown): string | undefined {
   if (!isObject(raw) || typeof raw.ok !== 'boolean') return 'is not a check result'
   if (!isStrings(raw.functions)) return 'has functions that are not names'
+  const p = raw.params
+  const count = (n: unknown) => n === null || (Number.isInteger(n) && (n as number) >= 0)
+  if (p !== undefined && !(isObject(p) && Object.values(p).every(count)))
+    return 'has parameter counts that are not counts'
   const e = raw.error
   if (e === undefined || e === null) return undefined
   const where = isObject(e) && Number.isInteger(e.line) && Number.isInteger(e.column)
@@ -69,9 +73,10 @@ export function checkOutcomes(raw: unknown, count: number): CheckOutcome[] | str
     const problem = outcomeProblem(r)
     if (problem) return `check result ${i} ${problem}`
   }
-  return (raw as Record<string, unknown>[]).map(({ ok, functions, error: e }) => ({
+  return (raw as Record<string, unknown>[]).map(({ ok, functions, params, error: e }) => ({
     ok: ok as boolean,
     functions: [...(functions as string[])],
+    ...(isObject(params) ? { params: Object.fromEntries(Object.entries(params)) } : {}),
     ...(isObject(e) ? { error: { message: `${e.message}`, line: e.line, column: e.column } } : {}),
   })) as CheckOutcome[]
 }

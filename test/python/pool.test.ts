@@ -56,6 +56,25 @@ describe('calling conventions', () => {
     expect(r.error?.message).toContain('Task got bad yield')
   })
 
+  it('checks count each function its positional parameters (open with a decorator or *args)', async () => {
+    // #16: a one-parameter entrypoint never gets the post, so the build cache keys it without one.
+    const [r] = await host.check([
+      {
+        file: 'scripts/n.py',
+        source: py(
+          'import functools',
+          'def one(context): pass',
+          'async def two(context, post=None): pass',
+          'def many(*args): pass',
+          '@functools.cache',
+          'def wrapped(context): pass',
+          'def one(a, b, /, c): pass',
+        ),
+      },
+    ])
+    expect(r?.params).toEqual({ one: 3, two: 2, many: null, wrapped: null })
+  })
+
   it('names a missing entrypoint and the functions the script has', async () => {
     const s = script('nope', py('def helper():', '    pass'), { entrypoint: 'render' })
     const r = await call(host, s, {})

@@ -1,7 +1,8 @@
 // How the build cache keys a Python macro call: the script's id, content hash, file and
 // entrypoint, the call's context (parameters, language and tree; the translations follow from
-// the language) and the post it gets — plus, checked separately, the parts of the site data
-// it read (site-reads.ts). A script whose header says `cache: false` is never cached.
+// the language) and the post it gets, if its entrypoint takes one — plus, checked separately,
+// the parts of the site data it read (site-reads.ts). A script whose header says
+// `cache: false` is never cached.
 
 import type { Post } from '../../content/index.js'
 import type { ScriptRow } from '../../scripts/index.js'
@@ -10,7 +11,15 @@ import { macroContext } from './runner.js'
 import { publicPost } from './site-data.js'
 import type { SiteReads } from './site-reads.js'
 
-export function pythonCacheKeys(rows: readonly ScriptRow[], reads: SiteReads): MacroCacheKeys {
+/**
+ * `takesPost`: whether a script's entrypoint gets the post (its `ast` check counts its
+ * parameters; true when that is not known).
+ */
+export function pythonCacheKeys(
+  rows: readonly ScriptRow[],
+  reads: SiteReads,
+  takesPost: (row: ScriptRow) => Promise<boolean>,
+): MacroCacheKeys {
   const bySlug = new Map(rows.map((row) => [row.slug.toLowerCase(), row]))
   const posts = new WeakMap<Post, { url: string; json: string }>()
   const postJson = (input: MacroInput) => {
@@ -22,14 +31,13 @@ export function pythonCacheKeys(rows: readonly ScriptRow[], reads: SiteReads): M
     return known.json
   }
   return {
-    key(input) {
+    async key(input) {
       const row = bySlug.get(input.call.name)
       if (!row?.cache) return undefined
       const { translations: _t, ...env } = macroContext(input, row.id).env
       const context = JSON.stringify({ env, params: input.call.params })
-      return ['python', row.id, row.hash, row.path, row.entrypoint, context, postJson(input)].join(
-        '\0',
-      )
+      const post = (await takesPost(row)) ? postJson(input) : 'no post'
+      return ['python', row.id, row.hash, row.path, row.entrypoint, context, post].join('\0')
     },
     read: reads,
   }

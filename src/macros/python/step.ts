@@ -80,24 +80,31 @@ export function preparePython(
   let checks: CheckStore | undefined
   let api: Promise<Record<string, unknown>> | undefined
   let ready:
-    | Promise<{ scripts: Map<string, ScriptSource>; broken: Map<string, string> }>
+    | Promise<{
+        scripts: Map<string, ScriptSource>
+        broken: Map<string, string>
+        /** Positional parameters of each script's entrypoint (null: not known). */
+        params: Map<string, number | null>
+      }>
     | undefined
   /** Sources are read and problems reported once per build, before the first call. */
   const prepare = () => {
     ready ??= readSources(fs, config.paths.root, rows).then(async (scripts) => {
       const broken = new Map<string, string>()
+      const params = new Map<string, number | null>()
       const checking = async () => {
         const failure = await start()
         if (failure) throw failure
         return host
       }
       for (const [script, result] of await checkAll([...scripts.values()], checking, checks)) {
+        params.set(script.slug.toLowerCase(), result.params?.[script.entrypoint] ?? null)
         const problem = scriptProblem(script, result)
         if (!problem) continue
         diagnostics.push(problem)
         broken.set(script.slug.toLowerCase(), problem.message)
       }
-      return { scripts, broken }
+      return { scripts, broken, params }
     })
     return ready
   }
@@ -108,6 +115,13 @@ export function preparePython(
     cacheKeys: pythonCacheKeys(
       rows,
       createSiteReads(config, () => site as PythonSite),
+      async (row) => {
+        const count = await prepare().then(
+          ({ params }) => params.get(row.slug.toLowerCase()),
+          () => null,
+        )
+        return count === null || count === undefined || count >= 2
+      },
     ),
     async run(batch: readonly MacroInput[]): Promise<MacroOutput[]> {
       // Checks first (the build cache may hold them): a batch of broken scripts' calls, or

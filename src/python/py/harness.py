@@ -297,8 +297,12 @@ def check(file, source):
         return json.dumps({"ok": False, "functions": [], "error": {
             "message": f"{type(exc).__name__}: {exc.msg}", "line": exc.lineno or 1,
             "column": exc.offset or 1}})
-    names = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    return json.dumps({"ok": True, "functions": names})
+    defs = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    # Positional parameters of each function as it is called (the last def of a name wins);
+    # None when a decorator or *args leaves the number open.
+    params = {n.name: None if n.decorator_list or n.args.vararg else
+              len(n.args.posonlyargs) + len(n.args.args) for n in defs}
+    return json.dumps({"ok": True, "functions": [n.name for n in defs], "params": params})
 
 
 def forget(keys_json):

@@ -166,6 +166,7 @@ describe('a reply that is not what its request asks for is refused', () => {
     ['a missing result', []],
     ['functions that are not names', [{ ok: true, functions: [1] }]],
     ['an error without a line', [{ ok: false, functions: [], error: { message: 'x' } }]],
+    ['parameter counts that are not counts', [{ ok: true, functions: [], params: { f: -1 } }]],
   ])('check: %s — BDS_PYTHON_WIRE_REPLY, and the next check works', async (_, value) => {
     const { host } = fake({ replies: { check: [{ value }] } })
     const scripts = [{ file: 'scripts/a.py', source: '' }]

@@ -1,0 +1,88 @@
+// `bds cache stats` and `bds cache clean`: what the build cache (.bds/cache.db) holds, kind by
+// kind, and removing it (the next build computes everything and fills it again).
+
+import { lstatSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Command } from 'commander'
+import { KINDS, openCacheFile } from '../../cache/index.js'
+import { loadConfig, resolveConfig } from '../../config/index.js'
+import type { CliContext } from '../context.js'
+
+const FILES = ['cache.db', 'cache.db-wal', 'cache.db-shm', 'cache.db-journal']
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`
+
+async function cacheDir(ctx: CliContext): Promise<string> {
+  const config = resolveConfig(await loadConfig(ctx.cwd()), {}, ctx.cwd())
+  return config.paths.cache
+}
+
+/** Regular files of the cache and their sizes (a link or folder there is not bds's to touch). */
+function present(dir: string): { path: string; size: number }[] {
+  return FILES.flatMap((name) => {
+    const path = join(dir, name)
+    const s = lstatSync(path, { throwIfNoEntry: false })
+    return s?.isFile() ? [{ path, size: s.size }] : []
+  })
+}
+
+export function registerCache(program: Command, ctx: CliContext): void {
+  const cache = program
+    .command('cache')
+    .description('inspect or remove the build cache (.bds/cache.db)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ bds cache stats\n  $ bds -C my-blog cache stats --json\n  $ bds cache clean\n',
+    )
+  cache
+    .command('stats')
+    .description('show what the build cache holds: rows and bytes of each kind of result')
+    .option('--json', 'print the same as JSON')
+    .action(async (flags: { json?: boolean }) => {
+      const dir = await cacheDir(ctx)
+      const files = present(dir)
+      const onDisk = files.reduce((sum, f) => sum + f.size, 0)
+      const kinds = files.some((f) => f.path.endsWith('cache.db'))
+        ? withDb(dir, (db) => db.stats())
+        : undefined
+      if (flags.json)
+        return ctx.out.out(
+          JSON.stringify(
+            { file: join(dir, 'cache.db'), bytes: onDisk, kinds: kinds ?? null },
+            null,
+            2,
+          ),
+        )
+      if (!kinds)
+        return ctx.out.out(`No build cache in ${dir} yet: the next \`bds build\` makes one.`)
+      ctx.out.out(`${join(dir, 'cache.db')}: ${mib(onDisk)} on disk`)
+      for (const kind of KINDS) {
+        const k = kinds[kind]
+        ctx.out.out(
+          `  ${kind.padEnd(9)} ${String(k.rows).padStart(7)} rows  ${mib(k.bytes).padStart(10)}`,
+        )
+      }
+    })
+  cache
+    .command('clean')
+    .description('remove the build cache; the next build computes every result again')
+    .action(async () => {
+      const files = present(await cacheDir(ctx))
+      for (const f of files) rmSync(f.path, { force: true })
+      const freed = files.reduce((sum, f) => sum + f.size, 0)
+      ctx.out.out(
+        files.length
+          ? `Removed the build cache (${mib(freed)}).`
+          : 'There was no build cache to remove.',
+      )
+    })
+}
+
+function withDb<T>(dir: string, fn: (db: ReturnType<typeof openCacheFile>) => T): T {
+  const db = openCacheFile(dir)
+  try {
+    return fn(db)
+  } finally {
+    db.close()
+  }
+}
