@@ -3,6 +3,7 @@
 
 import { BdsError } from '../../errors/index.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
+import { builtinCacheKeys } from './cache-keys.js'
 import { gallery } from './gallery.js'
 import type { BuiltinMacro } from './macro.js'
 import { photoArchive } from './photo-archive.js'
@@ -65,5 +66,6 @@ export function createBuiltinRunner(): MacroRunner {
   return {
     has: (name) => byName.has(name),
     run: (batch) => Promise.resolve(batch.map(renderBuiltin)),
+    cacheKeys: builtinCacheKeys,
   }
 }
