@@ -1,0 +1,65 @@
+// A macro runner behind the build cache (#16): a stored call is answered while every part of
+// the site data it read hashes the same, re-run when one changed; the runner sees only the
+// calls left (an empty batch when none is); an output that may differ next time is not kept.
+
+import { describe, expect, it } from 'vitest'
+import { cachedRunner, createBuildCache, openCacheFile } from '../../../src/cache/index.js'
+import type { MacroInput, MacroOutput, MacroRunner } from '../../../src/macros/index.js'
+import { macroInput } from '../../helpers/macro-input.js'
+
+/** A runner whose outputs read `reads` of a site whose parts hash as `site` says. */
+function runner(site: Record<string, string>, reads: string[], cacheable = true) {
+  const batches: string[][] = []
+  const inner: MacroRunner = {
+    has: () => true,
+    async run(batch) {
+      batches.push(batch.map((i) => String(i.call.params.n)))
+      return batch.map(
+        (i): MacroOutput => ({ html: `n=${i.call.params.n}`, diagnostics: [], reads, cacheable }),
+      )
+    },
+    cacheKeys: { key: (i) => `k${i.call.params.n}`, read: async (name) => site[name] },
+  }
+  return { inner, batches }
+}
+
+const calls = (...ns: number[]): MacroInput[] => ns.map((n) => macroInput('m', { n }))
+
+async function build(db: ReturnType<typeof openCacheFile>, r: MacroRunner, inputs: MacroInput[]) {
+  const cache = createBuildCache(db)
+  const out = await cachedRunner(r, cache).run(inputs)
+  cache.finish(true)
+  return { html: out.map((o) => o.html), report: cache.report(), tainted: cache.tainted }
+}
+
+describe('a cached macro runner', () => {
+  it('answers stored calls while what they read is unchanged, and re-runs them when it changed', async () => {
+    const db = openCacheFile('', ':memory:')
+    const site = { posts: 'h1' }
+    const { inner, batches } = runner(site, ['posts'])
+    expect((await build(db, inner, calls(1, 2))).html).toEqual(['n=1', 'n=2'])
+    const again = await build(db, inner, calls(1, 2, 3))
+    expect(again.html).toEqual(['n=1', 'n=2', 'n=3'])
+    expect(again.report.macros).toEqual({ cached: 2, computed: 1 })
+    site.posts = 'h2'
+    await build(db, inner, calls(1))
+    expect(batches).toEqual([['1', '2'], ['3'], ['1']])
+  })
+
+  it('calls the runner with an empty batch when the cache answered every call', async () => {
+    const db = openCacheFile('', ':memory:')
+    const { inner, batches } = runner({}, [])
+    await build(db, inner, calls(1))
+    await build(db, inner, calls(1))
+    expect(batches).toEqual([['1'], []])
+  })
+
+  it('keeps no output that may differ next time, nor one that read an unknown part', async () => {
+    for (const r of [runner({}, [], false), runner({}, ['data:unknown'])]) {
+      const db = openCacheFile('', ':memory:')
+      expect((await build(db, r.inner, calls(1))).tainted).toBe(true)
+      await build(db, r.inner, calls(1))
+      expect(r.batches).toEqual([['1'], ['1']])
+    }
+  })
+})

@@ -1,0 +1,111 @@
+// The build cache as a build sees it (#16): counts, writes queued until the end, unused rows
+// dropped, a macro output stored without its position, and a file that fails mid-build —
+// the cache turns itself off with a warning, the file is set aside, the build goes on.
+
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  type CacheDb,
+  configKey,
+  createBuildCache,
+  openCacheFile,
+} from '../../../src/cache/index.js'
+import { restoreOutput, storeOutput } from '../../../src/cache/outputs.js'
+import { resolveConfig } from '../../../src/config/index.js'
+import { BdsError } from '../../../src/errors/index.js'
+
+const memory = () => openCacheFile('', ':memory:')
+
+describe('a build cache session', () => {
+  it('counts, stores at the end, and drops what the build did not use', () => {
+    const db = memory()
+    const first = createBuildCache(db)
+    expect(first.cold()).toBe(true)
+    first.put('markdown', 'm1', 'one')
+    first.putPage('p1', 'h1', '<p>1</p>')
+    first.putMacro('k1', '[]', '{"html":"x","diagnostics":[]}')
+    expect(first.get('markdown', 'm1')).toBe('one') // queued rows answer at once
+    expect(db.get('markdown', 'm1')).toBeUndefined() // … and reach the file at the end
+    first.count('pages', false, 2)
+    first.finish(true)
+    expect(first.report()).toMatchObject({ enabled: true, pages: { cached: 0, computed: 2 } })
+    const second = createBuildCache(db)
+    expect(second.cold()).toBe(false)
+    expect(second.page('p1')?.body.toString()).toBe('<p>1</p>')
+    expect(second.get('markdown', 'm1')).toBe('one')
+    second.finish(true) // the macro row was not used: gone
+    expect(db.macro('k1')).toBeUndefined()
+    expect(db.get('markdown', 'm1')).toBe('one')
+  })
+
+  it('without a file (--no-cache) only counts', () => {
+    const none = createBuildCache()
+    none.put('markdown', 'k', 'v')
+    none.count('macros', false, 3)
+    expect(none.get('markdown', 'k')).toBeUndefined()
+    expect(none.report()).toMatchObject({ enabled: false, macros: { cached: 0, computed: 3 } })
+  })
+
+  it('turns itself off with a warning when the file fails, and sets it aside', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bds-cache-'))
+    const real = openCacheFile(dir)
+    const failing: CacheDb = {
+      ...real,
+      get: () => {
+        throw new Error('database disk image is malformed')
+      },
+    }
+    const cache = createBuildCache(failing)
+    expect(cache.get('markdown', 'x')).toBeUndefined()
+    expect(cache.get('markdown', 'y')).toBeUndefined()
+    cache.put('markdown', 'z', 'v')
+    cache.finish(true)
+    expect(cache.tainted).toBe(true)
+    const [warning] = cache.diagnostics()
+    expect(cache.diagnostics()).toHaveLength(1)
+    expect(warning).toMatchObject({ code: 'BDS_CACHE_RESET', severity: 'warning' })
+    expect(warning?.message).toContain('database disk image is malformed')
+    cache.close()
+    expect(existsSync(join(dir, 'cache.db'))).toBe(false)
+    expect(readdirSync(dir).some((f) => f.startsWith('cache.db.aside-'))).toBe(true)
+  })
+})
+
+describe('stored macro outputs', () => {
+  const pos = { file: 'posts/a.md', line: 7, column: 3 }
+  it('keep HTML, printed output and diagnostics, and take the position they are used at', () => {
+    const warning = new BdsError('BDS_MACRO_WARNING', 'w', {
+      pos,
+      severity: 'warning',
+      detail: 'd',
+    })
+    const text = storeOutput({ html: '<b>', diagnostics: [warning], captured: 'out' }, pos)
+    expect(text).not.toContain('posts/a.md')
+    const elsewhere = { file: 'posts/b.md', line: 2, column: 1 }
+    const back = restoreOutput(text as string, elsewhere)
+    expect(back).toMatchObject({ html: '<b>', captured: 'out' })
+    expect(back.diagnostics[0]).toMatchObject({
+      code: 'BDS_MACRO_WARNING',
+      pos: elsewhere,
+      detail: 'd',
+    })
+  })
+
+  it('are not stored when a diagnostic points elsewhere than the token', () => {
+    const other = new BdsError('BDS_MACRO_FAILED', 'x', { pos: { ...pos, line: 1 } })
+    expect(storeOutput({ html: '', diagnostics: [other] }, pos)).toBeUndefined()
+  })
+})
+
+describe('the config key', () => {
+  it('ignores where the site lies and how it is built, not what shapes its pages', () => {
+    const loaded = (title: string) => ({ config: { title }, positions: new Map() })
+    const a = resolveConfig(loaded('T'), { root: '/one' }, '/')
+    const b = resolveConfig(loaded('T'), { root: '/two/x', strict: true, cache: false }, '/')
+    expect(configKey(a)).toBe(configKey(b))
+    expect(configKey(resolveConfig(loaded('U'), { root: '/one' }, '/'))).not.toBe(configKey(a))
+    expect(configKey(resolveConfig(loaded('T'), { drafts: true }, '/'))).not.toBe(configKey(a))
+  })
+})
