@@ -117,10 +117,7 @@ export async function buildSite(
         : undefined
       const record = key && !options.keep ? readRecord(results, key) : undefined
       const replayed =
-        record &&
-        (await timer.step('replay', () =>
-          replayBuild(config, deps, record, results, setup, previous),
-        ))
+        record && (await replayBuild(config, deps, record, results, setup, previous, timer))
       if (record && replayed) {
         const { diagnostics, outputs, manifest } = replayed
         const { macros } = record

@@ -1,9 +1,10 @@
 // replayBuild: a build whose inputs are byte for byte those of a recorded build writes that
 // build's files from the cache — no content parsed, no Markdown, Liquid or Python — through
 // the same sink, ownership claim and stale-output removal as the pipeline, and copies static
-// and media files as usual. Undefined when a row of the record is gone.
+// and media files as usual, each page written as its row is read. Undefined when a row of the
+// record is gone (then nothing was written).
 
-import type { BuildCache, PageRow } from '../cache/index.js'
+import type { BuildCache } from '../cache/index.js'
 import type { ResolvedConfig } from '../config/index.js'
 import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import { createFileSink, finishOutputs, type Manifest, type WriteStats } from '../output/index.js'
@@ -13,6 +14,7 @@ import type { BuildDeps } from './deps.js'
 import type { BuildRecord } from './record.js'
 import { emitCopies, listCopies } from './steps/copies.js'
 import { claimOwnership, recordOwnership } from './steps/ownership.js'
+import type { StepTimer } from './timer.js'
 
 export interface Replayed {
   diagnostics: Diagnostic[]
@@ -27,13 +29,10 @@ export async function replayBuild(
   cache: BuildCache,
   setup: readonly BdsError[],
   previous: Manifest,
+  timer: StepTimer,
 ): Promise<Replayed | undefined> {
-  const rows: PageRow[] = []
-  for (const [, , key] of record.files) {
-    const row = cache.page(key)
-    if (!row) return undefined
-    rows.push(row)
-  }
+  const rows = await timer.step('replay', () => cache.pages(record.files.map(([, , key]) => key)))
+  if (!rows) return undefined
   const { paths } = config
   const writer = deps.output(paths.out)
   const owner = claimOwnership(writer, config)
@@ -44,21 +43,34 @@ export async function replayBuild(
   }
   const sink = createFileSink(writer, previous, options)
   const routes = createRouteTable()
-  record.files.forEach(([path, source], i) => {
-    const row = rows[i] as PageRow
+  const byKey = new Map<string, [string, string][]>()
+  for (const [path, source, key] of record.files) {
     routes.claim(path, source)
-    sink.write({ path, source, contents: row.body, hash: row.hash })
+    byKey.set(key, [...(byKey.get(key) ?? []), [path, source]])
+  }
+  // Each row is written as it is read: a whole site's pages are never all in memory.
+  const result = await timer.step('write', async () => {
+    let written = 0
+    for (const row of rows) {
+      for (const [path, source] of byKey.get(row.key) ?? []) {
+        sink.write({ path, source, contents: row.body, hash: row.hash })
+        written += 1
+      }
+    }
+    // A cache that failed part-way: the pipeline builds what is missing.
+    if (written !== record.files.length) return undefined
+    const store = await loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs)
+    emitCopies(await listCopies(config, store, deps.fs), routes, sink, new Map())
+    return finishOutputs(writer, previous, [sink.result()], [])
   })
-  const store = await loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs)
-  emitCopies(await listCopies(config, store, deps.fs), routes, sink, new Map())
-  const written = finishOutputs(writer, previous, [sink.result()], [])
-  recordOwnership(writer, owner, written)
+  if (!result) return undefined
+  recordOwnership(writer, owner, result)
   writer.clearTemp()
   const diagnostics = [
     ...owner.diagnostics,
     ...setup.map(toDiagnostic),
     ...record.diagnostics,
-    ...written.diagnostics,
+    ...result.diagnostics,
   ]
-  return { diagnostics, outputs: written.stats, manifest: written.manifest }
+  return { diagnostics, outputs: result.stats, manifest: result.manifest }
 }

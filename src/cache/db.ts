@@ -31,6 +31,10 @@ export interface CacheDb {
   macro(key: string): { reads: string; value: string } | undefined
   putMacro(key: string, reads: string, value: string): void
   page(key: string): PageRow | undefined
+  /** How many of `keys` (distinct) have a page row. */
+  countPages(keys: readonly string[]): number
+  /** The page rows of `keys`, one query, in no particular order. */
+  eachPage(keys: readonly string[]): IterableIterator<PageRow & { key: string }>
   putPage(key: string, hash: string, body: string | Uint8Array): void
   /** True when the file holds no page (a first build, or after `bds cache clean`). */
   empty(): boolean
@@ -93,6 +97,11 @@ function statements(db: Database.Database, path: string, reset?: string): CacheD
   const getPage = db.prepare('SELECT hash, CAST(body AS BLOB) AS body FROM pages WHERE key = ?')
   const putPage = db.prepare('INSERT OR REPLACE INTO pages VALUES (?, ?, ?)')
   const anyPage = db.prepare('SELECT 1 FROM pages LIMIT 1').pluck()
+  const listed = 'key IN (SELECT value FROM json_each(?))'
+  const countPages = db.prepare(`SELECT count(*) FROM pages WHERE ${listed}`).pluck()
+  const eachPage = db.prepare(
+    `SELECT key, hash, CAST(body AS BLOB) AS body FROM pages WHERE ${listed}`,
+  )
   return {
     path,
     reset,
@@ -101,6 +110,9 @@ function statements(db: Database.Database, path: string, reset?: string): CacheD
     macro: (key) => getMacro.get(key) as { reads: string; value: string } | undefined,
     putMacro: (key, reads, value) => void putMacro.run(key, reads, value),
     page: (key) => getPage.get(key) as PageRow | undefined,
+    countPages: (keys) => countPages.get(JSON.stringify(keys)) as number,
+    eachPage: (keys) =>
+      eachPage.iterate(JSON.stringify(keys)) as IterableIterator<PageRow & { key: string }>,
     putPage: (key, hash, body) => void putPage.run(key, hash, body),
     empty: () => anyPage.get() === undefined,
     prune: (used) => prune(db, used),

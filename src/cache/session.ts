@@ -34,6 +34,11 @@ export interface BuildCache {
   macro(key: string): { reads: string; value: string } | undefined
   putMacro(key: string, reads: string, value: string): void
   page(key: string): PageRow | undefined
+  /**
+   * Every row of `keys`, read as it is used (a whole build's pages); undefined when one is
+   * missing. A file that fails part-way ends the rows early: compare the count.
+   */
+  pages(keys: readonly string[]): Iterable<PageRow & { key: string }> | undefined
   putPage(key: string, hash: string, body: string | Uint8Array): void
   /** Marks a row used without reading it (a replayed build's pages). */
   use(kind: Kind, key: string): void
@@ -68,20 +73,24 @@ export function createBuildCache(db?: CacheDb): BuildCache {
   >
   const queued: (() => void)[] = []
   const pending = new Map<string, unknown>()
-  /** Runs `fn` on the file; a failure turns the cache off for the rest of the build. */
+  /** A failure turns the cache off for the rest of the build. */
+  const fail = (error: unknown) => {
+    broken = true
+    tainted = true
+    const why = error instanceof Error ? error.message : String(error)
+    problems.push(
+      warning(
+        `The build cache ${db?.path} failed (${why}); this build went on without it, and the file is set aside.`,
+      ),
+    )
+  }
+  /** Runs `fn` on the file, unless it failed before. */
   const safely = <T>(fn: (db: CacheDb) => T): T | undefined => {
     if (!db || broken) return undefined
     try {
       return fn(db)
     } catch (error) {
-      broken = true
-      tainted = true
-      const why = error instanceof Error ? error.message : String(error)
-      problems.push(
-        warning(
-          `The build cache ${db.path} failed (${why}); this build went on without it, and the file is set aside.`,
-        ),
-      )
+      fail(error)
       return undefined
     }
   }
@@ -114,6 +123,18 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     putMacro: (key, reads, value) =>
       write('macros', key, { reads, value }, (d) => d.putMacro(key, reads, value)),
     page: (key) => read('pages', key, (d) => d.page(key)),
+    pages(keys) {
+      const distinct = [...new Set(keys)]
+      if (safely((d) => d.countPages(distinct)) !== distinct.length) return undefined
+      for (const key of distinct) used.pages.add(key)
+      return (function* () {
+        try {
+          yield* (db as CacheDb).eachPage(distinct)
+        } catch (error) {
+          fail(error)
+        }
+      })()
+    },
     putPage: (key, hash, body) => write('pages', key, undefined, (d) => d.putPage(key, hash, body)),
     use: (kind, key) => void used[kind].add(key),
     taint: () => {

@@ -73,6 +73,46 @@ describe('a build cache session', () => {
   })
 })
 
+describe('the page rows of a replayed build', () => {
+  it('are read as they are used, and not at all when one is missing', () => {
+    const db = memory()
+    const first = createBuildCache(db)
+    first.putPage('p1', 'h1', '<p>1</p>')
+    first.putPage('p2', 'h2', '<p>2</p>')
+    first.finish(true)
+    const cache = createBuildCache(db)
+    expect(cache.pages(['p1', 'p2', 'p3'])).toBeUndefined()
+    const rows = [...(cache.pages(['p2', 'p1', 'p2']) ?? [])]
+    expect(rows.map((r) => [r.key, r.hash, r.body.toString()]).sort()).toEqual([
+      ['p1', 'h1', '<p>1</p>'],
+      ['p2', 'h2', '<p>2</p>'],
+    ])
+    expect(createBuildCache().pages([])).toBeUndefined() // --no-cache
+  })
+
+  it('end early with a warning when the file fails while they are read', () => {
+    const db = memory()
+    const first = createBuildCache(db)
+    for (const k of ['a', 'b', 'c']) first.putPage(k, k, k)
+    first.finish(true)
+    const failing: CacheDb = {
+      ...db,
+      *eachPage(keys) {
+        let n = 0
+        for (const row of db.eachPage(keys)) {
+          if (n++ === 1) throw new Error('disk I/O error')
+          yield row
+        }
+      },
+    }
+    const cache = createBuildCache(failing)
+    expect([...(cache.pages(['a', 'b', 'c']) ?? [])]).toHaveLength(1)
+    expect(cache.tainted).toBe(true)
+    expect(cache.diagnostics()[0]?.message).toContain('disk I/O error')
+    expect(cache.page('a')).toBeUndefined() // off for the rest of the build
+  })
+})
+
 describe('stored macro outputs', () => {
   const pos = { file: 'posts/a.md', line: 7, column: 3 }
   it('keep HTML, printed output and diagnostics, and take the position they are used at', () => {

@@ -1,0 +1,91 @@
+// Replaying a whole build from the build cache (#16) when the cache cannot give every page:
+// a record whose page row is gone, and a file that fails while its rows are read (after some
+// pages were written). Either way the pipeline builds the site, with the same bytes as a build
+// without the cache; a failing file is reported and set aside.
+
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { diskStores } from '../../src/build/deps.js'
+import { build, type Stores } from '../../src/build/index.js'
+import { type CacheDb, openCacheFile } from '../../src/cache/index.js'
+import { inlineSite, listFiles, tempDir } from '../helpers/site.js'
+
+const posts = [1, 2, 3, 4]
+  .map(
+    (n) =>
+      `-- posts/p${n}.md --\n---\ntitle: P${n}\ndate: 2024-05-0${n}\n---\nPost ${n} [[youtube id=v${n}]]\n`,
+  )
+  .join('')
+const SITE = `-- bds.config.json --\n{"title": "T", "url": "https://example.com"}\n${posts}`
+
+const files = (out: string) =>
+  new Map(
+    listFiles(out)
+      .filter((f) => f !== '.bds-output.json')
+      .map((f) => [f, readFileSync(join(out, f))]),
+  )
+
+/** A cache file whose page rows fail after the first one is read. */
+function failingReads(dir: string): CacheDb {
+  const db = openCacheFile(dir)
+  return {
+    ...db,
+    *eachPage(keys) {
+      let n = 0
+      for (const row of db.eachPage(keys)) {
+        if (n++ === 1) throw new Error('disk I/O error')
+        yield row
+      }
+    },
+  }
+}
+
+describe('a build that cannot replay every page', () => {
+  const setup = () => {
+    const root = inlineSite(SITE)
+    const run = async (more: { cache?: boolean; stores?: Stores } = {}) => {
+      const out = join(tempDir('bds-out-'), 'out')
+      const { stores, ...inline } = more
+      const report = await build(
+        { root, out, ...inline },
+        { parallel: false, stores: stores ?? diskStores },
+      )
+      return { report, files: files(out) }
+    }
+    return { root, run }
+  }
+
+  it('builds through the pipeline when a row of the record is gone', async () => {
+    const { root, run } = setup()
+    const plain = await run({ cache: false })
+    await run()
+    const db = new Database(join(root, '.bds', 'cache.db'))
+    db.exec('DELETE FROM pages WHERE rowid = (SELECT min(rowid) FROM pages)')
+    db.close()
+    const again = await run()
+    expect(again.report.steps.map((s) => s.name)).toContain('pages')
+    expect(again.report.cache?.pages.cached).toBeGreaterThan(0)
+    expect(again.files).toEqual(plain.files)
+    // … and the next build replays again.
+    const replayed = await run()
+    expect(replayed.report.steps.map((s) => s.name)).toContain('replay')
+    expect(replayed.files).toEqual(plain.files)
+  })
+
+  it('builds through the pipeline, with a warning, when the file fails mid-replay', async () => {
+    const { root, run } = setup()
+    const plain = await run({ cache: false })
+    await run()
+    const failed = await run({ stores: { ...diskStores, results: failingReads } })
+    expect(failed.files).toEqual(plain.files)
+    expect(failed.report.ok).toBe(true)
+    const warning = failed.report.diagnostics.find((d) => d.code === 'BDS_CACHE_RESET')
+    expect(warning?.message).toContain('disk I/O error')
+    expect(existsSync(join(root, '.bds', 'cache.db'))).toBe(false) // set aside
+    const next = await run()
+    expect(next.files).toEqual(plain.files)
+    expect(next.report.cache?.pages.cached).toBe(0)
+  })
+})
