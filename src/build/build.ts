@@ -1,5 +1,6 @@
 // build(): config, then the up-to-date check — when no input changed and every output is
-// as bds wrote it, the build ends here, replaying the last diagnostics. Otherwise the pipeline
+// as bds wrote it, the build ends here, replaying the last diagnostics. Then the build cache:
+// a build whose inputs match a recorded one is replayed from it. Otherwise the pipeline
 // (loaded only then, with the Markdown and Liquid engines) runs with everything changed.
 
 import { resolve } from 'node:path'
@@ -23,7 +24,7 @@ import { emptyChanges } from './changes.js'
 import { type BuildDeps, buildDeps } from './deps.js'
 import { fingerprintInputs, outputsIntact } from './fingerprint.js'
 import { type BuildRecord, readRecord, recordBuild } from './record.js'
-import { replayBuild } from './replay.js'
+import type { Replayed } from './replay.js'
 import type { BuildReport } from './report.js'
 import type { PipelineState } from './state.js'
 import { changedOutputs } from './steps/write.js'
@@ -116,8 +117,12 @@ export async function buildSite(
           )
         : undefined
       const record = key && !options.keep ? readRecord(results, key) : undefined
-      const replayed =
-        record && (await replayBuild(config, deps, record, results, setup, previous, timer))
+      let replayed: Replayed | undefined
+      if (record) {
+        // Loaded only to replay: it brings the template store (and the engines with it).
+        const { replayBuild } = await import('./replay.js')
+        replayed = await replayBuild(config, deps, record, results, setup, previous, timer)
+      }
       if (record && replayed) {
         const { diagnostics, outputs, manifest } = replayed
         const { macros } = record
