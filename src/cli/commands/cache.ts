@@ -38,6 +38,10 @@ export function registerCache(program: Command, ctx: CliContext): void {
     .command('stats')
     .description('show what the build cache holds: rows and bytes of each kind of result')
     .option('--json', 'print the same as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ bds cache stats\n  $ bds -C my-blog cache stats --json | jq .bytes\n',
+    )
     .action(async (flags: { json?: boolean }) => {
       const dir = await cacheDir(ctx)
       const files = present(dir)
@@ -66,6 +70,7 @@ export function registerCache(program: Command, ctx: CliContext): void {
   cache
     .command('clean')
     .description('remove the build cache; the next build computes every result again')
+    .addHelpText('after', '\nExamples:\n  $ bds cache clean\n  $ bds -C my-blog cache clean\n')
     .action(async () => {
       const files = present(await cacheDir(ctx))
       for (const f of files) rmSync(f.path, { force: true })
