@@ -140,7 +140,8 @@ function rssOf(pid: number): number {
   }
 }
 
-async function addMacros(site: string): Promise<void> {
+/** The 5 macro scripts and 5 tokens in every post (parameters, the post, the `bds` module). */
+export async function addMacros(site: string): Promise<void> {
   await mkdir(join(site, 'scripts'), { recursive: true })
   for (const [slug, body] of Object.entries(MACROS)) {
     writeFileSync(

@@ -6,6 +6,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { benchCache, type CacheBenchResult, cacheTable } from './cache.js'
 import { eleventyPeer } from './eleventy.js'
 import { hugoPeer } from './hugo.js'
 import { measureSize } from './measure.js'
@@ -20,8 +21,10 @@ import { benchWatch, type WatchResult, watchTable } from './watch.js'
 
 const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep] [--only LIST]
   --sizes  corpus sizes in posts, comma-separated (default 1000,4000)
-  --only   sections to run, comma-separated: builds, python, tokenizer, tokens, scripts, watch
-           (default all); python measures the Python runtime and builds with 5 macros per post,
+  --only   sections to run, comma-separated: builds, python, cache, tokenizer, tokens, scripts,
+           watch (default all); python measures the Python runtime and builds with 5 macros per post,
+           cache the build cache on the largest size with 5 macros per post (cold, a clone with
+           .bds/ restored: nothing changed, a post edited, a script edited),
            watch the save-to-reload latency of bds watch on the largest size, tokens the build
            of one post with 10,000 and 100,000 unclosed [[ tokens
   --runs   measured runs per tool and size; medians are reported (default 5)
@@ -38,7 +41,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     bds: { type: 'string' },
-    only: { type: 'string', default: 'builds,python,tokenizer,tokens,scripts,watch' },
+    only: { type: 'string', default: 'builds,python,cache,tokenizer,tokens,scripts,watch' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -47,7 +50,7 @@ if (values.help) {
   process.exit(0)
 }
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()))
-const SECTIONS = ['builds', 'python', 'tokenizer', 'tokens', 'scripts', 'watch']
+const SECTIONS = ['builds', 'python', 'cache', 'tokenizer', 'tokens', 'scripts', 'watch']
 const only = new Set(values.only.split(',').map((s) => s.trim()))
 if ([...only].some((s) => !SECTIONS.includes(s))) {
   console.error(`bad --only\n${USAGE}`)
@@ -125,6 +128,10 @@ const python =
   only.has('python') && !bdsMissing
     ? await benchPython({ bdsBin, sizes, runs: Math.min(runs, 3) })
     : undefined
+const cache: CacheBenchResult | undefined =
+  only.has('cache') && !bdsMissing
+    ? await benchCache({ bdsBin, posts: Math.max(...sizes), runs: Math.min(runs, 3) })
+    : undefined
 const rebuilt = !values.bds && !bdsMissing && (await engineStamp()) !== stampBefore
 if (rebuilt)
   console.error('WARNING: bds (dist/, templates/) changed during the run: numbers mix builds')
@@ -137,6 +144,7 @@ const doc = {
   tokens,
   scripts,
   python,
+  cache,
   watch: watchResult,
 }
 const json = JSON.stringify(
@@ -152,6 +160,7 @@ const table = `${[
   tokens ? tokensTable(tokens) : '',
   scripts ? scriptsTable(scripts) : '',
   python ? pythonTable(python) : '',
+  cache ? cacheTable(cache) : '',
   watchResult ? watchTable(watchResult) : '',
 ]
   .filter(Boolean)
