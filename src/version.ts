@@ -20,9 +20,3 @@ export const scaffoldDir = `${root}scaffold`
 
 /** Bundled Python scripts that `bds init` seeds into a new site's scripts/. */
 export const bundledScriptsDir = `${root}scripts`
-
-/** The Pyodide worker (compiled from src/python/worker/). */
-export const pythonWorkerFile = `${root}dist/python/worker/index.js`
-
-/** The Python harness sources the workers install (sent to them as data). */
-export const pythonHarnessDir = `${root}src/python/py`

@@ -5,10 +5,10 @@
 // speaking another wire version; the affected calls fail cleanly.
 
 import type { ChildProcess } from 'node:child_process'
-import { pythonWorkerFile } from '../../version.js'
 import { dedupe, failure, planOf } from '../batches.js'
 import { harnessSources } from '../harness.js'
 import type { PythonHostOptions } from '../options.js'
+import { pythonWorkerFile } from '../paths.js'
 import {
   defaultCacheDir,
   discardSnapshot,
