@@ -71,22 +71,30 @@ export function clearTemp(root: string): void {
 
 export function createDiskWriter(root: string): OutputWriter {
   const dirs = new Set<string>()
+  /** Folders this build made: nothing was in them before, so no file there needs a stat. */
+  const made = new Set<string>()
+  const written = new Set<string>()
+  const fresh = (path: string) => made.has(dirname(path)) && !written.has(path)
   let count = 0
   /** Makes the folders of `path` (relative), refusing any that is a link or a file. */
   const ensureDir = (rel: string) => {
     if (rel === '.' || rel === '' || dirs.has(rel)) return
     ensureDir(dirname(rel))
     const full = join(root, rel)
-    const kind = kindOf(full)
-    if (kind === 'none') mkdirSync(full)
-    else if (kind !== 'dir')
-      throw new Error(`${full} is not a folder (a link or a file); bds writes nothing through it`)
+    try {
+      mkdirSync(full)
+      made.add(rel)
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error
+      if (kindOf(full) !== 'dir')
+        throw new Error(`${full} is not a folder (a link or a file); bds writes nothing through it`)
+    }
     dirs.add(rel)
   }
   const tempDir = join(root, TEMP_DIR)
   return {
     root,
-    stat: (path) => statFile(join(root, path)),
+    stat: (path) => (fresh(path) ? undefined : statFile(join(root, path))),
     read(path) {
       if (!statFile(join(root, path))) return undefined
       return readFileSync(join(root, path))
@@ -102,16 +110,18 @@ export function createDiskWriter(root: string): OutputWriter {
         }
         dirs.add(TEMP_DIR)
       }
-      ensureDir(dirname(path))
-      if (!['none', 'file'].includes(kindOf(target)))
+      const dir = dirname(path)
+      ensureDir(dir)
+      if (!fresh(path) && !['none', 'file'].includes(kindOf(target)))
         throw new Error(`${target} is a link or a folder; bds writes nothing through it`)
       const tmp = join(tempDir, `${process.pid}-${threadId}-${++count}`)
       try {
         if ('from' in data) copyFileSync(data.from, tmp)
         else writeFileSync(tmp, data.bytes)
-        const written = statFile(tmp) as FileStat
+        const stat = statFile(tmp) as FileStat
         renameSync(tmp, target)
-        return written
+        written.add(path)
+        return stat
       } catch (error) {
         rmSync(tmp, { force: true })
         throw error
@@ -126,6 +136,7 @@ export function createDiskWriter(root: string): OutputWriter {
           if (kindOf(join(root, dir)) !== 'dir' || readdirSync(join(root, dir)).length > 0) break
           rmdirSync(join(root, dir))
           dirs.delete(dir)
+          made.delete(dir)
         } catch {
           break
         }

@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, type ResolvedLimits } from '../config/index.js'
 import { BdsError, isBdsError } from '../errors/index.js'
 import { checkPageSize } from '../macros/index.js'
 import { CacheTag } from './cache-tag.js'
+import { useFastRenderer } from './fast-render.js'
 import { createFilters } from './filters.js'
 import { limitedContext, limitMessage } from './render-limits.js'
 import { storeFs, type TemplateStore } from './template-store.js'
@@ -31,6 +32,8 @@ export interface TemplateOptions {
    * worker passes a check of its interrupt flag, so a runaway render stops on Ctrl-C).
    */
   stopped?: () => boolean
+  /** Render through compiled templates (render/fast-render.ts); false: liquidjs's own way. */
+  fast?: boolean
 }
 
 function toBdsError(
@@ -76,6 +79,7 @@ export function createLiquid(
     timezoneOffset: options.timezone,
     globals: options.globals,
   })
+  if (options.fast !== false) useFastRenderer(liquid)
   liquid.registerTag('cache', CacheTag)
   for (const [name, fn] of Object.entries(
     createFilters({
