@@ -22,7 +22,7 @@ import type { BuildDeps } from './deps.js'
 import { createModelMemo, createSiteModel } from './model.js'
 import { planBuild } from './planner.js'
 import { renderJobs } from './render-jobs.js'
-import { type RenderWorker, startRenderWorker } from './render-pool.js'
+import { type RenderWorker, startRenderWorkers, workerCount } from './render-pool.js'
 import type { BuildReport } from './report.js'
 import type { PipelineState, TreeState } from './state.js'
 import {
@@ -75,8 +75,10 @@ export interface PipelineResult {
   changed: string[]
 }
 
-function wantsWorker(parallel: BuildDeps['parallel'], count: number, threshold: number) {
-  return parallel === 'auto' ? count >= threshold : parallel
+/** The render workers to start: none below `threshold` items, at least one when forced. */
+function workersFor(config: ResolvedConfig, deps: BuildDeps, count: number, threshold: number) {
+  const wanted = deps.parallel === 'auto' ? count >= threshold : deps.parallel
+  return wanted ? Math.max(deps.parallel === true ? 1 : 0, workerCount(config)) : 0
 }
 
 /** A tree's bodies of the last build that are still good: same post, file not re-read. */
@@ -99,18 +101,17 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const { paths } = config
   const writer = deps.output(paths.out)
   const owner = claimOwnership(writer, config, prev?.ownership)
-  // A full build's worker starts before the content is read, so its start overlaps reading.
-  let worker: RenderWorker | undefined =
-    !prev && wantsWorker(deps.parallel, input.postFiles, PARALLEL_MIN_POSTS)
-      ? startRenderWorker(config)
-      : undefined
+  // A full build's workers start before the content is read, so their start overlaps reading.
+  let workers: RenderWorker[] = prev
+    ? []
+    : startRenderWorkers(config, workersFor(config, deps, input.postFiles, PARALLEL_MIN_POSTS))
   const scripts = await timer.step('scripts', () =>
     runScriptsStep(config, deps, prev, changes.scripts),
   )
   const { python } = scripts
   try {
     const md = createMarkdown(config.markdown)
-    const markdown = createMarkdownStep(md, worker)
+    const markdown = createMarkdownStep(md, workers)
     const offer = (post: Post) => {
       python.notice(post)
       markdown.offer(post)
@@ -238,8 +239,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const sink = createFileSink(writer, previous, options)
     const dirty = plans.flatMap((p) => p.dirty)
     const entries = dirty.filter((j) => !j.source.startsWith('bds:')).length
-    if (!worker && prev && wantsWorker(deps.parallel, entries, WORKER_MIN_ENTRIES))
-      worker = startRenderWorker(config)
+    if (prev)
+      workers = startRenderWorkers(config, workersFor(config, deps, entries, WORKER_MIN_ENTRIES))
     const rendered = await timer.step('pages', async () => {
       const done = []
       for (const [i, { model, ordered }] of models.entries()) {
@@ -250,7 +251,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
             jobs,
             model,
             sink,
-            worker,
+            workers,
             bodies: ordered,
             store,
             previous,
@@ -262,7 +263,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       }
       return done
     })
-    const failed = rendered.flatMap((r) => [...r.pages.failed, ...(r.fromWorker?.failed ?? [])])
+    const failed = rendered.flatMap((r) => [
+      ...r.pages.failed,
+      ...r.fromWorkers.flatMap((w) => w.failed),
+    ])
     const keys = new Map(plans.flatMap((p) => [...p.keys]))
     for (const path of failed) keys.delete(path)
     const sitemap: SitemapMemo | undefined = keep ? (prev?.sitemap ?? {}) : undefined
@@ -283,7 +287,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       emitCopies(all, routes, sink, carried, relist ? undefined : prev?.manifest)
       return all
     })
-    const worked = rendered.flatMap((r) => (r.fromWorker ? [r.fromWorker.result] : []))
+    const worked = rendered.flatMap((r) => r.fromWorkers.map((w) => w.result))
     const parts = [sink.result(), ...worked, carriedResult(carried)]
     const written = await timer.step('write', async () =>
       finishOutputs(writer, previous, parts, failed),
@@ -341,7 +345,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       diagnostics: [
         ...owner.diagnostics,
         ...problems.map(toDiagnostic),
-        ...rendered.flatMap((r) => r.fromWorker?.diagnostics ?? []),
+        ...rendered.flatMap((r) => r.fromWorkers.flatMap((w) => w.diagnostics)),
         ...written.diagnostics,
       ],
       outputs: written.stats,
@@ -351,7 +355,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     }
   } finally {
     await python.finish()
-    await worker?.close()
+    await Promise.all(workers.map((w) => w.close()))
   }
 }
 

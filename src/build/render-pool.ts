@@ -1,6 +1,7 @@
-// The main thread's side of the render worker: start it, send it work, await its answers.
-// stopRenderWorkers() lets a signal handler halt every worker between two files.
+// The main thread's side of the render workers: start them, send them work, await their
+// answers. stopRenderWorkers() lets a signal handler halt every worker between two files.
 
+import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/index.js'
 import type { CategoryMetaMap, PostMeta } from '../content/index.js'
@@ -8,7 +9,6 @@ import type { Diagnostic } from '../errors/index.js'
 import type { Manifest, SinkOptions, WriteResult } from '../output/index.js'
 import type { RenderedBody, TemplateStore } from '../render/index.js'
 import type { SiteAlternates, Tree } from '../site/index.js'
-import type { WorkerRequest } from './render-worker.js'
 
 export interface EntriesResult {
   result: WriteResult
@@ -16,27 +16,45 @@ export interface EntriesResult {
   diagnostics: Diagnostic[]
 }
 
+/** What a worker renders: the pages at `only`, planned from the same posts and bodies. */
+export interface PagesRequest {
+  posts: PostMeta[]
+  bodies: readonly RenderedBody[]
+  store: TemplateStore
+  previous: Manifest
+  options: SinkOptions
+  /** The output paths of the pages to render. */
+  only: string[]
+  /** Whether list pages are among them (the worker then plans those too). */
+  lists: boolean
+  /** The language tree and the list rules the pages are planned with. */
+  tree: Tree
+  categoryMeta: CategoryMetaMap
+  alternates?: SiteAlternates
+}
+
+export type WorkerRequest =
+  | { type: 'markdown'; items: [string, string][] }
+  | ({ type: 'pages' } & PagesRequest)
+
 export interface RenderWorker {
   markdown(items: [string, string][]): Promise<[string, RenderedBody][]>
-  entries(
-    posts: PostMeta[],
-    bodies: RenderedBody[],
-    store: TemplateStore,
-    previous: Manifest,
-    options: SinkOptions,
-    /** The output paths of the post pages to render. */
-    only: string[],
-    /** The language tree and the list rules the pages are planned with. */
-    tree: Tree,
-    categoryMeta: CategoryMetaMap,
-    alternates?: SiteAlternates,
-  ): Promise<EntriesResult>
+  pages(request: PagesRequest): Promise<EntriesResult>
   close(): Promise<void>
 }
 
 const active = new Set<Int32Array>()
 
-export function startRenderWorker(config: ResolvedConfig): RenderWorker {
+/** How many render workers a build may start: one per core besides the main thread's. */
+export function workerCount(config: ResolvedConfig): number {
+  return Math.max(0, (config.threads ?? availableParallelism()) - 1)
+}
+
+export function startRenderWorkers(config: ResolvedConfig, count: number): RenderWorker[] {
+  return Array.from({ length: count }, () => startRenderWorker(config))
+}
+
+function startRenderWorker(config: ResolvedConfig): RenderWorker {
   const flags = new Int32Array(new SharedArrayBuffer(8))
   active.add(flags)
   const worker = new Worker(new URL('./render-worker.js', import.meta.url), {
@@ -68,19 +86,7 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
       const reply = await ask<{ results: [string, RenderedBody][] }>({ type: 'markdown', items })
       return reply.results
     },
-    entries: (posts, bodies, store, previous, options, only, tree, categoryMeta, alternates) =>
-      ask<EntriesResult>({
-        type: 'entries',
-        posts,
-        bodies,
-        store,
-        previous,
-        options,
-        only,
-        tree,
-        categoryMeta,
-        alternates,
-      }),
+    pages: (request) => ask<EntriesResult>({ type: 'pages', ...request }),
     async close() {
       active.delete(flags)
       await worker.terminate()

@@ -1,59 +1,25 @@
-// The render worker: a second thread that renders Markdown and post pages, writing them
-// itself, while the main thread renders the rest. It builds the same model from the same
-// posts (without their bodies) and stops between two files when the build is interrupted
-// (flag 0), so no file is left half-written.
+// A render worker: a thread that renders Markdown and the pages it is given, writing them
+// itself, while the main thread and the other workers render the rest. It builds the same
+// model from the same posts (without their bodies) and stops between two files when the
+// build is interrupted (flag 0), so no file is left half-written.
 
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/index.js'
-import { type CategoryMetaMap, listRules, type PostMeta } from '../content/index.js'
+import { listRules } from '../content/index.js'
 import { toDiagnostic } from '../errors/index.js'
-import {
-  createDiskWriter,
-  createFileSink,
-  type Manifest,
-  type PlannedFile,
-  type SinkOptions,
-} from '../output/index.js'
-import {
-  createMarkdown,
-  type PagesResult,
-  type RenderedBody,
-  renderBody,
-  runPages,
-  type TemplateStore,
-} from '../render/index.js'
-import {
-  createRouteTable,
-  indexSite,
-  planPages,
-  type SiteAlternates,
-  type Tree,
-} from '../site/index.js'
+import { createDiskWriter, createFileSink, type PlannedFile } from '../output/index.js'
+import { createMarkdown, type PagesResult, renderBody, runPages } from '../render/index.js'
+import { createRouteTable, indexSite, planPages } from '../site/index.js'
 import { createSiteModel } from './model.js'
-
-export type WorkerRequest =
-  | { type: 'markdown'; items: [string, string][] }
-  | {
-      type: 'entries'
-      posts: PostMeta[]
-      bodies: RenderedBody[]
-      store: TemplateStore
-      previous: Manifest
-      options: SinkOptions
-      /** The output paths to render. */
-      only: string[]
-      tree: Tree
-      categoryMeta: CategoryMetaMap
-      alternates?: SiteAlternates
-    }
+import type { PagesRequest, WorkerRequest } from './render-pool.js'
 
 const { config, flags } = workerData as { config: ResolvedConfig; flags: Int32Array }
 const md = createMarkdown(config.markdown)
 
-function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
+function pages(request: PagesRequest) {
   const rules = listRules(request.categoryMeta)
   const index = indexSite(request.posts, config.timezone, rules, request.tree)
-  const model = createSiteModel(config, index, request.bodies, request.store)
+  const model = createSiteModel(config, index, [...request.bodies], request.store)
   const writer = createDiskWriter(config.paths.out)
   const sink = createFileSink(writer, request.previous, request.options)
   const routes = createRouteTable()
@@ -66,7 +32,7 @@ function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
     config,
     routes,
     alternates,
-    part: 'entries',
+    part: request.lists ? 'all' : 'entries',
   })
   // The main thread plans every page too, and reports the plan's warnings.
   const pages: PagesResult = { failed: [], diagnostics: [] }
@@ -94,7 +60,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
       const results = request.items.map(([i, body]) => [i, renderBody(md, body)] as const)
       parentPort?.postMessage({ type: 'markdown', results })
     } else {
-      parentPort?.postMessage({ type: 'entries', ...entries(request) })
+      parentPort?.postMessage({ type: 'pages', ...pages(request) })
     }
   } catch (error) {
     parentPort?.postMessage({ type: 'error', message: (error as Error).stack ?? String(error) })

@@ -101,6 +101,7 @@ export function resolveConfig(
     strict: inline.strict ?? false,
     clean: inline.clean ?? false,
     forceOutput: inline.forceOutput ?? false,
+    threads: inline.threads,
     source: loaded.source,
     paths: Object.freeze(paths),
   })

@@ -36,6 +36,8 @@ export interface InlineConfig {
   clean?: boolean
   /** Write into an output folder bds did not make, replacing files it did not write. */
   forceOutput?: boolean
+  /** Threads that render pages, the main one included (default: the cores available). */
+  threads?: number
 }
 
 export interface SitePaths {
@@ -78,6 +80,8 @@ export interface ResolvedConfig {
   strict: boolean
   clean: boolean
   forceOutput: boolean
+  /** Threads that render pages, the main one included; undefined: one per core. */
+  threads?: number
   /** Which file the settings came from, relative to the site root, or undefined. */
   source?: string
   paths: SitePaths

@@ -1,6 +1,6 @@
 // Golden output of the fixture sites: every generated text file is compared with
 // fixtures/sites/<site>/__golden__/ (refresh with `npx vitest run -u`, review like code).
-// The same site built with and without the render worker must be byte-identical.
+// The same site rendered by one thread and by several must be byte-identical.
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -29,12 +29,13 @@ describe.each(['blog', 'bds-project'])('fixtures/sites/%s', (site) => {
     }
   })
 
-  it('is byte-identical with and without the render worker', async () => {
+  // With 4 threads the three workers also take list pages (render-jobs.ts: shareJobs).
+  it.each([2, 4])('is byte-identical rendered by %i threads and by one', async (threads) => {
     const root = copyFixture(`sites/${site}`)
     const serial = join(tempDir(), 'serial')
     const parallel = join(tempDir(), 'parallel')
     await build({ root, out: serial }, { parallel: false })
-    await build({ root, out: parallel }, { parallel: true })
+    await build({ root, out: parallel, threads }, { parallel: true })
     const files = listFiles(serial)
     expect(listFiles(parallel)).toEqual(files)
     for (const file of files) {

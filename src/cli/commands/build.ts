@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { build } from '../../build/index.js'
 import { isBdsError } from '../../errors/index.js'
+import { parseThreads, THREADS_FLAG } from '../args.js'
 import type { CliContext } from '../context.js'
 import { formatCaptured, formatDiagnostic, formatSummary, isolationNote } from '../output.js'
 
@@ -19,6 +20,7 @@ interface BuildFlags {
   json?: string
   quiet?: boolean
   verbose?: boolean
+  threads?: string
 }
 
 export function registerBuild(program: Command, ctx: CliContext): void {
@@ -38,6 +40,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
       '--json <file>',
       'also write the build report as JSON to <file> (- for standard output)',
     )
+    .option(...THREADS_FLAG)
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--verbose', 'also print what Python macros wrote to stdout and stderr')
     .addHelpText(
@@ -53,6 +56,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         strict: flags.strict,
         clean: flags.clean,
         forceOutput: flags.forceOutput,
+        threads: parseThreads(flags.threads),
       }
       const progress = ctx.out.progress && !flags.quiet
       const onStep = progress

@@ -9,9 +9,9 @@ import type { Command } from 'commander'
 import { loadConfig, resolveConfig } from '../../config/index.js'
 import { BdsError } from '../../errors/index.js'
 import { createLiveReload, createPreviewServer, listen, listenError } from '../../watch/index.js'
+import { parseNumber, shownFolder } from '../args.js'
 import type { CliContext } from '../context.js'
 import { openUrl } from '../open-url.js'
-import { parseNumber, shownFolder } from './watch.js'
 import { servingLines } from './watch-output.js'
 
 interface ServeFlags {

@@ -3,10 +3,11 @@
 // frames and each new warning. Ctrl-C stops the watcher, the server and the event streams.
 
 import { networkInterfaces } from 'node:os'
-import { relative, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { BdsError, type Diagnostic, toDiagnostic } from '../../errors/index.js'
+import { type Diagnostic, toDiagnostic } from '../../errors/index.js'
 import { type WatchEvent, watch } from '../../watch/index.js'
+import { parseNumber, parseThreads, shownFolder, THREADS_FLAG } from '../args.js'
 import type { CliContext } from '../context.js'
 import { openUrl } from '../open-url.js'
 import { formatDiagnostic, formatSummary } from '../output.js'
@@ -21,18 +22,7 @@ interface WatchFlags {
   drafts?: boolean
   forceOutput?: boolean
   quiet?: boolean
-}
-
-export function parseNumber(flag: string, text: string, max: number): number {
-  const n = Number(text)
-  if (Number.isInteger(n) && n >= 0 && n <= max) return n
-  throw new BdsError('BDS_USAGE', `${flag} must be a whole number from 0 to ${max}, not "${text}".`)
-}
-
-/** A folder as the user would type it: relative to `cwd` when inside it, with a slash. */
-export const shownFolder = (cwd: string, dir: string) => {
-  const rel = relative(cwd, dir)
-  return `${rel && !rel.startsWith('..') ? rel : dir}/`
+  threads?: string
 }
 
 const EXAMPLES = `
@@ -61,6 +51,7 @@ export function registerWatch(program: Command, ctx: CliContext): void {
       '--force-output',
       'write into an output folder bds did not make, replacing files it did not write',
     )
+    .option(...THREADS_FLAG)
     .option('-q, --quiet', 'print only errors and warnings')
     .addHelpText('after', EXAMPLES)
     .action(async (dir: string, flags: WatchFlags) => {
@@ -99,6 +90,7 @@ export function registerWatch(program: Command, ctx: CliContext): void {
         out: flags.out,
         drafts: flags.drafts,
         forceOutput: flags.forceOutput,
+        threads: parseThreads(flags.threads),
       }
       const strictPort = flags.port !== undefined
       const options = { port, strictPort, host: flags.host, debounceMs, deps: { cwd }, onEvent }

@@ -21,7 +21,7 @@ class Counter extends Drop {
   get value() {
     return ++this.reads
   }
-  liquidMethodMissing(key: string) {
+  override liquidMethodMissing(key: string) {
     return `missing:${key}`
   }
 }
@@ -30,7 +30,7 @@ class Boxed extends Drop {
   constructor(private readonly inner: unknown) {
     super()
   }
-  valueOf() {
+  override valueOf() {
     return this.inner
   }
 }
