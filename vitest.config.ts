@@ -17,6 +17,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           env: { TZ: 'UTC' },
+          // A bound for a hung test, not a speed check: property tests of thousands of runs
+          // take several seconds on a busy two-core machine.
+          testTimeout: 60_000,
         },
       },
       {

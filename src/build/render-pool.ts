@@ -1,5 +1,5 @@
 // The main thread's side of the render workers: start them, send them work, await their
-// answers. stopRenderWorkers() lets a signal handler halt every worker between two files.
+// answers. On a signal, stopRenderWorkers() (a stop hook) halts every worker between two files.
 
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
@@ -9,6 +9,7 @@ import type { Diagnostic } from '../errors/index.js'
 import type { Manifest, SinkOptions, WriteResult } from '../output/index.js'
 import type { RenderedBody, TemplateStore } from '../render/index.js'
 import type { SiteAlternates, Tree } from '../site/index.js'
+import { onStop } from '../util/stop-hooks.js'
 
 export interface EntriesResult {
   result: WriteResult
@@ -95,11 +96,11 @@ function startRenderWorker(config: ResolvedConfig): RenderWorker {
 }
 
 /**
- * For signal handlers: asks every render worker to stop after the file it is writing (each
- * file goes to a temporary name and is renamed, so none is left half-written) and blocks
- * until it has, at most two seconds.
+ * A stop hook (util/stop-hooks.ts): asks every render worker to stop after the file it is
+ * writing (each file goes to a temporary name and is renamed, so none is left half-written)
+ * and blocks until it has, at most two seconds.
  */
-export function stopRenderWorkers(): void {
+function stopRenderWorkers(): void {
   for (const flags of active) {
     Atomics.store(flags, 0, 1)
     const deadline = Date.now() + 2000
@@ -107,3 +108,5 @@ export function stopRenderWorkers(): void {
   }
   active.clear()
 }
+
+onStop(stopRenderWorkers)

@@ -1,14 +1,13 @@
 // Checks a parsed bds.config.json against its JSON Schema and returns every problem at once,
 // each at the line and column of its key, with "did you mean" for a mistyped key.
 
-import { Ajv, type ErrorObject } from 'ajv'
+import type { ErrorObject } from 'ajv'
 import { BdsError } from '../errors/index.js'
 import type { JsonPos } from '../util/json-source.js'
 import { suggest } from '../util/suggest.js'
 import { isValidTimeZone } from '../util/time.js'
+import { validate } from './config-validator.gen.js'
 import { configSchema } from './schema.js'
-
-let validate: ReturnType<Ajv['compile']> | undefined
 
 type Schema = { properties?: Record<string, Schema> }
 
@@ -48,7 +47,6 @@ export function configProblems(
   positions: Map<string, JsonPos>,
   file: string,
 ): BdsError[] {
-  validate ??= new Ajv({ allErrors: true }).compile(configSchema)
   const found = new Map<string, string>()
   if (!validate(value)) {
     for (const error of validate.errors ?? []) {

@@ -1,12 +1,12 @@
 // createPost: front matter + body of one file → a normalised Post, or a BdsError that names
 // the key's line. Pure: the caller reads the file and passes the text.
 
-import { Ajv, type ErrorObject } from 'ajv'
+import type { ErrorObject } from 'ajv'
 import { BdsError } from '../errors/index.js'
 import { slugify } from '../util/slug.js'
 import { parseDate } from '../util/time.js'
 import { splitFrontMatter } from './front-matter.js'
-import { frontMatterSchema } from './schema.js'
+import { validate } from './front-matter-validator.gen.js'
 import type { Post, PostKind, PostStatus } from './types.js'
 
 export interface PostDefaults {
@@ -14,8 +14,6 @@ export interface PostDefaults {
   author: string
   language: string
 }
-
-let validate: ReturnType<Ajv['compile']> | undefined
 
 function describe(error: ErrorObject): { key: string; message: string } {
   const key = error.instancePath.split('/')[1] ?? ''
@@ -63,7 +61,6 @@ export function createPost(source: string, file: string, kind: PostKind, d: Post
   const split = splitFrontMatter(source, file)
   const data = split.data
   const at = (key: string) => ({ file, line: split.keyLines.get(key) ?? 1, column: 1 })
-  validate ??= new Ajv({ allErrors: false, strict: false }).compile(frontMatterSchema)
   if (!validate(data)) {
     const { key, message } = describe(validate.errors?.[0] as ErrorObject)
     throw new BdsError('BDS_FRONTMATTER_INVALID', message, { pos: at(key) })

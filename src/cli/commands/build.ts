@@ -23,10 +23,8 @@ interface BuildFlags {
   threads?: string
 }
 
-export function registerBuild(program: Command, ctx: CliContext): void {
-  program
-    .command('build')
-    .description('build the site into its output folder (default dist/)')
+export function registerBuild(cmd: Command, ctx: CliContext): void {
+  cmd
     .argument('[dir]', 'site folder', '.')
     .option('-o, --out <dir>', 'output folder (default: "output" from the config, else dist)')
     .option('--drafts', 'include posts with status: draft or draft: true')
@@ -72,7 +70,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
       for (const note of report.notes) ctx.out.err(`note: ${note}`)
       for (const d of report.diagnostics) ctx.out.err(formatDiagnostic(ctx.out, d, report.site))
       if (flags.verbose) for (const text of formatCaptured(report)) ctx.out.err(text)
-      const unisolated = isolationNote(report)
+      const unisolated = await isolationNote(report)
       if (unisolated) ctx.out.err(unisolated)
       const json = JSON.stringify(report, null, 2)
       // With `--json -` standard output holds the report alone; the summary goes to stderr.

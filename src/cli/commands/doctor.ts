@@ -5,10 +5,8 @@ import type { Command } from 'commander'
 import { isolationReport } from '../../python/index.js'
 import type { CliContext } from '../context.js'
 
-export function registerDoctor(program: Command, ctx: CliContext): void {
-  program
-    .command('doctor')
-    .description('show how Python macros are isolated on this host, and why')
+export function registerDoctor(cmd: Command, ctx: CliContext): void {
+  cmd
     .option('--json', 'print the same as JSON')
     .addHelpText(
       'after',

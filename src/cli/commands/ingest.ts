@@ -34,10 +34,8 @@ A bookmark is one JSON object: {"url": "https://…", "title": "…", "text": "q
 selection", "tags": ["…"], "categories": ["…"], "language": "en"}. Only url is required.
 `
 
-export function registerIngest(program: Command, ctx: CliContext): void {
-  program
-    .command('ingest')
-    .description('turn a bookmark (JSON) into a draft post, shaped by the transform scripts')
+export function registerIngest(cmd: Command, ctx: CliContext): void {
+  cmd
     .argument('[file]', 'bookmark JSON file, or - for standard input')
     .option('--url <url>', 'the bookmark URL (instead of a file)')
     .option('--title <title>', 'with --url: its title')

@@ -79,10 +79,8 @@ export async function initSite(
   return written.sort()
 }
 
-export function registerInit(program: Command, ctx: CliContext): void {
-  program
-    .command('init')
-    .description('create a new site that builds at once')
+export function registerInit(cmd: Command, ctx: CliContext): void {
+  cmd
     .argument('[dir]', 'folder to create the site in', '.')
     .option('--title <title>', 'site title (default: the folder name)')
     .option('--force', 'add the missing scaffold files to a folder that is not empty')

@@ -41,10 +41,8 @@ Examples:
   $ bds serve --host 0.0.0.0                 # to other devices on your network
 `
 
-export function registerServe(program: Command, ctx: CliContext): void {
-  program
-    .command('serve')
-    .description('serve the built site on http://127.0.0.1:4000, without building or watching')
+export function registerServe(cmd: Command, ctx: CliContext): void {
+  cmd
     .argument('[dir]', 'site folder, or a built folder holding index.html', '.')
     .option('-p, --port <port>', 'port to serve on (default 4000, or the next free one)')
     .option(

@@ -32,10 +32,8 @@ Examples:
   $ bds watch --drafts --host 0.0.0.0   # preview drafts on a phone
 `
 
-export function registerWatch(program: Command, ctx: CliContext): void {
-  program
-    .command('watch')
-    .description('build, serve on http://127.0.0.1:4000 and rebuild on every save (live reload)')
+export function registerWatch(cmd: Command, ctx: CliContext): void {
+  cmd
     .argument('[dir]', 'site folder', '.')
     .option('-p, --port <port>', 'port to serve on (default 4000, or the next free one)')
     .option(
