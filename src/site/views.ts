@@ -4,6 +4,7 @@
 import type { ResolvedConfig } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
 import { translate } from '../locales/index.js'
+import { flatten } from '../util/flatten.js'
 import { escapeHtml } from '../util/html.js'
 import type { Collections } from './collections.js'
 import { termUrl, yearUrl } from './routes.js'
@@ -77,7 +78,7 @@ export function withSummary(view: PostView, summaries: Summaries): void {
     get: () => {
       let html = summaries.html.get(view)
       if (html === undefined) {
-        html = summaries.templates.render(SUMMARY, { post: view })
+        html = flatten(summaries.templates.render(SUMMARY, { post: view }))
         summaries.html.set(view, html)
       }
       return html
