@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { eleventyPeer } from './eleventy.js'
+import { benchHighlight, type HighlightResult, highlightTable } from './highlight.js'
 import { hugoPeer } from './hugo.js'
 import { measureSize } from './measure.js'
 import { killAll, rmrf } from './proc.js'
@@ -20,8 +21,9 @@ import { benchWatch, type WatchResult, watchTable } from './watch.js'
 
 const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep] [--only LIST]
   --sizes  corpus sizes in posts, comma-separated (default 1000,4000)
-  --only   sections to run, comma-separated: builds, python, tokenizer, tokens, scripts, watch
-           (default all); python measures the Python runtime and builds with 5 macros per post,
+  --only   sections to run, comma-separated: builds, python, tokenizer, tokens, scripts, watch,
+           highlight (default all); highlight renders the largest corpus's Markdown plain, with
+           highlight.js and with Shiki (when installed: npm install --no-save shiki); python measures the Python runtime and builds with 5 macros per post,
            watch the save-to-reload latency of bds watch on the largest size, tokens the build
            of one post with 10,000 and 100,000 unclosed [[ tokens
   --runs   measured runs per tool and size; medians are reported (default 5)
@@ -38,7 +40,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     bds: { type: 'string' },
-    only: { type: 'string', default: 'builds,python,tokenizer,tokens,scripts,watch' },
+    only: { type: 'string', default: 'builds,python,tokenizer,tokens,scripts,watch,highlight' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -47,7 +49,7 @@ if (values.help) {
   process.exit(0)
 }
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()))
-const SECTIONS = ['builds', 'python', 'tokenizer', 'tokens', 'scripts', 'watch']
+const SECTIONS = ['builds', 'python', 'tokenizer', 'tokens', 'scripts', 'watch', 'highlight']
 const only = new Set(values.only.split(',').map((s) => s.trim()))
 if ([...only].some((s) => !SECTIONS.includes(s))) {
   console.error(`bad --only\n${USAGE}`)
@@ -121,6 +123,9 @@ try {
 
 const tokenizer = only.has('tokenizer') ? benchTokenizer() : undefined
 const scripts = only.has('scripts') ? benchScripts() : undefined
+const highlight: HighlightResult | undefined = only.has('highlight')
+  ? await benchHighlight(Math.max(...sizes), runs)
+  : undefined
 const python =
   only.has('python') && !bdsMissing
     ? await benchPython({ bdsBin, sizes, runs: Math.min(runs, 3) })
@@ -136,6 +141,7 @@ const doc = {
   tokenizer,
   tokens,
   scripts,
+  highlight,
   python,
   watch: watchResult,
 }
@@ -151,6 +157,7 @@ const table = `${[
   tokenizer ? tokenizerTable(tokenizer) : '',
   tokens ? tokensTable(tokens) : '',
   scripts ? scriptsTable(scripts) : '',
+  highlight ? highlightTable(highlight) : '',
   python ? pythonTable(python) : '',
   watchResult ? watchTable(watchResult) : '',
 ]

@@ -1,6 +1,7 @@
 // bds's own version and install folders, found relative to this module (src/ or dist/).
 
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -26,3 +27,8 @@ export const pythonWorkerFile = `${root}dist/python/worker/index.js`
 
 /** The Python harness sources the workers install (sent to them as data). */
 export const pythonHarnessDir = `${root}src/python/py`
+
+/** The syntax highlighter and its version: highlighted bodies depend on it (render caches). */
+export const HIGHLIGHTER = `highlight.js ${
+  (createRequire(import.meta.url)('highlight.js/package.json') as { version: string }).version
+}`

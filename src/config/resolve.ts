@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { BdsError } from '../errors/index.js'
 import { isInside, realPath, registerSite } from '../util/boundary.js'
 import { isValidTimeZone } from '../util/time.js'
+import { HIGHLIGHTER } from '../version.js'
 import { recordLimits, resolveLimits } from './limits.js'
 import type { LoadedConfig } from './load.js'
 import { timezoneNotice } from './merge.js'
@@ -84,6 +85,8 @@ export function resolveConfig(
     markdown: Object.freeze({
       linkify: c.markdown?.linkify ?? false,
       typographer: c.markdown?.typographer ?? false,
+      highlight: c.markdown?.highlight ?? true,
+      highlighter: (c.markdown?.highlight ?? true) ? HIGHLIGHTER : '',
     }),
     macros: Object.freeze({
       stringParams: c.macros?.stringParams ?? false,

@@ -53,6 +53,7 @@ export const configSchema = {
       properties: {
         linkify: { type: 'boolean' },
         typographer: { type: 'boolean' },
+        highlight: { type: 'boolean' },
       },
     },
   },

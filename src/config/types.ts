@@ -13,7 +13,7 @@ export interface UserConfig {
   /** Languages besides the main one: each gets a `/{lang}/` subtree (bDS's blogLanguages). */
   languages?: string[]
   output?: string
-  markdown?: { linkify?: boolean; typographer?: boolean }
+  markdown?: { linkify?: boolean; typographer?: boolean; highlight?: boolean }
   macros?: { stringParams?: boolean; youtubeNoCookie?: boolean }
   python?: { workers?: number; timeoutMs?: number; memoryMiB?: number }
   /** Folders outside the site that sources may link into (absolute, or relative to the site). */
@@ -66,7 +66,8 @@ export interface ResolvedConfig {
   bdsProject: boolean
   /** Things the build says once, not diagnostics (the timezone a bDS project's dates use). */
   notes: string[]
-  markdown: { linkify: boolean; typographer: boolean }
+  /** Everything that changes a rendered body besides its text; `highlighter` names the version. */
+  markdown: { linkify: boolean; typographer: boolean; highlight: boolean; highlighter: string }
   /** `pageChars` is `limits.pageChars` again, for the macro step (MacroOptions). */
   macros: { stringParams: boolean; youtubeNoCookie: boolean; pageChars: number }
   /** Absolute folders outside the site that sources may link into (`allowOutside`). */
