@@ -32,6 +32,8 @@ import {
   readAllContent,
 } from './steps/content.js'
 import { emitCopies, listCopies } from './steps/copies.js'
+import { imageLookup, imagesSink, withImagesKey } from './steps/image-pages.js'
+import { startImages } from './steps/images.js'
 import { linkContext, rewriteBodies } from './steps/links.js'
 import { emptyMacroMemo, macroReport, runMacroStep } from './steps/macros.js'
 import { createMarkdownStep } from './steps/markdown.js'
@@ -73,6 +75,8 @@ export interface PipelineResult {
   python?: BuildReport['python']
   /** Output files written or removed, relative to the output folder. */
   changed: string[]
+  /** What the build says once, besides the config's notes (sharp missing). */
+  notes: string[]
 }
 
 function wantsWorker(parallel: BuildDeps['parallel'], count: number, threshold: number) {
@@ -108,6 +112,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     runScriptsStep(config, deps, prev, changes.scripts),
   )
   const { python } = scripts
+  const imaging = startImages(
+    config,
+    deps,
+    prev?.images,
+    !prev || changes.media || changes.static || changes.templates,
+  )
   try {
     const md = createMarkdown(config.markdown)
     const markdown = createMarkdownStep(md, worker)
@@ -151,6 +161,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const bodies = trees.map((t, i) =>
       carryBodies(t.posts, prev?.trees[i]?.bodies, content.changed),
     )
+    const lookup = imageLookup((await imaging).table)
     const macroSteps = await timer.step('macros', async () => {
       const done = []
       for (const [i, t] of trees.entries()) {
@@ -166,6 +177,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
             changes: { all: !prev, media: changes.media, scripts: scripts.changed },
             keep,
             bodies: bodies[i] as Map<string, RenderedBody>,
+            images: lookup,
           }),
         )
       }
@@ -210,6 +222,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       const ordered = t.posts.map((p) => final.get(p.file) as RenderedBody)
       return { memo, ordered, model: createSiteModel(config, t.index, ordered, store, memo) }
     })
+    const images = await timer.step('images', async () => (await imaging).finish())
     const plans = await timer.step('plan', () =>
       models.map(({ model, memo }, i) => {
         const plan = planBuild({
@@ -217,7 +230,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
           model,
           routes,
           alternates,
-          templateDeps: theme.templateDeps,
+          templateDeps: withImagesKey(theme.templateDeps, images.key),
           hasSummary: store.templates.has(SUMMARY),
           previous: prev && {
             keys: prev.keys,
@@ -235,7 +248,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       owned: owner.ownership.owned,
       takeOver: config.forceOutput,
     }
-    const sink = createFileSink(writer, previous, options)
+    const sink = imagesSink(createFileSink(writer, previous, options), images.table)
     const dirty = plans.flatMap((p) => p.dirty)
     const entries = dirty.filter((j) => !j.source.startsWith('bds:')).length
     if (!worker && prev && wantsWorker(deps.parallel, entries, WORKER_MIN_ENTRIES))
@@ -257,6 +270,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
             options,
             categoryMeta,
             alternates,
+            images: images.table,
           }),
         )
       }
@@ -281,6 +295,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const copies = await timer.step('copies', async () => {
       const all = relist ? await listCopies(config, store, deps.fs) : prev.copies
       emitCopies(all, routes, sink, carried, relist ? undefined : prev?.manifest)
+      for (const file of images.files) if (routes.claim(file.path, file.source)) sink.write(file)
       return all
     })
     const worked = rendered.flatMap((r) => (r.fromWorker ? [r.fromWorker.result] : []))
@@ -298,6 +313,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       ...input.setup,
       ...scripts.diagnostics,
       ...meta.diagnostics,
+      ...images.diagnostics,
       ...contentErrors(content.errors),
       ...translationProblems,
       ...reports.flatMap((r) => r.diagnostics),
@@ -330,6 +346,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       store,
       templateDeps: theme.templateDeps,
       copies,
+      images,
       sitemap: sitemap ?? {},
       manifest: written.manifest,
       ownership,
@@ -348,6 +365,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       macros: counts,
       python: !prev && counters ? { ...counters, output: captured } : undefined,
       changed: changedOutputs(previous, written.manifest),
+      notes: images.notes,
     }
   } finally {
     await python.finish()

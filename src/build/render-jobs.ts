@@ -7,6 +7,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { type CategoryMetaMap, metaOf } from '../content/index.js'
 import type { FileSink, Manifest, SinkOptions } from '../output/index.js'
 import {
+  type ImageTable,
   type PagesResult,
   type RenderedBody,
   runPages,
@@ -33,6 +34,8 @@ export interface RenderInput {
   /** The list rules and the other languages' pages the worker plans with. */
   categoryMeta: CategoryMetaMap
   alternates?: SiteAlternates
+  /** The image table the worker completes its pages' <img> tags with. */
+  images?: ImageTable
 }
 
 export interface Rendered {
@@ -68,6 +71,7 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
           model.index.tree,
           input.categoryMeta,
           input.alternates,
+          input.images,
         )
       : undefined
   fromWorker?.catch(() => {})

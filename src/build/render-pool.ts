@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/index.js'
 import type { CategoryMetaMap, PostMeta } from '../content/index.js'
 import type { Diagnostic } from '../errors/index.js'
 import type { Manifest, SinkOptions, WriteResult } from '../output/index.js'
-import type { RenderedBody, TemplateStore } from '../render/index.js'
+import type { ImageTable, RenderedBody, TemplateStore } from '../render/index.js'
 import type { SiteAlternates, Tree } from '../site/index.js'
 import type { WorkerRequest } from './render-worker.js'
 
@@ -30,6 +30,7 @@ export interface RenderWorker {
     tree: Tree,
     categoryMeta: CategoryMetaMap,
     alternates?: SiteAlternates,
+    images?: ImageTable,
   ): Promise<EntriesResult>
   close(): Promise<void>
 }
@@ -68,7 +69,18 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
       const reply = await ask<{ results: [string, RenderedBody][] }>({ type: 'markdown', items })
       return reply.results
     },
-    entries: (posts, bodies, store, previous, options, only, tree, categoryMeta, alternates) =>
+    entries: (
+      posts,
+      bodies,
+      store,
+      previous,
+      options,
+      only,
+      tree,
+      categoryMeta,
+      alternates,
+      images,
+    ) =>
       ask<EntriesResult>({
         type: 'entries',
         posts,
@@ -80,6 +92,7 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
         tree,
         categoryMeta,
         alternates,
+        images,
       }),
     async close() {
       active.delete(flags)

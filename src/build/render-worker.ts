@@ -16,6 +16,7 @@ import {
 } from '../output/index.js'
 import {
   createMarkdown,
+  type ImageTable,
   type PagesResult,
   type RenderedBody,
   renderBody,
@@ -30,6 +31,7 @@ import {
   type Tree,
 } from '../site/index.js'
 import { createSiteModel } from './model.js'
+import { imagesSink } from './steps/image-pages.js'
 
 export type WorkerRequest =
   | { type: 'markdown'; items: [string, string][] }
@@ -45,6 +47,7 @@ export type WorkerRequest =
       tree: Tree
       categoryMeta: CategoryMetaMap
       alternates?: SiteAlternates
+      images?: ImageTable
     }
 
 const { config, flags } = workerData as { config: ResolvedConfig; flags: Int32Array }
@@ -55,7 +58,7 @@ function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
   const index = indexSite(request.posts, config.timezone, rules, request.tree)
   const model = createSiteModel(config, index, request.bodies, request.store)
   const writer = createDiskWriter(config.paths.out)
-  const sink = createFileSink(writer, request.previous, request.options)
+  const sink = imagesSink(createFileSink(writer, request.previous, request.options), request.images)
   const routes = createRouteTable()
   const { collections, tree } = index
   const { alternates } = request

@@ -11,6 +11,7 @@ import type { RenderedBody, SitemapMemo, TemplateDeps, TemplateStore } from '../
 import type { ScriptRow } from '../scripts/index.js'
 import type { Tree } from '../site/index.js'
 import type { ModelMemo } from './model.js'
+import type { ImagesState } from './steps/images.js'
 import type { LinkMemo } from './steps/links.js'
 import type { MacroMemo } from './steps/macros.js'
 import type { ResolvedMemo } from './trees.js'
@@ -50,6 +51,8 @@ export interface PipelineState {
   templateDeps?: (name: string) => TemplateDeps
   /** Every file to copy (claimed or not). */
   copies: readonly PlannedFile[]
+  /** The image table and the resized variants (remade when media, static or templates change). */
+  images: ImagesState
   sitemap: SitemapMemo
   /** Every output file as written, and the output folder's record of them. */
   manifest: Manifest

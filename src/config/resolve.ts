@@ -11,6 +11,9 @@ import type { LoadedConfig } from './load.js'
 import { timezoneNotice } from './merge.js'
 import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
 
+/** bDS's thumbnail boxes (MediaEngine THUMBNAIL_SIZES): the longest side, in pixels. */
+export const BDS_IMAGE_SIZES = Object.freeze({ small: 150, medium: 400, large: 800 })
+
 const SOURCE_DIRS = ['posts', 'pages', 'media', 'static', 'templates', 'scripts', 'meta', '.bds']
 
 /** Compared as real paths: an output reached through a link to the site is the site. */
@@ -93,6 +96,12 @@ export function resolveConfig(
       youtubeNoCookie: c.macros?.youtubeNoCookie ?? false,
       pageChars: limits.pageChars,
     }),
+    images: Object.freeze({
+      sizes: Object.freeze(
+        c.images?.sizes === false ? {} : { ...(c.images?.sizes ?? BDS_IMAGE_SIZES) },
+      ),
+    }),
+    search: c.search ?? true,
     allowOutside,
     limits,
     python: Object.freeze({

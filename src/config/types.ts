@@ -15,6 +15,10 @@ export interface UserConfig {
   output?: string
   markdown?: { linkify?: boolean; typographer?: boolean; highlight?: boolean }
   macros?: { stringParams?: boolean; youtubeNoCookie?: boolean }
+  /** Resized variants of raster images: box sizes by name (bDS: small, medium, large), or false. */
+  images?: { sizes?: false | Record<string, number> }
+  /** A static Pagefind search index and page (default on). */
+  search?: boolean
   python?: { workers?: number; timeoutMs?: number; memoryMiB?: number }
   /** Folders outside the site that sources may link into (absolute, or relative to the site). */
   allowOutside?: string[]
@@ -70,6 +74,10 @@ export interface ResolvedConfig {
   markdown: { linkify: boolean; typographer: boolean; highlight: boolean; highlighter: string }
   /** `pageChars` is `limits.pageChars` again, for the macro step (MacroOptions). */
   macros: { stringParams: boolean; youtubeNoCookie: boolean; pageChars: number }
+  /** `sizes`: box sizes (px, longest side) of the resized variants by name; {} when off. */
+  images: { sizes: Readonly<Record<string, number>> }
+  /** Write a Pagefind search index (per language tree) and the search page. */
+  search: boolean
   /** Absolute folders outside the site that sources may link into (`allowOutside`). */
   allowOutside: readonly string[]
   limits: ResolvedLimits
