@@ -39,6 +39,7 @@ import { emptyMacroMemo, macroReport, runMacroStep } from './steps/macros.js'
 import { createMarkdownStep } from './steps/markdown.js'
 import { carriedResult, claimOwnership, recordOwnership } from './steps/ownership.js'
 import { runScriptsStep } from './steps/scripts.js'
+import { runSearchStep } from './steps/search.js'
 import { runTemplatesStep } from './steps/templates.js'
 import { changedOutputs } from './steps/write.js'
 import type { StepTimer } from './timer.js'
@@ -213,6 +214,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       }
       return out
     })
+    const searchTrees = trees.map((t, i) => ({
+      ...t.index,
+      bodies: linked[i]?.bodies ?? new Map(),
+    }))
+    const searching = timer.step('search', () => runSearchStep(config, searchTrees, prev?.search))
+    searching.catch(() => {}) // awaited after the pages, which render meanwhile
     const routes = createRouteTable()
     const alternates = siteAlternates(trees)
     const models = trees.map((t, i) => {
@@ -290,6 +297,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       for (const file of siteFiles(config, main.index.collections, all, sitemap))
         if (routes.claim(file.path, file.source)) sink.write(file)
     })
+    const search = await searching
+    for (const file of search.files) if (routes.claim(file.path, file.source)) sink.write(file)
     const carried: Manifest = new Map(plans.flatMap((p) => [...p.carried]))
     const relist = !prev || changes.static || changes.media || changes.templates
     const copies = await timer.step('copies', async () => {
@@ -314,6 +323,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       ...scripts.diagnostics,
       ...meta.diagnostics,
       ...images.diagnostics,
+      ...search.diagnostics,
       ...contentErrors(content.errors),
       ...translationProblems,
       ...reports.flatMap((r) => r.diagnostics),
@@ -347,6 +357,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       templateDeps: theme.templateDeps,
       copies,
       images,
+      search,
       sitemap: sitemap ?? {},
       manifest: written.manifest,
       ownership,

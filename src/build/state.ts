@@ -14,6 +14,7 @@ import type { ModelMemo } from './model.js'
 import type { ImagesState } from './steps/images.js'
 import type { LinkMemo } from './steps/links.js'
 import type { MacroMemo } from './steps/macros.js'
+import type { SearchState } from './steps/search.js'
 import type { ResolvedMemo } from './trees.js'
 
 /** What one language tree made: bodies, macro results, rewritten links, views. */
@@ -53,6 +54,8 @@ export interface PipelineState {
   copies: readonly PlannedFile[]
   /** The image table and the resized variants (remade when media, static or templates change). */
   images: ImagesState
+  /** The Pagefind index files and what they were made from. */
+  search: SearchState
   sitemap: SitemapMemo
   /** Every output file as written, and the output folder's record of them. */
   manifest: Manifest
