@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { eleventyPeer } from './eleventy.js'
+import { benchFeatures, type FeaturesResult, featuresTable } from './features.js'
 import { benchHighlight, type HighlightResult, highlightTable } from './highlight.js'
 import { hugoPeer } from './hugo.js'
 import { measureSize } from './measure.js'
@@ -22,7 +23,8 @@ import { benchWatch, type WatchResult, watchTable } from './watch.js'
 const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep] [--only LIST]
   --sizes  corpus sizes in posts, comma-separated (default 1000,4000)
   --only   sections to run, comma-separated: builds, python, tokenizer, tokens, scripts, watch,
-           highlight (default all); highlight renders the largest corpus's Markdown plain, with
+           highlight, features (default all); features times cold builds of the largest
+           size with highlighting and search on and off, and with 100 photos; highlight renders the largest corpus's Markdown plain, with
            highlight.js and with Shiki (when installed: npm install --no-save shiki); python measures the Python runtime and builds with 5 macros per post,
            watch the save-to-reload latency of bds watch on the largest size, tokens the build
            of one post with 10,000 and 100,000 unclosed [[ tokens
@@ -40,7 +42,10 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     bds: { type: 'string' },
-    only: { type: 'string', default: 'builds,python,tokenizer,tokens,scripts,watch,highlight' },
+    only: {
+      type: 'string',
+      default: 'builds,python,tokenizer,tokens,scripts,watch,highlight,features',
+    },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -49,7 +54,16 @@ if (values.help) {
   process.exit(0)
 }
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()))
-const SECTIONS = ['builds', 'python', 'tokenizer', 'tokens', 'scripts', 'watch', 'highlight']
+const SECTIONS = [
+  'builds',
+  'python',
+  'tokenizer',
+  'tokens',
+  'scripts',
+  'watch',
+  'highlight',
+  'features',
+]
 const only = new Set(values.only.split(',').map((s) => s.trim()))
 if ([...only].some((s) => !SECTIONS.includes(s))) {
   console.error(`bad --only\n${USAGE}`)
@@ -108,6 +122,7 @@ process.once('SIGINT', () => {
 const results: SizeResult[] = []
 let watchResult: WatchResult | undefined
 let tokens: TokensResult | undefined
+let features: FeaturesResult | undefined
 try {
   for (const n of only.has('builds') ? sizes : []) {
     results.push(await measureSize(n, { root, runs, bdsBin, bdsMissing, peers, skipped }))
@@ -116,6 +131,8 @@ try {
     watchResult = await benchWatch(root, Math.max(...sizes), runs, bdsBin)
   }
   if (only.has('tokens') && !bdsMissing) tokens = await benchTokens(root, bdsBin, Math.min(runs, 3))
+  if (only.has('features') && !bdsMissing)
+    features = await benchFeatures(root, Math.max(...sizes), Math.min(runs, 3))
 } finally {
   // Output folders are deleted only now, after every measurement: big deletes slow the next build.
   await cleanUp()
@@ -142,6 +159,7 @@ const doc = {
   tokens,
   scripts,
   highlight,
+  features,
   python,
   watch: watchResult,
 }
@@ -158,6 +176,7 @@ const table = `${[
   tokens ? tokensTable(tokens) : '',
   scripts ? scriptsTable(scripts) : '',
   highlight ? highlightTable(highlight) : '',
+  features ? featuresTable(features) : '',
   python ? pythonTable(python) : '',
   watchResult ? watchTable(watchResult) : '',
 ]
