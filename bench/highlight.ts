@@ -4,6 +4,7 @@
 import MarkdownIt from 'markdown-it'
 import { createMarkdown } from '../src/render/index.js'
 import { makePosts } from './corpus.js'
+import { time } from './tokenizer.js'
 
 export interface HighlightResult {
   posts: number
@@ -13,18 +14,6 @@ export interface HighlightResult {
   startMs: Record<string, number>
   /** Why Shiki was not measured, if it was not. */
   shikiSkipped?: string
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
-
-function time(fn: () => void, runs: number): number {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    fn()
-    times.push(performance.now() - t0)
-  }
-  return median(times)
 }
 
 interface Shiki {
