@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { eleventyPeer } from './eleventy.js'
+import { benchFeatures, type FeaturesResult, featuresTable } from './features.js'
+import { benchHighlight, type HighlightResult, highlightTable } from './highlight.js'
 import { hugoPeers } from './hugo.js'
 import { measureSize } from './measure.js'
 import { killAll, rmrf } from './proc.js'
@@ -23,10 +25,13 @@ import { benchWatch, type WatchResult, watchTable } from './watch.js'
 const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep] [--only LIST]
   --sizes  corpus sizes in posts, comma-separated (default 1000,4000,20000)
   --only   sections to run, comma-separated: builds, startup, python, tokenizer, tokens,
-           scripts, watch (default all); python measures the Python runtime and builds with 5
-           macros per post, watch the save-to-reload latency of bds watch on the largest size,
-           tokens the build of one post with 10,000 and 100,000 unclosed [[ tokens, startup
-           bds --version and --help against node -e 0
+           scripts, watch, highlight, features (default all); python measures the Python
+           runtime and builds with 5 macros per post, watch the save-to-reload latency of bds
+           watch (4000 posts, or the largest size below it), features cold builds with highlighting and search on and off and with 100
+           photos (both on 4000 posts, or the largest size below it), highlight renders the
+           Markdown plain, with highlight.js and with Shiki (when installed: npm install
+           --no-save shiki), tokens the build of one post with 10,000 and 100,000 unclosed [[
+           tokens, startup bds --version and --help against node -e 0
   --threads  also time cold builds of 4000 posts with these thread counts, e.g. 1,2,4
   --runs   measured runs per tool and size; medians are reported (default 5)
   --peers  also build the same corpus with Hugo and Eleventy 3, interleaved with bds
@@ -43,7 +48,10 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     bds: { type: 'string' },
-    only: { type: 'string', default: 'builds,startup,python,tokenizer,tokens,scripts,watch' },
+    only: {
+      type: 'string',
+      default: 'builds,startup,python,tokenizer,tokens,scripts,watch,highlight,features',
+    },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -52,7 +60,17 @@ if (values.help) {
   process.exit(0)
 }
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()))
-const SECTIONS = ['builds', 'startup', 'python', 'tokenizer', 'tokens', 'scripts', 'watch']
+const SECTIONS = [
+  'builds',
+  'startup',
+  'python',
+  'tokenizer',
+  'tokens',
+  'scripts',
+  'watch',
+  'highlight',
+  'features',
+]
 const only = new Set(values.only.split(',').map((s) => s.trim()))
 if ([...only].some((s) => !SECTIONS.includes(s))) {
   console.error(`bad --only\n${USAGE}`)
@@ -63,6 +81,8 @@ if (threadCounts.some((k) => !Number.isInteger(k) || k < 1)) {
   console.error(`bad --threads\n${USAGE}`)
   process.exit(2)
 }
+/** Watch, features and highlight run on 4000 posts (or the largest size below it). */
+const featureSize = Math.max(...sizes.filter((n) => n <= 4000), Math.min(...sizes))
 const runs = Number(values.runs)
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
   console.error(`bad --sizes or --runs\n${USAGE}`)
@@ -124,17 +144,20 @@ let watchResult: WatchResult | undefined
 let tokens: TokensResult | undefined
 let startup: StartupResult | undefined
 let threads: ThreadsResult | undefined
+let features: FeaturesResult | undefined
 try {
   for (const n of only.has('builds') ? sizes : []) {
     results.push(await measureSize(n, { root, runs, bdsBin, bdsMissing, peers, skipped }))
   }
   if (only.has('watch') && !bdsMissing) {
-    watchResult = await benchWatch(root, Math.max(...sizes), runs, bdsBin)
+    watchResult = await benchWatch(root, featureSize, runs, bdsBin)
   }
   if (only.has('tokens') && !bdsMissing) tokens = await benchTokens(root, bdsBin, Math.min(runs, 3))
   if (only.has('startup') && !bdsMissing) startup = await benchStartup(bdsBin)
   if (threadCounts.length > 0 && !bdsMissing)
     threads = await benchThreads(root, 4000, threadCounts, Math.min(runs, 3), bdsBin)
+  if (only.has('features') && !bdsMissing)
+    features = await benchFeatures(root, featureSize, Math.min(runs, 3))
 } finally {
   // Output folders are deleted only now, after every measurement: big deletes slow the next build.
   await cleanUp()
@@ -142,6 +165,9 @@ try {
 
 const tokenizer = only.has('tokenizer') ? benchTokenizer() : undefined
 const scripts = only.has('scripts') ? benchScripts() : undefined
+const highlight: HighlightResult | undefined = only.has('highlight')
+  ? await benchHighlight(featureSize, runs)
+  : undefined
 const python =
   only.has('python') && !bdsMissing
     ? await benchPython({ bdsBin, sizes, runs: Math.min(runs, 3) })
@@ -166,6 +192,8 @@ const doc = {
   tokenizer,
   tokens,
   scripts,
+  highlight,
+  features,
   python,
   watch: watchResult,
 }
@@ -184,6 +212,8 @@ const table = `${[
   tokenizer ? tokenizerTable(tokenizer) : '',
   tokens ? tokensTable(tokens) : '',
   scripts ? scriptsTable(scripts) : '',
+  highlight ? highlightTable(highlight) : '',
+  features ? featuresTable(features) : '',
   python ? pythonTable(python) : '',
   watchResult ? watchTable(watchResult) : '',
 ]

@@ -99,7 +99,15 @@ export async function buildSite(
         complete ? { fingerprint: inputs.hash, diagnostics: last } : undefined,
       )
     })
-    const report = timer.report({ config, upToDate: false, diagnostics, outputs, macros, python })
+    const said = { ...config, notes: [...config.notes, ...result.notes] }
+    const report = timer.report({
+      config: said,
+      upToDate: false,
+      diagnostics,
+      outputs,
+      macros,
+      python,
+    })
     return { report, state: options.keep ? result.state : undefined, changed: result.changed }
   } finally {
     cache.close()

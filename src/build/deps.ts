@@ -23,11 +23,15 @@ import {
 import { type Fs, nodeFs } from '../util/fs.js'
 import type { MemoryFs } from '../util/memory-fs.js'
 import { bundledTemplatesDir } from '../version.js'
+import { diskImageStore, type ImageStore, memoryImageStore } from './steps/image-store.js'
+import type { Resizer } from './steps/resize.js'
 
-/** The SQLite databases of a site's `.bds/` folder. */
+/** The SQLite databases of a site's `.bds/` folder, and its image store. */
 export interface Stores {
   cache(cacheDir: string): CacheDb
   scripts(cacheDir: string): ScriptStore
+  /** Image sizes and resized variants (`.bds/images`); in memory when absent. */
+  images?(cacheDir: string): ImageStore
 }
 
 export interface BuildDeps {
@@ -49,11 +53,14 @@ export interface BuildDeps {
   output: (outDir: string) => OutputWriter
   stores: Stores
   scriptFiles: ScriptFiles
+  /** sharp for resized image variants, or why it cannot be loaded (default: import it). */
+  sharp?: () => Promise<Resizer | string>
 }
 
 export const diskStores: Stores = {
   cache: (dir) => openCacheDb(dir),
   scripts: (dir) => openScriptStore(dir),
+  images: (dir) => diskImageStore(dir),
 }
 
 /** The dependencies of a build: defaults for what `partial` leaves out. */
@@ -74,9 +81,11 @@ export function buildDeps(partial: Partial<BuildDeps> = {}): BuildDeps {
 export function memoryStores(): Stores {
   const cache = openCacheDb('', ':memory:')
   const scripts = openScriptStore('', ':memory:')
+  const images = memoryImageStore()
   return {
     cache: () => ({ ...cache, close: () => {} }),
     scripts: () => ({ ...scripts, close: () => {} }),
+    images: () => images,
   }
 }
 

@@ -32,11 +32,14 @@ import {
   readAllContent,
 } from './steps/content.js'
 import { emitCopies, listCopies } from './steps/copies.js'
+import { imageLookup, imagesSink, withImagesKey } from './steps/image-pages.js'
+import { startImages } from './steps/images.js'
 import { linkContext, rewriteBodies } from './steps/links.js'
 import { emptyMacroMemo, macroReport, runMacroStep } from './steps/macros.js'
 import { createMarkdownStep } from './steps/markdown.js'
 import { carriedResult, claimOwnership, recordOwnership } from './steps/ownership.js'
 import { runScriptsStep } from './steps/scripts.js'
+import { runSearchStep } from './steps/search.js'
 import { runTemplatesStep } from './steps/templates.js'
 import { changedOutputs } from './steps/write.js'
 import type { StepTimer } from './timer.js'
@@ -73,6 +76,8 @@ export interface PipelineResult {
   python?: BuildReport['python']
   /** Output files written or removed, relative to the output folder. */
   changed: string[]
+  /** What the build says once, besides the config's notes (sharp missing). */
+  notes: string[]
 }
 
 /** The render workers to start: none below `threshold` items, at least one when forced. */
@@ -109,6 +114,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     runScriptsStep(config, deps, prev, changes.scripts),
   )
   const { python } = scripts
+  const imaging = startImages(
+    config,
+    deps,
+    prev?.images,
+    !prev || changes.media || changes.static || changes.templates,
+  )
   try {
     const md = createMarkdown(config.markdown)
     const markdown = createMarkdownStep(md, workers)
@@ -152,6 +163,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const bodies = trees.map((t, i) =>
       carryBodies(t.posts, prev?.trees[i]?.bodies, content.changed),
     )
+    const lookup = imageLookup((await imaging).table)
     const macroSteps = await timer.step('macros', async () => {
       const done = []
       for (const [i, t] of trees.entries()) {
@@ -167,6 +179,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
             changes: { all: !prev, media: changes.media, scripts: scripts.changed },
             keep,
             bodies: bodies[i] as Map<string, RenderedBody>,
+            images: lookup,
           }),
         )
       }
@@ -202,6 +215,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       }
       return out
     })
+    const searchTrees = trees.map((t, i) => ({
+      ...t.index,
+      bodies: linked[i]?.bodies ?? new Map(),
+    }))
+    const searching = timer.step('search', () => runSearchStep(config, searchTrees, prev?.search))
+    searching.catch(() => {}) // awaited after the pages, which render meanwhile
     const routes = createRouteTable()
     const alternates = siteAlternates(trees)
     const models = trees.map((t, i) => {
@@ -211,6 +230,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       const ordered = t.posts.map((p) => final.get(p.file) as RenderedBody)
       return { memo, ordered, model: createSiteModel(config, t.index, ordered, store, memo) }
     })
+    const images = await timer.step('images', async () => (await imaging).finish())
     const plans = await timer.step('plan', () =>
       models.map(({ model, memo }, i) => {
         const plan = planBuild({
@@ -218,7 +238,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
           model,
           routes,
           alternates,
-          templateDeps: theme.templateDeps,
+          templateDeps: withImagesKey(theme.templateDeps, images.key),
           hasSummary: store.templates.has(SUMMARY),
           previous: prev && {
             keys: prev.keys,
@@ -236,7 +256,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       owned: owner.ownership.owned,
       takeOver: config.forceOutput,
     }
-    const sink = createFileSink(writer, previous, options)
+    const sink = imagesSink(createFileSink(writer, previous, options), images.table)
     const dirty = plans.flatMap((p) => p.dirty)
     const entries = dirty.filter((j) => !j.source.startsWith('bds:')).length
     if (prev)
@@ -258,6 +278,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
             options,
             categoryMeta,
             alternates,
+            images: images.table,
           }),
         )
       }
@@ -280,11 +301,14 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       for (const file of siteFiles(config, main.index.collections, all, sitemap))
         if (routes.claim(file.path, file.source)) sink.write(file)
     })
+    const search = await searching
+    for (const file of search.files) if (routes.claim(file.path, file.source)) sink.write(file)
     const carried: Manifest = new Map(plans.flatMap((p) => [...p.carried]))
     const relist = !prev || changes.static || changes.media || changes.templates
     const copies = await timer.step('copies', async () => {
       const all = relist ? await listCopies(config, store, deps.fs) : prev.copies
       emitCopies(all, routes, sink, carried, relist ? undefined : prev?.manifest)
+      for (const file of images.files) if (routes.claim(file.path, file.source)) sink.write(file)
       return all
     })
     const worked = rendered.flatMap((r) => r.fromWorkers.map((w) => w.result))
@@ -302,6 +326,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       ...input.setup,
       ...scripts.diagnostics,
       ...meta.diagnostics,
+      ...images.diagnostics,
+      ...search.diagnostics,
       ...contentErrors(content.errors),
       ...translationProblems,
       ...reports.flatMap((r) => r.diagnostics),
@@ -334,6 +360,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       store,
       templateDeps: theme.templateDeps,
       copies,
+      images,
+      search,
       sitemap: sitemap ?? {},
       manifest: written.manifest,
       ownership,
@@ -352,6 +380,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       macros: counts,
       python: !prev && counters ? { ...counters, output: captured } : undefined,
       changed: changedOutputs(previous, written.manifest),
+      notes: images.notes,
     }
   } finally {
     await python.finish()

@@ -8,6 +8,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { type CategoryMetaMap, metaOf } from '../content/index.js'
 import type { FileSink, Manifest, SinkOptions } from '../output/index.js'
 import {
+  type ImageTable,
   type PagesResult,
   type RenderedBody,
   runPages,
@@ -34,6 +35,8 @@ export interface RenderInput {
   /** The list rules and the other languages' pages a worker plans with. */
   categoryMeta: CategoryMetaMap
   alternates?: SiteAlternates
+  /** The image table the worker completes its pages' <img> tags with. */
+  images?: ImageTable
 }
 
 export interface Rendered {
@@ -92,6 +95,7 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
             tree: model.index.tree,
             categoryMeta: input.categoryMeta,
             alternates: input.alternates,
+            images: input.images,
           }),
         ],
   )

@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config/index.js'
 import type { CategoryMetaMap, PostMeta } from '../content/index.js'
 import type { Diagnostic } from '../errors/index.js'
 import type { Manifest, SinkOptions, WriteResult } from '../output/index.js'
-import type { RenderedBody, TemplateStore } from '../render/index.js'
+import type { ImageTable, RenderedBody, TemplateStore } from '../render/index.js'
 import type { SiteAlternates, Tree } from '../site/index.js'
 import { onStop } from '../util/stop-hooks.js'
 
@@ -32,6 +32,8 @@ export interface PagesRequest {
   tree: Tree
   categoryMeta: CategoryMetaMap
   alternates?: SiteAlternates
+  /** The image table the worker completes its pages' <img> tags with. */
+  images?: ImageTable
 }
 
 export type WorkerRequest =

@@ -12,6 +12,7 @@ import { createMarkdown, type PagesResult, renderBody, runPages } from '../rende
 import { createRouteTable, indexSite, planPages } from '../site/index.js'
 import { createSiteModel } from './model.js'
 import type { PagesRequest, WorkerRequest } from './render-pool.js'
+import { imagesSink } from './steps/image-pages.js'
 
 const { config, flags } = workerData as { config: ResolvedConfig; flags: Int32Array }
 const md = createMarkdown(config.markdown)
@@ -21,7 +22,7 @@ function pages(request: PagesRequest) {
   const index = indexSite(request.posts, config.timezone, rules, request.tree)
   const model = createSiteModel(config, index, [...request.bodies], request.store)
   const writer = createDiskWriter(config.paths.out)
-  const sink = createFileSink(writer, request.previous, request.options)
+  const sink = imagesSink(createFileSink(writer, request.previous, request.options), request.images)
   const routes = createRouteTable()
   const { collections, tree } = index
   const { alternates } = request

@@ -11,8 +11,10 @@ import type { RenderedBody, SitemapMemo, TemplateDeps, TemplateStore } from '../
 import type { ScriptRow } from '../scripts/index.js'
 import type { Tree } from '../site/index.js'
 import type { ModelMemo } from './model.js'
+import type { ImagesState } from './steps/images.js'
 import type { LinkMemo } from './steps/links.js'
 import type { MacroMemo } from './steps/macros.js'
+import type { SearchState } from './steps/search.js'
 import type { ResolvedMemo } from './trees.js'
 
 /** What one language tree made: bodies, macro results, rewritten links, views. */
@@ -50,6 +52,10 @@ export interface PipelineState {
   templateDeps?: (name: string) => TemplateDeps
   /** Every file to copy (claimed or not). */
   copies: readonly PlannedFile[]
+  /** The image table and the resized variants (remade when media, static or templates change). */
+  images: ImagesState
+  /** The Pagefind index files and what they were made from. */
+  search: SearchState
   sitemap: SitemapMemo
   /** Every output file as written, and the output folder's record of them. */
   manifest: Manifest

@@ -5,10 +5,14 @@ import { join, resolve } from 'node:path'
 import { BdsError } from '../errors/index.js'
 import { isInside, realPath, registerSite } from '../util/boundary.js'
 import { isValidTimeZone } from '../util/time.js'
+import { highlighterName } from '../version.js'
 import { recordLimits, resolveLimits } from './limits.js'
 import type { LoadedConfig } from './load.js'
 import { timezoneNotice } from './merge.js'
 import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
+
+/** bDS's thumbnail boxes (MediaEngine THUMBNAIL_SIZES): the longest side, in pixels. */
+export const BDS_IMAGE_SIZES = Object.freeze({ small: 150, medium: 400, large: 800 })
 
 const SOURCE_DIRS = ['posts', 'pages', 'media', 'static', 'templates', 'scripts', 'meta', '.bds']
 
@@ -84,12 +88,20 @@ export function resolveConfig(
     markdown: Object.freeze({
       linkify: c.markdown?.linkify ?? false,
       typographer: c.markdown?.typographer ?? false,
+      highlight: c.markdown?.highlight ?? true,
+      highlighter: (c.markdown?.highlight ?? true) ? highlighterName() : '',
     }),
     macros: Object.freeze({
       stringParams: c.macros?.stringParams ?? false,
       youtubeNoCookie: c.macros?.youtubeNoCookie ?? false,
       pageChars: limits.pageChars,
     }),
+    images: Object.freeze({
+      sizes: Object.freeze(
+        c.images?.sizes === false ? {} : { ...(c.images?.sizes ?? BDS_IMAGE_SIZES) },
+      ),
+    }),
+    search: c.search ?? true,
     allowOutside,
     limits,
     python: Object.freeze({

@@ -27,6 +27,24 @@ export const configSchema = {
         youtubeNoCookie: { type: 'boolean' },
       },
     },
+    images: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        sizes: {
+          oneOf: [
+            { const: false },
+            {
+              type: 'object',
+              minProperties: 1,
+              propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
+              additionalProperties: { type: 'integer', minimum: 16, maximum: 8192 },
+            },
+          ],
+        },
+      },
+    },
+    search: { type: 'boolean' },
     python: {
       type: 'object',
       additionalProperties: false,
@@ -53,6 +71,7 @@ export const configSchema = {
       properties: {
         linkify: { type: 'boolean' },
         typographer: { type: 'boolean' },
+        highlight: { type: 'boolean' },
       },
     },
   },

@@ -13,8 +13,12 @@ export interface UserConfig {
   /** Languages besides the main one: each gets a `/{lang}/` subtree (bDS's blogLanguages). */
   languages?: string[]
   output?: string
-  markdown?: { linkify?: boolean; typographer?: boolean }
+  markdown?: { linkify?: boolean; typographer?: boolean; highlight?: boolean }
   macros?: { stringParams?: boolean; youtubeNoCookie?: boolean }
+  /** Resized variants of raster images: box sizes by name (bDS: small, medium, large), or false. */
+  images?: { sizes?: false | Record<string, number> }
+  /** A static Pagefind search index and page (default on). */
+  search?: boolean
   python?: { workers?: number; timeoutMs?: number; memoryMiB?: number }
   /** Folders outside the site that sources may link into (absolute, or relative to the site). */
   allowOutside?: string[]
@@ -68,9 +72,14 @@ export interface ResolvedConfig {
   bdsProject: boolean
   /** Things the build says once, not diagnostics (the timezone a bDS project's dates use). */
   notes: string[]
-  markdown: { linkify: boolean; typographer: boolean }
+  /** Everything that changes a rendered body besides its text; `highlighter` names the version. */
+  markdown: { linkify: boolean; typographer: boolean; highlight: boolean; highlighter: string }
   /** `pageChars` is `limits.pageChars` again, for the macro step (MacroOptions). */
   macros: { stringParams: boolean; youtubeNoCookie: boolean; pageChars: number }
+  /** `sizes`: box sizes (px, longest side) of the resized variants by name; {} when off. */
+  images: { sizes: Readonly<Record<string, number>> }
+  /** Write a Pagefind search index (per language tree) and the search page. */
+  search: boolean
   /** Absolute folders outside the site that sources may link into (`allowOutside`). */
   allowOutside: readonly string[]
   limits: ResolvedLimits

@@ -223,6 +223,18 @@ export const codes = {
     title: 'Template exceeded a render limit',
     hint: 'Look for a loop that runs far longer than meant at the position shown, or raise the limit named in the message ("limits" in bds.config.json).',
   },
+  BDS_IMAGE_UNREADABLE: {
+    title: 'Image size cannot be read',
+    hint: 'Check that the file is a complete image of the format its name says; re-export it if needed.',
+  },
+  BDS_IMAGE_RESIZE: {
+    title: 'Image cannot be resized',
+    hint: 'Check that the file is a complete image; pages show it at its own size until it can be resized.',
+  },
+  BDS_SEARCH_INDEX: {
+    title: 'Search index cannot be written',
+    hint: 'The site is built without search; set "search": false in bds.config.json to skip the index.',
+  },
 } as const satisfies Record<string, { title: string; hint: string }>
 
 export type ErrorCode = keyof typeof codes

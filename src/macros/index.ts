@@ -4,6 +4,8 @@ export { runMacros } from './run.js'
 export { quoteValue, scanMacro, typeBare } from './scan.js'
 export { macroPlugin } from './syntax.js'
 export type {
+  ImageLookup,
+  ImageVariantRef,
   MacroCall,
   MacroInput,
   MacroOptions,

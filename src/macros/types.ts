@@ -44,6 +44,23 @@ export interface MacroSite {
   /** Every media item of the site, newest `createdAt` first. */
   media: MediaItem[]
   options: MacroOptions
+  /** The resized variants of the site's images (`images.sizes`); absent when there are none. */
+  images?: ImageLookup
+}
+
+/** A resized copy of an image, as a gallery links or shows it. */
+export interface ImageVariantRef {
+  url: string
+  width: number
+  height: number
+}
+
+export interface ImageLookup {
+  /**
+   * The variant of the image at `url` for a size name (`small`, `large`); without one by that
+   * name the smallest (for `small`) or largest variant; undefined when the image has none.
+   */
+  variant(url: string, size: 'small' | 'large'): ImageVariantRef | undefined
 }
 
 export interface MacroOptions {

@@ -2,6 +2,20 @@
 // from their jobs, feeds, the sitemap and calendar.json.
 export { absolutizeHtml, feedStyle, renderAtom, renderRss } from './feeds.js'
 export { feedFiles, type SitemapMemo, siteFiles } from './generated.js'
+export {
+  besideUrl,
+  findImage,
+  type ImageInfo,
+  type ImageTable,
+  type ImageVariant,
+  pageUrl,
+  pickVariant,
+  planVariants,
+  RESIZED_FORMATS,
+  variantPath,
+  variantSizes,
+} from './image-table.js'
+export { DEFAULT_SIZES, decorateImages } from './images.js'
 export { buildLinkMaps, lineOfLink, type MediaSource } from './link-maps.js'
 export { type LinkMaps, rewriteLinks, type UnresolvedLink } from './links.js'
 export {

@@ -186,5 +186,20 @@ export function planPages(ctx: PagesContext): PagesPlan {
       detail: '',
     })
   }
+  // The search page of each tree, unless the site has its own at that path.
+  const search = outputPath(`${prefix}/search/`)
+  if (config.search && lists && !routes.owner(search) && routes.claim(search, 'bds:search')) {
+    const title = translate(language, 'theme.search')
+    const url = `${prefix}/search/`
+    const scope = () => ({ page: pageMeta(config, { kind: 'search', title, url, language }) })
+    emit({
+      path: search,
+      source: 'bds:search',
+      template: 'search.liquid',
+      scope,
+      views: [],
+      detail: '',
+    })
+  }
   return result
 }

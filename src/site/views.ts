@@ -102,6 +102,9 @@ export function siteView(
     home_url: `${prefix}/`,
     rss_url: `${prefix}/rss.xml`,
     atom_url: `${prefix}/atom.xml`,
+    /** The tree's search page and Pagefind bundle ('' when `search` is off). */
+    search_url: config.search ? `${prefix}/search/` : '',
+    search_bundle: config.search ? `${prefix}/pagefind/` : '',
     /** The site's languages, for a switcher (one entry when there are no subtrees). */
     languages: [config.language, ...config.languages].map((code, i) => ({
       code,

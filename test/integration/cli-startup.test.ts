@@ -41,7 +41,15 @@ describe('what a command line loads', () => {
     const root = copyFixture('sites/python')
     expect(packagesLoaded(['build', root])).toContain('gray-matter')
     const loaded = packagesLoaded(['build', root])
-    for (const name of ['gray-matter', 'js-yaml', 'piscina', 'pyodide', 'chokidar'])
+    for (const name of [
+      'gray-matter',
+      'js-yaml',
+      'piscina',
+      'pyodide',
+      'chokidar',
+      'sharp',
+      'pagefind',
+    ])
       expect(loaded).not.toContain(name)
   })
 

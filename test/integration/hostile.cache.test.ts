@@ -157,7 +157,7 @@ describe('a forged build cache', () => {
     db.prepare('UPDATE builds SET diagnostics = ?').run('{"diagnostics": 5')
     db.close()
     const r = build(root)
-    expect(r.stdout).toMatch(/^Built 12 files/)
+    expect(r.stdout).toMatch(/^Built \d+ files into .*: \d+ written/)
     expect(r.stdout).not.toContain('Nothing changed since the last build')
   })
 })

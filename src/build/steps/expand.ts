@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../../config/index.js'
 import type { MediaResult, Post } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
 import {
+  type ImageLookup,
   type MacroEnv,
   type MacroInput,
   type MacroRunner,
@@ -48,6 +49,7 @@ export async function expandMacros(
   index: SiteIndex,
   media: MediaResult,
   runners: readonly MacroRunner[],
+  images?: ImageLookup,
 ): Promise<Expansion> {
   const out: Expansion = { bodies: new Map(), posts: new Map(), site: [], captured: [] }
   out.site.push(...media.diagnostics)
@@ -59,6 +61,7 @@ export async function expandMacros(
     tags: index.tags,
     media: media.items,
     options: config.macros,
+    ...(images ? { images } : {}),
   }
   const parsed = posts.map((post) => {
     const env: MacroEnv = {

@@ -7,7 +7,7 @@ import type MarkdownIt from 'markdown-it'
 import type { ResolvedConfig } from '../../config/index.js'
 import type { MediaResult, Post, PostMeta } from '../../content/index.js'
 import type { BdsError } from '../../errors/index.js'
-import type { MacroRunner } from '../../macros/index.js'
+import type { ImageLookup, MacroRunner } from '../../macros/index.js'
 import type { RenderedBody } from '../../render/index.js'
 import type { SiteIndex } from '../../site/index.js'
 import { hashText } from '../../util/hash.js'
@@ -114,13 +114,16 @@ export interface MacroStepInput {
   keep: boolean
   /** Rendered bodies by file: the expanded posts' are set. */
   bodies: Map<string, RenderedBody>
+  /** The resized variants galleries link to. */
+  images?: ImageLookup
 }
 
 export async function runMacroStep(input: MacroStepInput) {
   const plan = planMacros(input.posts, input.memo, input.changes, input.keep)
   if (plan.redo.length === 0) return { memo: plan.memo, captured: [] as CapturedOutput[] }
   const { config, md, index, runners } = input
-  const run = await expandMacros(config, md, plan.redo, index, await input.media(), runners)
+  const media = await input.media()
+  const run = await expandMacros(config, md, plan.redo, index, media, runners, input.images)
   mergeBodies(input.bodies, run.bodies)
   return { memo: recordMacros(plan.memo, plan.redo, run), captured: run.captured }
 }
