@@ -21,7 +21,6 @@ import {
   SUMMARY,
   type Summaries,
   siteView,
-  withSummary,
 } from '../site/index.js'
 import { BDS_VERSION } from '../version.js'
 
@@ -79,8 +78,8 @@ export function createSiteModel(
       index.collections,
       rules.showTitle(post),
       index.tree.prefix,
+      store.templates.has(SUMMARY) ? memo.summaries : undefined,
     )
-    if (store.templates.has(SUMMARY)) withSummary(view, memo.summaries)
     memo.views.set(post, { body, url, terms, view })
     views.set(post, view)
   })

@@ -219,7 +219,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       ...t.index,
       bodies: linked[i]?.bodies ?? new Map(),
     }))
-    const searching = timer.step('search', () => runSearchStep(config, searchTrees, prev?.search))
+    const searching = timer.step('search', () =>
+      runSearchStep(config, searchTrees, keep, prev?.search),
+    )
     searching.catch(() => {}) // awaited after the pages, which render meanwhile
     const routes = createRouteTable()
     const alternates = siteAlternates(trees)

@@ -23,4 +23,4 @@ export {
   type TermView,
   type Tree,
 } from './site-index.js'
-export { type PostView, postView, SUMMARY, type Summaries, siteView, withSummary } from './views.js'
+export { type PostView, postView, SUMMARY, type Summaries, siteView } from './views.js'

@@ -1,6 +1,7 @@
 // Template-facing objects: what `post`, `site` and list entries look like inside Liquid.
 // Built once per post and shared by every page that shows it.
 
+import { Drop } from 'liquidjs'
 import type { ResolvedConfig } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
 import { translate } from '../locales/index.js'
@@ -19,12 +20,35 @@ export interface Rendered {
 
 export type PostView = Record<string, unknown> & { url: string; title: string }
 
+/**
+ * A post's fields as own properties, and `summary_html` when a template asks for it: the
+ * post-summary partial rendered once per post and reused by every list that shows it (lists
+ * render it tens of thousands of times). liquidjs asks a Drop for a property it lacks. An
+ * accessor on a plain object would make V8 keep every view as a dictionary (~1.5 KB more).
+ */
+class PostDrop extends Drop {
+  readonly #summaries: Summaries | undefined
+
+  constructor(fields: Record<string, unknown>, summaries: Summaries | undefined) {
+    super()
+    Object.assign(this, fields)
+    this.#summaries = summaries
+  }
+
+  override liquidMethodMissing(key: string): unknown {
+    if (key !== 'summary_html' || !this.#summaries) return undefined
+    return summaryOf(this as unknown as PostView, this.#summaries)
+  }
+}
+
+/** A post as templates see it (with `summaries`, its `summary_html` too). */
 export function postView(
   r: Rendered,
   siteUrl: string,
   c: Pick<Collections, 'termName' | 'hasTerm'>,
   listTitle = true,
   prefix = '',
+  summaries?: Summaries,
 ): PostView {
   const p = r.post
   // A term links to its archive only when it has one (list posts made it).
@@ -32,7 +56,7 @@ export function postView(
     const name = c.termName(kind, raw)
     return c.hasTerm(kind, name) ? { name, url: termUrl(kind, name, prefix) } : { name }
   }
-  return {
+  const fields = {
     id: p.id,
     kind: p.kind,
     title: p.title,
@@ -54,6 +78,7 @@ export function postView(
     file: p.file,
     data: p.data,
   }
+  return new PostDrop(fields, summaries) as unknown as PostView
 }
 
 export const SUMMARY = 'partials/post-summary.liquid'
@@ -68,22 +93,13 @@ export interface Summaries {
   html: Map<PostView, string>
 }
 
-/**
- * Gives a post view a lazy `summary_html`: the post-summary partial rendered once per post
- * and reused by every list that shows it (lists render it tens of thousands of times).
- */
-export function withSummary(view: PostView, summaries: Summaries): void {
-  Object.defineProperty(view, 'summary_html', {
-    enumerable: true,
-    get: () => {
-      let html = summaries.html.get(view)
-      if (html === undefined) {
-        html = flatten(summaries.templates.render(SUMMARY, { post: view }))
-        summaries.html.set(view, html)
-      }
-      return html
-    },
-  })
+function summaryOf(view: PostView, summaries: Summaries): string {
+  let html = summaries.html.get(view)
+  if (html === undefined) {
+    html = flatten(summaries.templates.render(SUMMARY, { post: view }))
+    summaries.html.set(view, html)
+  }
+  return html
 }
 
 export function siteView(
