@@ -69,6 +69,18 @@ export function clearTemp(root: string): void {
   } catch {}
 }
 
+/**
+ * Makes a folder that was not there. The render worker writes into the same output folder
+ * at the same time: a folder it made a moment ago is fine, anything else at the path is not.
+ */
+function makeDir(path: string): void {
+  try {
+    mkdirSync(path)
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST' || kindOf(path) !== 'dir') throw error
+  }
+}
+
 export function createDiskWriter(root: string): OutputWriter {
   const dirs = new Set<string>()
   let count = 0
@@ -78,7 +90,7 @@ export function createDiskWriter(root: string): OutputWriter {
     ensureDir(dirname(rel))
     const full = join(root, rel)
     const kind = kindOf(full)
-    if (kind === 'none') mkdirSync(full)
+    if (kind === 'none') makeDir(full)
     else if (kind !== 'dir')
       throw new Error(`${full} is not a folder (a link or a file); bds writes nothing through it`)
     dirs.add(rel)
@@ -98,7 +110,7 @@ export function createDiskWriter(root: string): OutputWriter {
         mkdirSync(root, { recursive: true })
         if (kindOf(tempDir) !== 'dir') {
           rmSync(tempDir, { force: true })
-          mkdirSync(tempDir)
+          makeDir(tempDir)
         }
         dirs.add(TEMP_DIR)
       }
