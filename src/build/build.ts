@@ -54,7 +54,8 @@ export async function buildSite(
     return resolveConfig(await loadConfig(root, deps.fs), inline, deps.cwd)
   })
   const setup = noUrlWarning(loaded)
-  const config: ResolvedConfig = { ...loaded, url: loaded.url || 'http://localhost' }
+  const fallback = loaded.url ? {} : { url: 'http://localhost', origin: 'http://localhost' }
+  const config: ResolvedConfig = { ...loaded, ...fallback }
   const { paths } = config
   const cache = deps.stores.cache(paths.cache)
   if (cache.reset) setup.push(cache.reset)

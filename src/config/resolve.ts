@@ -3,6 +3,7 @@
 
 import { join, resolve } from 'node:path'
 import { BdsError } from '../errors/index.js'
+import { resolveBasePath, urlOrigin } from '../util/base-path.js'
 import { isInside, realPath, registerSite } from '../util/boundary.js'
 import { isValidTimeZone } from '../util/time.js'
 import { recordLimits, resolveLimits } from './limits.js'
@@ -69,9 +70,12 @@ export function resolveConfig(
   registerSite(root, allowOutside)
   const limits = resolveLimits(c.limits)
   recordLimits(root, limits)
+  const url = (c.url ?? '').replace(/\/+$/, '')
   return Object.freeze({
     title: c.title ?? 'My bds site',
-    url: (c.url ?? '').replace(/\/+$/, ''),
+    url,
+    basePath: resolveBasePath(url, c.basePath),
+    origin: urlOrigin(url),
     description: c.description ?? '',
     language: c.language ?? 'en',
     author: c.author ?? '',

@@ -4,6 +4,8 @@
 export interface UserConfig {
   title?: string
   url?: string
+  /** The folder the site is served from (`/project`); default: the path of `url`. */
+  basePath?: string
   description?: string
   language?: string
   author?: string
@@ -54,6 +56,13 @@ export interface ResolvedConfig {
   title: string
   /** Base URL without a trailing slash. */
   url: string
+  /**
+   * The folder the site is served from: '' at a domain's root, else `/project` (no trailing
+   * slash) — `basePath`, else the path of `url`. Every URL path bds writes starts with it.
+   */
+  basePath: string
+  /** `scheme://host` of `url`: an absolute URL is the origin and a URL path (base included). */
+  origin: string
   description: string
   language: string
   author: string

@@ -18,9 +18,10 @@ export interface Rendered {
 
 export type PostView = Record<string, unknown> & { url: string; title: string }
 
+/** `origin` is the site's `scheme://host`: `r.url` carries the base path. */
 export function postView(
   r: Rendered,
-  siteUrl: string,
+  origin: string,
   c: Pick<Collections, 'termName' | 'hasTerm'>,
   listTitle = true,
   prefix = '',
@@ -39,7 +40,7 @@ export function postView(
     list_title: listTitle,
     slug: p.slug,
     url: r.url,
-    absolute_url: siteUrl + r.url,
+    absolute_url: origin + r.url,
     date: p.date,
     updated: p.updated,
     published: p.published,
@@ -105,7 +106,7 @@ export function siteView(
     languages: [config.language, ...config.languages].map((code, i) => ({
       code,
       name: translate(code, 'theme.languageName'),
-      home_url: i === 0 ? '/' : `/${code}/`,
+      home_url: i === 0 ? `${index.tree.base}/` : `${index.tree.base}/${code}/`,
       current: code === language,
     })),
     author: config.author,

@@ -50,6 +50,7 @@ export type WatchEvent =
   | (EventBase & { type: 'failed'; error: BdsError; diagnostic: Diagnostic })
 
 export interface Watching {
+  /** Where the site is served: its home page, under the base path. */
   url: string
   host: string
   port: number
@@ -70,6 +71,7 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
   const frames = fileSources(root)
   let session: SiteSession | undefined
   let outDir = resolve(deps.cwd, inline.out ?? join(root, 'dist'))
+  let basePath = ''
   const run = async (sources: string[], changes: SiteChanges) => {
     const t0 = performance.now()
     const initial = session === undefined
@@ -113,7 +115,12 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
       emit({ type: 'failed', initial: false, sources: [], ms: 0, error: failure, diagnostic })
     },
   })
-  const server = createPreviewServer({ root: () => outDir, live, host: o.host ?? '127.0.0.1' })
+  const server = createPreviewServer({
+    root: () => outDir,
+    base: () => basePath,
+    live,
+    host: o.host ?? '127.0.0.1',
+  })
   const close = async () => {
     closing = true
     started()
@@ -134,7 +141,7 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
     )
     started()
     const shown = host.includes(':') ? `[${host}]` : host
-    return { url: `http://${shown}:${port}/`, host, port, close }
+    return { url: `http://${shown}:${port}${basePath}/`, host, port, close }
   } catch (error) {
     await close()
     throw error

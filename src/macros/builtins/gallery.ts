@@ -20,7 +20,7 @@ export const gallery: BuiltinMacro = {
     )
     const group = `gallery-${post.id || 'post'}`
     const body = items.length
-      ? items.map((item) => renderImageLink(item, 'gallery-item', group)).join('\n')
+      ? items.map((item) => renderImageLink(item, 'gallery-item', group, site.basePath)).join('\n')
       : `<div class="gallery-empty">${escapeHtml(macroText(site.language, 'render.gallery.empty'))}</div>`
     // bDS wrote a <figcaption> after the container inside a <div>, which is invalid HTML. The
     // root is a <figure> here instead: bDS's stylesheet and Lightbox2 select by class and

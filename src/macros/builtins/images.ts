@@ -1,6 +1,7 @@
 // Image helpers for gallery and photo_archive: which media items are images, their bDS
 // title and alt fallbacks, the lightbox link markup, and newest-first order.
 
+import { withBase } from '../../util/base-path.js'
 import { escapeHtml } from '../../util/html.js'
 import type { MediaItem } from '../types.js'
 
@@ -33,12 +34,20 @@ export function newestFirst(items: readonly MediaItem[]): MediaItem[] {
   return [...items].sort((a, b) => (time(a) === time(b) ? 0 : time(a) > time(b) ? -1 : 1))
 }
 
-/** `a.{className}` to the full image, grouped for the lightbox, around a lazy thumbnail. */
-export function renderImageLink(item: MediaItem, className: string, group: string): string {
+/**
+ * `a.{className}` to the full image, grouped for the lightbox, around a lazy thumbnail; the
+ * image's URL under the site's base path.
+ */
+export function renderImageLink(
+  item: MediaItem,
+  className: string,
+  group: string,
+  base: string,
+): string {
   const name = fileName(item)
   const title = item.caption || item.title || item.originalName || name
   const alt = item.alt || item.title || item.originalName || name
-  const url = escapeHtml(item.url)
+  const url = escapeHtml(withBase(item.url, base))
   return (
     `<a class="${className}" href="${url}" data-lightbox="${escapeHtml(group)}"` +
     ` data-title="${escapeHtml(title)}"><img src="${url}" alt="${escapeHtml(alt)}"` +
