@@ -49,6 +49,8 @@ export interface BuildDeps {
   output: (outDir: string) => OutputWriter
   stores: Stores
   scriptFiles: ScriptFiles
+  /** The build's clock: posts dated after it are held back (tests pass a fixed one). */
+  now: () => Date
 }
 
 export const diskStores: Stores = {
@@ -66,6 +68,7 @@ export function buildDeps(partial: Partial<BuildDeps> = {}): BuildDeps {
     output: createDiskWriter,
     stores: diskStores,
     scriptFiles: diskScriptFiles,
+    now: () => new Date(),
     ...partial,
   }
 }

@@ -27,9 +27,11 @@ import type { BuildReport } from './report.js'
 import type { PipelineState, TreeState } from './state.js'
 import {
   applyContentChanges,
+  type ContentSummary,
   contentErrors,
   contentOrder,
   readAllContent,
+  summarizeContent,
 } from './steps/content.js'
 import { emitCopies, listCopies } from './steps/copies.js'
 import { linkContext, rewriteBodies } from './steps/links.js'
@@ -73,6 +75,8 @@ export interface PipelineResult {
   python?: BuildReport['python']
   /** Output files written or removed, relative to the output folder. */
   changed: string[]
+  /** Drafts in the output, posts held back for their date. */
+  content: ContentSummary
 }
 
 function wantsWorker(parallel: BuildDeps['parallel'], count: number, threshold: number) {
@@ -98,6 +102,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const { config, deps, timer, changes, keep, previous: prev } = input
   const { paths } = config
   const writer = deps.output(paths.out)
+  const now = deps.now()
   const owner = claimOwnership(writer, config, prev?.ownership)
   // A full build's worker starts before the content is read, so its start overlaps reading.
   let worker: RenderWorker | undefined =
@@ -116,8 +121,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       markdown.offer(post)
     }
     const content = await timer.step('content', async () => {
-      if (!prev) return { ...(await readAllContent(config, deps.fs, offer)), changed: undefined }
-      const applied = await applyContentChanges(config, deps.fs, prev, changes.content)
+      if (!prev)
+        return { ...(await readAllContent(config, deps.fs, offer, now)), changed: undefined }
+      const applied = await applyContentChanges(config, deps.fs, prev, changes.content, now)
       for (const file of applied.changed) {
         const post = applied.posts.get(file)
         if (post) python.notice(post)
@@ -324,6 +330,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       posts: content.posts,
       translations: content.translations,
       errors: content.errors,
+      held: content.held,
       meta,
       resolved,
       trees: treeStates,
@@ -348,6 +355,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       macros: counts,
       python: !prev && counters ? { ...counters, output: captured } : undefined,
       changed: changedOutputs(previous, written.manifest),
+      content: summarizeContent(content),
     }
   } finally {
     await python.finish()

@@ -52,8 +52,14 @@ export function resolveConfig(
       hint: 'Use an IANA zone name such as "UTC", "Europe/Berlin" or "America/New_York".',
     })
   }
-  const out = inline.out ? resolve(cwd, inline.out) : resolve(root, c.output ?? 'dist')
-  checkOutput(out, root)
+  // A preview goes to bds's own folder, where no deploy picks it up.
+  const preview = inline.preview === true && !inline.out
+  const out = inline.out
+    ? resolve(cwd, inline.out)
+    : preview
+      ? join(root, '.bds', 'preview')
+      : resolve(root, c.output ?? 'dist')
+  if (!preview) checkOutput(out, root)
   const paths: SitePaths = {
     root,
     out,
@@ -102,6 +108,8 @@ export function resolveConfig(
       memoryMiB: c.python?.memoryMiB ?? 512,
     }),
     drafts: inline.drafts ?? false,
+    future: inline.future ?? false,
+    preview,
     strict: inline.strict ?? false,
     clean: inline.clean ?? false,
     forceOutput: inline.forceOutput ?? false,

@@ -34,6 +34,13 @@ export interface InlineConfig {
   /** Output folder, relative to the current folder. */
   out?: string
   drafts?: boolean
+  /** Build posts dated after the build's clock too (Hugo's --buildFuture). */
+  future?: boolean
+  /**
+   * A preview: the output goes to `.bds/preview/` (bds's own folder) instead of the deploy
+   * folder, unless `out` names one — `bds watch --drafts` never writes drafts into dist/.
+   */
+  preview?: boolean
   strict?: boolean
   clean?: boolean
   /** Write into an output folder bds did not make, replacing files it did not write. */
@@ -84,6 +91,10 @@ export interface ResolvedConfig {
   /** The Python runtime: worker threads (at most the core count), per-call timeout, memory cap per worker. */
   python: { workers: number; timeoutMs: number; memoryMiB: number }
   drafts: boolean
+  /** Posts dated after the build's clock are built too (`--future`). */
+  future: boolean
+  /** The output is a preview in `.bds/preview/` (InlineConfig.preview). */
+  preview: boolean
   strict: boolean
   clean: boolean
   forceOutput: boolean

@@ -80,10 +80,13 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
       let result: RebuildResult
       if (session) result = await session.rebuild(changes)
       else {
-        session = await openSession({ ...inline, root }, deps)
+        // Drafts are previewed in .bds/preview/, never in the deploy folder (unless --out says so).
+        const preview = inline.preview ?? inline.drafts
+        session = await openSession({ ...inline, root, preview }, deps)
         result = session.first
       }
       outDir = session.config.paths.out
+      basePath = session.config.basePath
       live.overlay(overlayErrors(result.report.diagnostics, frames))
       live.reload(result.changed)
       emit({ type: 'built', initial, sources, ms: ms(), ...result })

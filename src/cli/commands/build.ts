@@ -8,11 +8,18 @@ import type { Command } from 'commander'
 import { build } from '../../build/index.js'
 import { isBdsError } from '../../errors/index.js'
 import type { CliContext } from '../context.js'
-import { formatCaptured, formatDiagnostic, formatSummary, isolationNote } from '../output.js'
+import {
+  draftsWarning,
+  formatCaptured,
+  formatDiagnostic,
+  formatSummary,
+  isolationNote,
+} from '../output.js'
 
 interface BuildFlags {
   out?: string
   drafts?: boolean
+  future?: boolean
   strict?: boolean
   clean?: boolean
   forceOutput?: boolean
@@ -27,7 +34,8 @@ export function registerBuild(program: Command, ctx: CliContext): void {
     .description('build the site into its output folder (default dist/)')
     .argument('[dir]', 'site folder', '.')
     .option('-o, --out <dir>', 'output folder (default: "output" from the config, else dist)')
-    .option('--drafts', 'include posts with status: draft or draft: true')
+    .option('--drafts', 'include drafts (status: draft) — an output not to deploy')
+    .option('--future', "include posts dated after now (held back otherwise, until they're due)")
     .option('--strict', 'exit with code 1 when there is any warning or error (for CI)')
     .option('--clean', 'ignore the cache and rewrite every output file')
     .option(
@@ -50,6 +58,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         root: dir,
         out: flags.out,
         drafts: flags.drafts,
+        future: flags.future,
         strict: flags.strict,
         clean: flags.clean,
         forceOutput: flags.forceOutput,
@@ -66,6 +75,8 @@ export function registerBuild(program: Command, ctx: CliContext): void {
           throw error
         })
       for (const note of report.notes) ctx.out.err(`note: ${note}`)
+      const drafts = draftsWarning(ctx.out, report.drafts)
+      if (drafts) ctx.out.err(drafts)
       for (const d of report.diagnostics) ctx.out.err(formatDiagnostic(ctx.out, d, report.site))
       if (flags.verbose) for (const text of formatCaptured(report)) ctx.out.err(text)
       const unisolated = isolationNote(report)

@@ -19,6 +19,7 @@ interface WatchFlags {
   open?: boolean
   out?: string
   drafts?: boolean
+  future?: boolean
   forceOutput?: boolean
   quiet?: boolean
 }
@@ -56,7 +57,8 @@ export function registerWatch(program: Command, ctx: CliContext): void {
     .option('--open', 'open the site in the default browser')
     .option('--debounce <ms>', 'quiet time that ends a burst of changes', '25')
     .option('-o, --out <dir>', 'output folder (default: "output" from the config, else dist)')
-    .option('--drafts', 'include posts with status: draft or draft: true')
+    .option('--drafts', 'include drafts, built into .bds/preview/ (never the output folder)')
+    .option('--future', 'include posts dated after now')
     .option(
       '--force-output',
       'write into an output folder bds did not make, replacing files it did not write',
@@ -98,12 +100,16 @@ export function registerWatch(program: Command, ctx: CliContext): void {
         root: dir,
         out: flags.out,
         drafts: flags.drafts,
+        future: flags.future,
         forceOutput: flags.forceOutput,
       }
       const strictPort = flags.port !== undefined
       const options = { port, strictPort, host: flags.host, debounceMs, deps: { cwd }, onEvent }
       const watching = await watch(inline, options)
-      const folder = `the output folder ${shownFolder(cwd, outDir)}`
+      const preview = flags.drafts && !flags.out
+      const folder = preview
+        ? `the preview folder ${shownFolder(cwd, outDir)} (with drafts; the output folder is not written)`
+        : `the output folder ${shownFolder(cwd, outDir)}`
       const lines = servingLines(
         folder,
         watching.url,
