@@ -6,7 +6,9 @@ import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { build } from '../../build/index.js'
+import type { ResolvedConfig } from '../../config/index.js'
 import { isBdsError } from '../../errors/index.js'
+import { sessionHosts } from '../../macros/python/index.js'
 import type { CliContext } from '../context.js'
 import {
   draftsWarning,
@@ -15,6 +17,7 @@ import {
   formatSummary,
   isolationNote,
 } from '../output.js'
+import { announcing } from '../prepare.js'
 
 interface BuildFlags {
   out?: string
@@ -68,8 +71,12 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         ? (name: string) => process.stderr.write(`\r\x1b[Kbds build: ${name}…`)
         : undefined
       const clear = () => progress && process.stderr.write('\r\x1b[K')
-      const report = await build(inline, { cwd, onStep })
+      // The build's Python host, so that its first start on this machine is announced.
+      const hosts = sessionHosts()
+      const python = (config: ResolvedConfig) => announcing(hosts.get(config), ctx.out, clear)
+      const report = await build(inline, { cwd, onStep, python })
         .finally(clear)
+        .finally(() => hosts.stop())
         .catch((error: unknown) => {
           if (isBdsError(error)) throw Object.assign(error, { root: resolve(cwd, dir) })
           throw error
