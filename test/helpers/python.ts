@@ -12,8 +12,8 @@ import {
   type ScriptSource,
 } from '../../src/python/index.js'
 
-/** One snapshot for the whole test run (made by the first host that starts). */
-export const testCacheDir = join(tmpdir(), 'bds-test-python-cache')
+/** One snapshot for the whole test run (made by the first host that starts): vitest.config.ts's. */
+export const testCacheDir = process.env.BDS_CACHE_DIR ?? join(tmpdir(), 'bds-test-python-cache')
 
 export function testHost(options: Partial<PythonHostOptions> = {}): PythonHost {
   return createPythonHost({

@@ -12,7 +12,6 @@ import { blockedCapability, checkScripts, readScript } from '../../python/index.
 import { findScript } from '../../scripts/index.js'
 import { nodeFs } from '../../util/fs.js'
 import type { CliContext } from '../context.js'
-import { inert } from '../inert.js'
 import { formatDiagnostic } from '../output.js'
 import { examples, withStore } from './scripts-support.js'
 
@@ -72,7 +71,7 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
           const modules = await utilityModules(store.all(), read)
           host.setSiteData(siteDataOf(config, content.posts, modules))
           const onOutput = (stream: 'stdout' | 'stderr', text: string) =>
-            process[stream].write(inert(text))
+            ctx.out.stream(stream, text)
           const [result] = await host.run([{ script, args: [args] }], { onOutput })
           ctx.exitCode = exitCodeOf(ctx, root, script.file, result)
         } finally {

@@ -22,7 +22,7 @@ function helpOf(cmd: Command): string {
 
 describe('--help', () => {
   const ctx: CliContext = {
-    out: { out: () => {}, err: () => {}, color: false, progress: false },
+    out: { out: () => {}, err: () => {}, stream: () => {}, color: false, progress: false },
     cwd: () => process.cwd(),
     exitCode: 0,
   }
