@@ -54,3 +54,18 @@ export async function call(
 
 /** Python source from lines (keeps test sources readable without indentation games). */
 export const py = (...lines: string[]) => `${lines.join('\n')}\n`
+
+/**
+ * One warm host for every build of a test file (BuildDeps.python), made at its first use:
+ * each build would otherwise start its own sandbox and workers. Stop it in afterAll.
+ */
+export function sharedPython(): { python: () => PythonHost; stop: () => Promise<void> } {
+  let host: PythonHost | undefined
+  return {
+    python: () => {
+      host ??= testHost()
+      return host
+    },
+    stop: async () => host?.stop(),
+  }
+}

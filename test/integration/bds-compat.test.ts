@@ -5,9 +5,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../../dist/index.js'
 import { bdsInProcess } from '../helpers/cli.js'
+import { sharedPython } from '../helpers/python.js'
 import { copyFixture, inlineSite, repoRoot, tempDir } from '../helpers/site.js'
 
 let root: string
@@ -15,11 +16,14 @@ let out: string
 const page = (path: string) => readFileSync(join(out, path), 'utf8')
 const exists = (path: string) => existsSync(join(out, path))
 const xml = new XMLParser({ ignoreAttributes: false })
+// Builds share one warm pool (the CLI runs make their own, as users' builds do).
+const shared = sharedPython()
+afterAll(() => shared.stop())
 
 beforeAll(async () => {
   root = copyFixture('sites/bds-project')
   out = join(tempDir(), 'out')
-  const report = await build({ root, out, strict: true })
+  const report = await build({ root, out, strict: true }, { python: shared.python })
   expect(report.diagnostics).toEqual([])
 })
 
@@ -134,7 +138,7 @@ First line.
 
 See [gone](/post/no-such-post) and [fine](/post/a).
 `)
-    const report = await build({ root: site })
+    const report = await build({ root: site }, { python: shared.python })
     const warning = report.diagnostics.find((d) => d.code === 'BDS_LINK_UNRESOLVED')
     expect(warning).toMatchObject({ file: 'posts/2024/01/a.md', line: 7 })
     const html = readFileSync(join(site, 'dist/2024/01/02/a/index.html'), 'utf8')

@@ -5,9 +5,10 @@
 
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../../dist/index.js'
 import { crawl } from '../helpers/crawl.js'
+import { sharedPython } from '../helpers/python.js'
 import { copyFixture, listFiles, tempDir } from '../helpers/site.js'
 
 /** The fixture's config with `patch` merged in (a bDS project gets a bds.config.json). */
@@ -20,6 +21,10 @@ function configure(root: string, patch: Record<string, unknown>): void {
   writeFileSync(file, JSON.stringify({ ...config, ...patch }, null, 2))
 }
 
+// The bDS project's Python macros run in one warm pool for the whole file.
+const shared = sharedPython()
+afterAll(() => shared.stop())
+
 const sites = [
   { site: 'blog', url: 'https://fieldnotes.example' },
   { site: 'bds-project', url: 'https://demo.bds.example' },
@@ -30,7 +35,7 @@ async function built(site: string, patch?: Record<string, unknown>): Promise<str
   const root = copyFixture(`sites/${site}`)
   if (patch) configure(root, patch)
   const out = join(tempDir(), 'out')
-  const report = await build({ root, out })
+  const report = await build({ root, out }, { python: shared.python })
   expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
   return out
 }
