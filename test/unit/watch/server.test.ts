@@ -34,6 +34,16 @@ function raw(port: number, method: string, path: string) {
   )
 }
 
+/** `files` in a new output folder (in a temp folder of its own); returns the folder. */
+function writeOutput(): string {
+  const out = join(tempDir(), 'dist')
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(join(out, f, '..'), { recursive: true })
+    writeFileSync(join(out, f), text)
+  }
+  return out
+}
+
 describe('preview server', () => {
   let out: string
   let port: number
@@ -42,12 +52,8 @@ describe('preview server', () => {
   const get = (path: string, method = 'GET') => raw(port, method, path)
 
   beforeAll(async () => {
-    const top = tempDir()
-    out = join(top, 'dist')
-    for (const [f, text] of Object.entries(files)) {
-      mkdirSync(join(out, f, '..'), { recursive: true })
-      writeFileSync(join(out, f), text)
-    }
+    out = writeOutput()
+    const top = join(out, '..')
     writeFileSync(join(top, 'secret.txt'), 'TOP SECRET')
     symlinkSync(join(top, 'secret.txt'), join(out, 'link.txt'))
     port = await listen(server, '127.0.0.1', 0)
@@ -129,11 +135,7 @@ describe('preview server under a base path (issue 14)', () => {
   const get = (path: string) => raw(port, 'GET', path)
 
   beforeAll(async () => {
-    out = join(tempDir(), 'dist')
-    for (const [f, text] of Object.entries(files)) {
-      mkdirSync(join(out, f, '..'), { recursive: true })
-      writeFileSync(join(out, f), text)
-    }
+    out = writeOutput()
     writeFileSync(join(out, '404.html'), '<p>missing</p>')
     port = await listen(server, '127.0.0.1', 0)
   })
