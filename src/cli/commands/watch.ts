@@ -5,11 +5,14 @@
 import { networkInterfaces } from 'node:os'
 import { relative, resolve } from 'node:path'
 import type { Command } from 'commander'
+import type { ResolvedConfig } from '../../config/index.js'
 import { BdsError, type Diagnostic, toDiagnostic } from '../../errors/index.js'
+import { sessionHosts } from '../../macros/python/index.js'
 import { type WatchEvent, watch } from '../../watch/index.js'
 import type { CliContext } from '../context.js'
 import { openUrl } from '../open-url.js'
 import { formatDiagnostic, formatSummary } from '../output.js'
+import { announcing } from '../prepare.js'
 import { createDiagnosticFilter, formatRebuild, servingLines } from './watch-output.js'
 
 interface WatchFlags {
@@ -104,8 +107,15 @@ export function registerWatch(program: Command, ctx: CliContext): void {
         forceOutput: flags.forceOutput,
       }
       const strictPort = flags.port !== undefined
-      const options = { port, strictPort, host: flags.host, debounceMs, deps: { cwd }, onEvent }
-      const watching = await watch(inline, options)
+      // The session's Python host is ours, so that its first start on this machine is announced.
+      const hosts = sessionHosts()
+      const python = (config: ResolvedConfig) => announcing(hosts.get(config), out)
+      const deps = { cwd, python }
+      const options = { port, strictPort, host: flags.host, debounceMs, deps, onEvent }
+      const watching = await watch(inline, options).catch(async (error: unknown) => {
+        await hosts.stop()
+        throw error
+      })
       const preview = flags.drafts && !flags.out
       const folder = preview
         ? `the preview folder ${shownFolder(cwd, outDir)} (with drafts; the output folder is not written)`
@@ -123,6 +133,7 @@ export function registerWatch(program: Command, ctx: CliContext): void {
       await new Promise<void>((stopped) => {
         ctx.interrupt = async () => {
           await watching.close()
+          await hosts.stop()
           out.err('bds: stopped watching.')
           stopped()
         }
