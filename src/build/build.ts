@@ -1,6 +1,7 @@
-// build(): config, then the up-to-date check — when no input changed and every output is
-// as bds wrote it, the build ends here, replaying the last diagnostics. Otherwise the pipeline
-// (loaded only then, with the Markdown and Liquid engines) runs with everything changed.
+// build(): config, then the up-to-date check — when no input changed, no post held back for
+// its date is due and every output is as bds wrote it, the build ends here, replaying the last
+// diagnostics. Otherwise the pipeline (loaded only then, with the Markdown and Liquid engines)
+// runs with everything changed.
 
 import { resolve } from 'node:path'
 import {
@@ -17,6 +18,7 @@ import { type BuildDeps, buildDeps } from './deps.js'
 import { fingerprintInputs, outputsIntact } from './fingerprint.js'
 import type { BuildReport } from './report.js'
 import type { PipelineState } from './state.js'
+import type { ContentSummary } from './steps/content.js'
 import { createStepTimer } from './timer.js'
 
 export interface BuildOutcome {
@@ -32,6 +34,21 @@ function noUrlWarning(config: ResolvedConfig): BdsError[] {
   const pos = config.source ? { file: config.source, line: 1, column: 1 } : undefined
   const message = 'No "url" is set: feeds and the sitemap use http://localhost instead.'
   return [new BdsError('BDS_CONFIG_NO_URL', message, { severity: 'warning', pos })]
+}
+
+interface LastBuild {
+  diagnostics: Diagnostic[]
+  macros: Record<string, number>
+  content?: ContentSummary
+}
+
+/** What the build cache says the last complete build reported (replayed when nothing changed). */
+function lastBuild(text: string): LastBuild | undefined {
+  try {
+    return JSON.parse(text) as LastBuild
+  } catch {
+    return undefined
+  }
 }
 
 /** Builds the site at `inline.root` and returns its report. */
@@ -54,7 +71,8 @@ export async function buildSite(
     return resolveConfig(await loadConfig(root, deps.fs), inline, deps.cwd)
   })
   const setup = noUrlWarning(loaded)
-  const config: ResolvedConfig = { ...loaded, url: loaded.url || 'http://localhost' }
+  const fallback = loaded.url ? {} : { url: 'http://localhost', origin: 'http://localhost' }
+  const config: ResolvedConfig = { ...loaded, ...fallback }
   const { paths } = config
   const cache = deps.stores.cache(paths.cache)
   if (cache.reset) setup.push(cache.reset)
@@ -62,20 +80,20 @@ export async function buildSite(
     const previous = cache.readManifest(paths.out)
     const inputs = await timer.step('check', () => fingerprintInputs(config, deps, BDS_VERSION))
     const saved = cache.readState(paths.out)
+    const last = saved?.fingerprint === inputs.hash ? lastBuild(saved.diagnostics) : undefined
+    // A post held back for its date is due: the same inputs make a different site now.
+    const due = last?.content?.due !== undefined && Date.parse(last.content.due) <= +deps.now()
     const upToDate =
       !config.clean &&
       !options.keep &&
-      saved?.fingerprint === inputs.hash &&
+      last !== undefined &&
+      !due &&
       (await timer.step('verify', () => outputsIntact(deps.output(paths.out), previous)))
-    if (saved && upToDate) {
-      const last = JSON.parse(saved.diagnostics) as {
-        diagnostics: Diagnostic[]
-        macros: Record<string, number>
-      }
+    if (last && upToDate) {
       const total = previous.size
       const outputs = { ...emptyStats(), unchanged: total, total }
-      const diagnostics = last.diagnostics
-      const report = timer.report({ config, upToDate, diagnostics, outputs, macros: last.macros })
+      const { diagnostics, macros, content } = last
+      const report = timer.report({ config, upToDate, diagnostics, outputs, macros, content })
       return { report, changed: [] }
     }
     const { runPipeline } = await import('./pipeline.js')
@@ -89,11 +107,11 @@ export async function buildSite(
       postFiles: inputs.postFiles,
       keep: options.keep,
     })
-    const { diagnostics, outputs, macros, python } = result
+    const { diagnostics, outputs, macros, python, content } = result
     await timer.step('save', async () => {
       cache.writeManifest(paths.out, result.state.manifest)
       const complete = outputs.failed === 0
-      const last = JSON.stringify({ diagnostics, macros })
+      const last = JSON.stringify({ diagnostics, macros, content })
       cache.writeState(
         paths.out,
         complete ? { fingerprint: inputs.hash, diagnostics: last } : undefined,
@@ -107,6 +125,7 @@ export async function buildSite(
       outputs,
       macros,
       python,
+      content,
     })
     return { report, state: options.keep ? result.state : undefined, changed: result.changed }
   } finally {

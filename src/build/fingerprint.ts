@@ -16,7 +16,8 @@ export async function fingerprintInputs(
 ): Promise<{ hash: string; postFiles: number }> {
   const p = config.paths
   const dirs = [p.posts, p.pages, p.media, p.static, p.templates, p.scripts, deps.templatesDir]
-  const lines: string[] = [version, JSON.stringify({ drafts: config.drafts, out: p.out })]
+  const flags = { drafts: config.drafts, out: p.out, ...(config.future ? { future: true } : {}) }
+  const lines: string[] = [version, JSON.stringify(flags)]
   const listed = await Promise.all(
     dirs.map(async (d) => (await deps.fs.walk(d)).map((f) => join(d, f))),
   )

@@ -74,7 +74,7 @@ export function createSiteModel(
     }
     const view = postView(
       { post, url, ...body },
-      config.url,
+      config.origin,
       index.collections,
       rules.showTitle(post),
       index.tree.prefix,
@@ -86,7 +86,8 @@ export function createSiteModel(
   const site = siteView(config, index, views)
   const language = index.tree.language || config.language
   const templates = createTemplates(store, {
-    siteUrl: config.url,
+    origin: config.origin,
+    basePath: config.basePath,
     timezone: config.timezone,
     language,
     globals: { site, bds: { version: BDS_VERSION } },

@@ -27,9 +27,11 @@ import type { BuildReport } from './report.js'
 import type { PipelineState, TreeState } from './state.js'
 import {
   applyContentChanges,
+  type ContentSummary,
   contentErrors,
   contentOrder,
   readAllContent,
+  summarizeContent,
 } from './steps/content.js'
 import { emitCopies, listCopies } from './steps/copies.js'
 import { imageLookup, imagesSink, withImagesKey } from './steps/image-pages.js'
@@ -78,6 +80,8 @@ export interface PipelineResult {
   changed: string[]
   /** What the build says once, besides the config's notes (sharp missing). */
   notes: string[]
+  /** Drafts in the output, posts held back for their date. */
+  content: ContentSummary
 }
 
 /** The render workers to start: none below `threshold` items, at least one when forced. */
@@ -105,6 +109,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const { config, deps, timer, changes, keep, previous: prev } = input
   const { paths } = config
   const writer = deps.output(paths.out)
+  const now = deps.now()
   const owner = claimOwnership(writer, config, prev?.ownership)
   // A full build's workers start before the content is read, so their start overlaps reading.
   let workers: RenderWorker[] = prev
@@ -128,8 +133,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       markdown.offer(post)
     }
     const content = await timer.step('content', async () => {
-      if (!prev) return { ...(await readAllContent(config, deps.fs, offer)), changed: undefined }
-      const applied = await applyContentChanges(config, deps.fs, prev, changes.content)
+      if (!prev)
+        return { ...(await readAllContent(config, deps.fs, offer, now)), changed: undefined }
+      const applied = await applyContentChanges(config, deps.fs, prev, changes.content, now)
       for (const file of applied.changed) {
         const post = applied.posts.get(file)
         if (post) python.notice(post)
@@ -356,6 +362,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       posts: content.posts,
       translations: content.translations,
       errors: content.errors,
+      held: content.held,
       meta,
       resolved,
       trees: treeStates,
@@ -383,6 +390,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       python: !prev && counters ? { ...counters, output: captured } : undefined,
       changed: changedOutputs(previous, written.manifest),
       notes: images.notes,
+      content: summarizeContent(content),
     }
   } finally {
     await python.finish()

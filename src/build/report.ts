@@ -29,6 +29,10 @@ export interface BuildReport {
   diagnostics: Diagnostic[]
   /** What the build says once, not a problem (e.g. the timezone a bDS project's dates use). */
   notes: string[]
+  /** Drafts in the output (`--drafts`): an output that must not be deployed when not 0. */
+  drafts: number
+  /** Posts held back because they are dated after the build's clock (`--future` builds them). */
+  future: number
   /** Python runtime counters, when Python macros ran; with what they printed. */
   python?: PythonCounters & { output: CapturedOutput[] }
   errors: number

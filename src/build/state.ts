@@ -43,6 +43,8 @@ export interface PipelineState {
   posts: ReadonlyMap<string, Post>
   translations: ReadonlyMap<string, Translation>
   errors: ReadonlyMap<string, BdsError>
+  /** Posts held back for their date (by file): a rebuild that touches one decides again. */
+  held: ReadonlyMap<string, Date>
   /** A bDS project's meta/*.json (categories and their list rules, tags). */
   meta: BdsMeta
   resolved: ResolvedMemo

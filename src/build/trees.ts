@@ -32,10 +32,12 @@ export interface TreeInput {
 /** Resolved posts by post and translation file, kept across rebuilds. */
 export type ResolvedMemo = WeakMap<Post, Map<string, Post>>
 
+/** The trees, each with its URL prefix: the base path, then `/{lang}` in a subtree. */
 export function siteTrees(config: ResolvedConfig): Tree[] {
+  const base = config.basePath
   return [
-    { language: config.language, prefix: '' },
-    ...config.languages.map((language) => ({ language, prefix: `/${language}` })),
+    { language: config.language, prefix: base, base },
+    ...config.languages.map((language) => ({ language, prefix: `${base}/${language}`, base })),
   ]
 }
 

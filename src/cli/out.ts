@@ -14,6 +14,8 @@ export type Printable = string | Styled
 export interface Out {
   out: (text: Printable) => void
   err: (text: Printable) => void
+  /** Text as it comes (no newline added), escaped: what a script prints while it runs. */
+  stream: (name: 'stdout' | 'stderr', text: string) => void
   color: boolean
   /** Standard error is a terminal: show progress lines that rewrite themselves. */
   progress: boolean
@@ -25,12 +27,19 @@ const line = (text: Printable) => `${typeof text === 'string' ? inert(text) : te
 export function createOut(write?: { out(text: string): void; err(text: string): void }): Out {
   if (write) {
     const { out, err } = write
-    return { out: (t) => out(line(t)), err: (t) => err(line(t)), color: false, progress: false }
+    return {
+      out: (t) => out(line(t)),
+      err: (t) => err(line(t)),
+      stream: (name, text) => (name === 'stdout' ? out : err)(inert(text)),
+      color: false,
+      progress: false,
+    }
   }
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR
   return {
     out: (text) => process.stdout.write(line(text)),
     err: (text) => process.stderr.write(line(text)),
+    stream: (name, text) => process[name].write(inert(text)),
     color,
     progress: Boolean(process.stderr.isTTY),
   }

@@ -39,6 +39,14 @@ export function formatDiagnostic(o: Out, d: Diagnostic, root: string | Sources):
 
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${Math.round(n)} ms`)
 
+/** The line that says an output holds drafts (`--drafts`): loud, but not a diagnostic. */
+export function draftsWarning(o: Out, drafts: number): Styled | undefined {
+  if (drafts === 0) return undefined
+  const what = drafts === 1 ? '1 draft' : `${drafts} drafts`
+  const text = `the output contains ${what} (--drafts), in its pages, feeds and sitemap; do not deploy it.`
+  return { styled: `${paint(o, ['yellow', 'bold'], 'warning')}: ${text}` }
+}
+
 export function formatSummary(r: BuildReport): string {
   const o = r.outputs
   const problems = `${r.errors} error${r.errors === 1 ? '' : 's'}, ${r.warnings} warning${r.warnings === 1 ? '' : 's'}`

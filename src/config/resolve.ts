@@ -3,6 +3,7 @@
 
 import { join, resolve } from 'node:path'
 import { BdsError } from '../errors/index.js'
+import { resolveBasePath, urlOrigin } from '../util/base-path.js'
 import { isInside, realPath, registerSite } from '../util/boundary.js'
 import { isValidTimeZone } from '../util/time.js'
 import { highlighterName } from '../version.js'
@@ -55,8 +56,14 @@ export function resolveConfig(
       hint: 'Use an IANA zone name such as "UTC", "Europe/Berlin" or "America/New_York".',
     })
   }
-  const out = inline.out ? resolve(cwd, inline.out) : resolve(root, c.output ?? 'dist')
-  checkOutput(out, root)
+  // A preview goes to bds's own folder, where no deploy picks it up.
+  const preview = inline.preview === true && !inline.out
+  const out = inline.out
+    ? resolve(cwd, inline.out)
+    : preview
+      ? join(root, '.bds', 'preview')
+      : resolve(root, c.output ?? 'dist')
+  if (!preview) checkOutput(out, root)
   const paths: SitePaths = {
     root,
     out,
@@ -73,9 +80,12 @@ export function resolveConfig(
   registerSite(root, allowOutside)
   const limits = resolveLimits(c.limits)
   recordLimits(root, limits)
+  const url = (c.url ?? '').replace(/\/+$/, '')
   return Object.freeze({
     title: c.title ?? 'My bds site',
-    url: (c.url ?? '').replace(/\/+$/, ''),
+    url,
+    basePath: resolveBasePath(url, c.basePath),
+    origin: urlOrigin(url),
     description: c.description ?? '',
     language: c.language ?? 'en',
     author: c.author ?? '',
@@ -110,6 +120,8 @@ export function resolveConfig(
       memoryMiB: c.python?.memoryMiB ?? 512,
     }),
     drafts: inline.drafts ?? false,
+    future: inline.future ?? false,
+    preview,
     strict: inline.strict ?? false,
     clean: inline.clean ?? false,
     forceOutput: inline.forceOutput ?? false,

@@ -7,6 +7,7 @@ export const configSchema = {
     $schema: { type: 'string' },
     title: { type: 'string', minLength: 1 },
     url: { type: 'string', pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' },
+    basePath: { type: 'string', pattern: '^(/?[^\\s?#]*)$' },
     description: { type: 'string' },
     language: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
     author: { type: 'string' },

@@ -4,6 +4,8 @@
 export interface UserConfig {
   title?: string
   url?: string
+  /** The folder the site is served from (`/project`); default: the path of `url`. */
+  basePath?: string
   description?: string
   language?: string
   author?: string
@@ -36,6 +38,13 @@ export interface InlineConfig {
   /** Output folder, relative to the current folder. */
   out?: string
   drafts?: boolean
+  /** Build posts dated after the build's clock too (Hugo's --buildFuture). */
+  future?: boolean
+  /**
+   * A preview: the output goes to `.bds/preview/` (bds's own folder) instead of the deploy
+   * folder, unless `out` names one — `bds watch --drafts` never writes drafts into dist/.
+   */
+  preview?: boolean
   strict?: boolean
   clean?: boolean
   /** Write into an output folder bds did not make, replacing files it did not write. */
@@ -60,6 +69,13 @@ export interface ResolvedConfig {
   title: string
   /** Base URL without a trailing slash. */
   url: string
+  /**
+   * The folder the site is served from: '' at a domain's root, else `/project` (no trailing
+   * slash) — `basePath`, else the path of `url`. Every URL path bds writes starts with it.
+   */
+  basePath: string
+  /** `scheme://host` of `url`: an absolute URL is the origin and a URL path (base included). */
+  origin: string
   description: string
   language: string
   author: string
@@ -86,6 +102,10 @@ export interface ResolvedConfig {
   /** The Python runtime: worker threads (at most the core count), per-call timeout, memory cap per worker. */
   python: { workers: number; timeoutMs: number; memoryMiB: number }
   drafts: boolean
+  /** Posts dated after the build's clock are built too (`--future`). */
+  future: boolean
+  /** The output is a preview in `.bds/preview/` (InlineConfig.preview). */
+  preview: boolean
   strict: boolean
   clean: boolean
   forceOutput: boolean

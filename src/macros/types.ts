@@ -35,10 +35,12 @@ export interface MacroTag {
 export interface MacroSite {
   /** The language of the tree the page belongs to. */
   language: string
-  /** The tree's URL prefix: '' in the main tree, `/en` in a language subtree. */
+  /** The tree's URL prefix: the base path, then `/en` in a language subtree ('' or `/project/en`). */
   languagePrefix: string
   /** Base URL without trailing slash. */
   url: string
+  /** The site's base path ('' or `/project`): media URLs are written under it. */
+  basePath: string
   timezone: string
   tags: MacroTag[]
   /** Every media item of the site, newest `createdAt` first. */

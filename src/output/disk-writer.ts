@@ -69,6 +69,18 @@ export function clearTemp(root: string): void {
   } catch {}
 }
 
+/**
+ * Makes a folder that was not there. The render worker writes into the same output folder
+ * at the same time: a folder it made a moment ago is fine, anything else at the path is not.
+ */
+function makeDir(path: string): void {
+  try {
+    mkdirSync(path)
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST' || kindOf(path) !== 'dir') throw error
+  }
+}
+
 export function createDiskWriter(root: string): OutputWriter {
   const dirs = new Set<string>()
   /** Folders this build made: nothing was in them before, so no file there needs a stat. */
@@ -106,7 +118,7 @@ export function createDiskWriter(root: string): OutputWriter {
         mkdirSync(root, { recursive: true })
         if (kindOf(tempDir) !== 'dir') {
           rmSync(tempDir, { force: true })
-          mkdirSync(tempDir)
+          makeDir(tempDir)
         }
         dirs.add(TEMP_DIR)
       }

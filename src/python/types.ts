@@ -69,6 +69,19 @@ export interface SiteData {
   categories: { name: string; url: string; count: number }[]
   /** What bDS's `bds_api` module answers from (sent only when a script imports it). */
   api?: Record<string, unknown>
+  /** The site's utility scripts, importable by name from every script (`import reading_time`). */
+  modules?: UtilityModule[]
+}
+
+/** A utility script as a module: its source travels as data; no worker opens a path. */
+export interface UtilityModule {
+  /** The module name: the file name without `.py` (`reading_time`). */
+  name: string
+  /** Path relative to the site root: tracebacks name it. */
+  file: string
+  source: string
+  /** Content hash: a new one makes the workers forget the old module and its importers. */
+  hash: string
 }
 
 export interface ScriptTiming {

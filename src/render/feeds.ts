@@ -47,25 +47,27 @@ const newestUpdate = (posts: readonly PostMeta[]) =>
  */
 export function feedStyle(
   config: ResolvedConfig,
-  prefix = '',
+  prefix = config.basePath,
   language = config.language,
 ): FeedStyle {
-  const base = config.url + prefix
+  // `prefix` holds the base path, so absolute URLs start with the origin alone.
+  const { origin } = config
+  const base = origin + prefix
   if (!config.bdsProject) {
     return {
       home: `${base}/`,
       base,
       language,
-      link: (_post, view) => config.url + view.url,
+      link: (_post, view) => origin + view.url,
       published: (post) => post.published ?? post.date,
       updated: newestUpdate,
     }
   }
   return {
-    home: bdsFeedId(config.url, prefix),
+    home: bdsFeedId(origin, prefix),
     base,
     language,
-    link: (post) => bdsPermalink(post, config.url, config.timezone, prefix),
+    link: (post) => bdsPermalink(post, origin, config.timezone, prefix),
     published: bdsItemPublished,
     updated: bdsFeedUpdated,
   }
@@ -87,7 +89,7 @@ function items(
 ): FeedItem[] {
   return posts.slice(0, config.feedItems).map((post) => {
     const view = views.get(post) as PostView
-    const page = config.url + view.url
+    const page = config.origin + view.url
     return {
       view,
       post,

@@ -4,7 +4,7 @@
 import type { ResolvedConfig } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
 import type { PlannedFile } from '../output/index.js'
-import type { Collections, PostView, SitemapRoute } from '../site/index.js'
+import type { Collections, PostView, SitemapRoute, Tree } from '../site/index.js'
 import { feedStyle, renderAtom, renderRss } from './feeds.js'
 import { renderCalendar, renderSitemap } from './sitemap.js'
 
@@ -25,16 +25,18 @@ function sitemap(siteUrl: string, routes: readonly SitemapRoute[], memo?: Sitema
   return text
 }
 
-/** rss.xml and atom.xml of a tree (under its prefix). */
+/** rss.xml and atom.xml of a tree (in its folder; their URLs under its prefix). */
 export function feedFiles(
   config: ResolvedConfig,
-  tree: { language: string; prefix: string },
+  tree: Tree,
   listed: readonly PostMeta[],
   views: Map<PostMeta, PostView>,
 ): PlannedFile[] {
   const style = feedStyle(config, tree.prefix, tree.language || config.language)
-  const dir = tree.prefix ? `${tree.prefix.slice(1)}/` : ''
-  const source = (kind: string) => `bds:${kind}${tree.prefix ? ` ${tree.prefix}` : ''}`
+  // The tree's own folder: the output folder is the base path.
+  const own = tree.prefix.slice(tree.base.length)
+  const dir = own ? `${own.slice(1)}/` : ''
+  const source = (kind: string) => `bds:${kind}${own ? ` ${own}` : ''}`
   return [
     {
       path: `${dir}rss.xml`,
@@ -57,7 +59,7 @@ export function siteFiles(
   memo?: SitemapMemo,
 ): PlannedFile[] {
   return [
-    { path: 'sitemap.xml', source: 'bds:sitemap', contents: sitemap(config.url, routes, memo) },
+    { path: 'sitemap.xml', source: 'bds:sitemap', contents: sitemap(config.origin, routes, memo) },
     { path: 'calendar.json', source: 'bds:calendar', contents: renderCalendar(c, config.timezone) },
   ]
 }

@@ -21,7 +21,10 @@ export interface TemplateEngine {
 }
 
 export interface TemplateOptions {
-  siteUrl: string
+  /** `scheme://host` of the site's URL (absolute_url). */
+  origin: string
+  /** The site's base path, '' or `/project` (relative_url, absolute_url). */
+  basePath: string
   timezone: string
   language: string
   globals: Record<string, unknown>
@@ -83,7 +86,8 @@ export function createLiquid(
   liquid.registerTag('cache', CacheTag)
   for (const [name, fn] of Object.entries(
     createFilters({
-      siteUrl: options.siteUrl,
+      origin: options.origin,
+      basePath: options.basePath,
       timezone: options.timezone,
       language: options.language,
     }),

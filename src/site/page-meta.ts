@@ -47,8 +47,8 @@ export function pageMeta(config: ResolvedConfig, m: PageMetaInput) {
     kind: m.kind,
     title: m.title,
     url: m.url,
-    absolute_url: config.url + m.url,
-    canonical_url: config.url + (m.canonical ?? m.url),
+    absolute_url: config.origin + m.url,
+    canonical_url: config.origin + (m.canonical ?? m.url),
     alternates: m.alternates ?? [],
     /** What the header's language switcher depends on (a cache key). */
     switch_key: (m.alternates ?? []).map((a) => a.href).join(' '),

@@ -104,7 +104,7 @@ export function planPages(ctx: PagesContext): PagesPlan {
     const urls = [view.url]
     if (post.kind === 'page' && post.dated) urls.push(permalink(post, config.timezone, prefix))
     for (const url of urls) {
-      const path = outputPath(url)
+      const path = outputPath(url, config.basePath)
       if (!routes.claim(path, post.file)) continue
       result.routes.push({ url, lastmod: post.dated ? post.updated : undefined })
       if (!entries) continue
@@ -141,7 +141,7 @@ export function planPages(ctx: PagesContext): PagesPlan {
     ])
     for (let n = 1; n <= pages; n++) {
       const url = pageUrl(list.base, n)
-      const path = outputPath(url)
+      const path = outputPath(url, config.basePath)
       if (!routes.claim(path, `bds:${list.kind} list ${list.base}`)) continue
       result.routes.push({ url, lastmod })
       if (!lists) continue
@@ -172,10 +172,11 @@ export function planPages(ctx: PagesContext): PagesPlan {
     }
   }
   // One 404 page for the whole site, in the main tree.
-  if (prefix === '' && routes.claim('404.html', 'bds:404') && lists) {
+  if (prefix === ctx.tree.base && routes.claim('404.html', 'bds:404') && lists) {
     const title = translate(language, 'theme.notFoundTitle')
+    const url = `${prefix}/404.html`
     const scope = () => ({
-      page: pageMeta(config, { kind: '404', title, url: '/404.html', language }),
+      page: pageMeta(config, { kind: '404', title, url, language }),
     })
     emit({
       path: '404.html',
@@ -187,7 +188,7 @@ export function planPages(ctx: PagesContext): PagesPlan {
     })
   }
   // The search page of each tree, unless the site has its own at that path.
-  const search = outputPath(`${prefix}/search/`)
+  const search = outputPath(`${prefix}/search/`, config.basePath)
   if (config.search && lists && !routes.owner(search) && routes.claim(search, 'bds:search')) {
     const title = translate(language, 'theme.search')
     const url = `${prefix}/search/`

@@ -26,8 +26,13 @@ export const defaultRules: SiteRules = { listed: () => true, showTitle: () => tr
 /** A tree of the site: the main language at `/`, each extra language under `/{lang}`. */
 export interface Tree {
   language: string
-  /** '' for the main tree, `/en` for a subtree. */
+  /**
+   * What every URL path of the tree starts with: the site's base path, then `/en` in a
+   * subtree ('' for the main tree of a site at a domain's root; `/project/en` under a base).
+   */
   prefix: string
+  /** The site's base path ('' or `/project`); the tree's own folder is `prefix` after it. */
+  base: string
 }
 
 export interface SiteIndex {
@@ -53,7 +58,7 @@ export function indexSite(
   posts: readonly PostMeta[],
   timeZone: string,
   rules: SiteRules = defaultRules,
-  tree: Tree = { language: '', prefix: '' },
+  tree: Tree = { language: '', prefix: '', base: '' },
 ): SiteIndex {
   const collections = collect(posts, timeZone, rules.listed)
   const { prefix } = tree

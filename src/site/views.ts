@@ -41,10 +41,13 @@ class PostDrop extends Drop {
   }
 }
 
-/** A post as templates see it (with `summaries`, its `summary_html` too). */
+/**
+ * A post as templates see it (with `summaries`, its `summary_html` too). `origin` is the
+ * site's `scheme://host`: `r.url` carries the base path.
+ */
 export function postView(
   r: Rendered,
-  siteUrl: string,
+  origin: string,
   c: Pick<Collections, 'termName' | 'hasTerm'>,
   listTitle = true,
   prefix = '',
@@ -64,7 +67,7 @@ export function postView(
     list_title: listTitle,
     slug: p.slug,
     url: r.url,
-    absolute_url: siteUrl + r.url,
+    absolute_url: origin + r.url,
     date: p.date,
     updated: p.updated,
     published: p.published,
@@ -125,7 +128,7 @@ export function siteView(
     languages: [config.language, ...config.languages].map((code, i) => ({
       code,
       name: translate(code, 'theme.languageName'),
-      home_url: i === 0 ? '/' : `/${code}/`,
+      home_url: i === 0 ? `${index.tree.base}/` : `${index.tree.base}/${code}/`,
       current: code === language,
     })),
     author: config.author,

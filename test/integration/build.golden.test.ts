@@ -4,13 +4,18 @@
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../../dist/index.js'
+import { sharedPython } from '../helpers/python.js'
 import { copyFixture, fixturesDir, listFiles, tempDir } from '../helpers/site.js'
 
 // The output folder's record names the site by a hash of its path: not golden.
 const generated = /^(?!\.bds-output\.json$).*\.(html|xml|json)$/
 const normalize = (text: string) => text.replace(/content="bds [^"]+"/g, 'content="bds VERSION"')
+// The bDS project's Python macros run in one warm pool for the whole file.
+const shared = sharedPython()
+afterAll(() => shared.stop())
+const python = shared.python
 
 describe.each(['blog', 'bds-project'])('fixtures/sites/%s', (site) => {
   const golden = join(fixturesDir, 'sites', site, '__golden__')
@@ -18,7 +23,7 @@ describe.each(['blog', 'bds-project'])('fixtures/sites/%s', (site) => {
   it('builds without diagnostics and matches the golden files', async () => {
     const root = copyFixture(`sites/${site}`)
     const out = join(tempDir(), 'out')
-    const report = await build({ root, out, strict: true })
+    const report = await build({ root, out, strict: true }, { python })
     expect(report.diagnostics).toEqual([])
     const files = listFiles(out)
     await expect(`${files.join('\n')}\n`).toMatchFileSnapshot(join(golden, 'FILES.txt'))
@@ -34,8 +39,8 @@ describe.each(['blog', 'bds-project'])('fixtures/sites/%s', (site) => {
     const root = copyFixture(`sites/${site}`)
     const serial = join(tempDir(), 'serial')
     const parallel = join(tempDir(), 'parallel')
-    await build({ root, out: serial }, { parallel: false })
-    await build({ root, out: parallel, threads }, { parallel: true })
+    await build({ root, out: serial }, { parallel: false, python })
+    await build({ root, out: parallel, threads }, { parallel: true, python })
     const files = listFiles(serial)
     expect(listFiles(parallel)).toEqual(files)
     for (const file of files) {

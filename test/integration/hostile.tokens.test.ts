@@ -67,7 +67,7 @@ function countWork(fn: () => void): number {
   return work
 }
 
-const out: Out = { out: () => {}, err: () => {}, color: false, progress: false }
+const out: Out = { out: () => {}, err: () => {}, stream: () => {}, color: false, progress: false }
 const FRONT = '---\ntitle: Tokens\ndate: 2024-01-01\n---\n'
 
 /** Locates `n` unclosed tokens in one post and formats each warning with its code frame. */

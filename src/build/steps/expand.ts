@@ -57,6 +57,7 @@ export async function expandMacros(
     language: index.tree.language || config.language,
     languagePrefix: index.tree.prefix,
     url: config.url,
+    basePath: config.basePath,
     timezone: config.timezone,
     tags: index.tags,
     media: media.items,

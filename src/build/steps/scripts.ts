@@ -81,6 +81,6 @@ export function runScriptsStep(
     ...index,
     changed: previous ? changedMacros(previous.scripts, index.rows) : 'all',
     // New sources, and a fresh check of them before their first call; a session's pool stays warm.
-    python: preparePython(config, index.macros, deps.fs, deps.python),
+    python: preparePython(config, index.macros, deps.fs, deps.python, index.rows),
   }
 }

@@ -88,7 +88,8 @@ export async function runSearchStep(
   if (!config.search) return { key: '', files: [], diagnostics: [] }
   const made = trees.map((tree) => ({
     language: (tree.tree.language || config.language).toLowerCase(),
-    prefix: tree.tree.prefix,
+    // The tree's own folder: the output folder is the base path.
+    prefix: tree.tree.prefix.slice(config.basePath.length),
     tree,
   }))
   const key = keep ? keyOf(made) : ''

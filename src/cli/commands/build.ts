@@ -8,12 +8,20 @@ import type { Command } from 'commander'
 import { build } from '../../build/index.js'
 import { isBdsError } from '../../errors/index.js'
 import { parseThreads, THREADS_FLAG } from '../args.js'
+import { buildPython } from '../build-python.js'
 import type { CliContext } from '../context.js'
-import { formatCaptured, formatDiagnostic, formatSummary, isolationNote } from '../output.js'
+import {
+  draftsWarning,
+  formatCaptured,
+  formatDiagnostic,
+  formatSummary,
+  isolationNote,
+} from '../output.js'
 
 interface BuildFlags {
   out?: string
   drafts?: boolean
+  future?: boolean
   strict?: boolean
   clean?: boolean
   forceOutput?: boolean
@@ -27,7 +35,8 @@ export function registerBuild(cmd: Command, ctx: CliContext): void {
   cmd
     .argument('[dir]', 'site folder', '.')
     .option('-o, --out <dir>', 'output folder (default: "output" from the config, else dist)')
-    .option('--drafts', 'include posts with status: draft or draft: true')
+    .option('--drafts', 'include drafts (status: draft) — an output not to deploy')
+    .option('--future', "include posts dated after now (held back otherwise, until they're due)")
     .option('--strict', 'exit with code 1 when there is any warning or error (for CI)')
     .option('--clean', 'ignore the cache and rewrite every output file')
     .option(
@@ -51,6 +60,7 @@ export function registerBuild(cmd: Command, ctx: CliContext): void {
         root: dir,
         out: flags.out,
         drafts: flags.drafts,
+        future: flags.future,
         strict: flags.strict,
         clean: flags.clean,
         forceOutput: flags.forceOutput,
@@ -61,13 +71,18 @@ export function registerBuild(cmd: Command, ctx: CliContext): void {
         ? (name: string) => process.stderr.write(`\r\x1b[Kbds build: ${name}…`)
         : undefined
       const clear = () => progress && process.stderr.write('\r\x1b[K')
-      const report = await build(inline, { cwd, onStep })
+      // The build's Python host, so that its first start on this machine is announced.
+      const python = buildPython(ctx.out, clear)
+      const report = await build(inline, { cwd, onStep, python: python.host })
         .finally(clear)
+        .finally(() => python.stop())
         .catch((error: unknown) => {
           if (isBdsError(error)) throw Object.assign(error, { root: resolve(cwd, dir) })
           throw error
         })
       for (const note of report.notes) ctx.out.err(`note: ${note}`)
+      const drafts = draftsWarning(ctx.out, report.drafts)
+      if (drafts) ctx.out.err(drafts)
       for (const d of report.diagnostics) ctx.out.err(formatDiagnostic(ctx.out, d, report.site))
       if (flags.verbose) for (const text of formatCaptured(report)) ctx.out.err(text)
       const unisolated = await isolationNote(report)

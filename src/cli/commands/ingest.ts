@@ -2,6 +2,7 @@
 // post shaped by the site's transform scripts. Reads the input, makes the Python runtime
 // when a transform needs it, and prints; src/ingest does the rest.
 
+import { join } from 'node:path'
 import type { Command } from 'commander'
 import { loadConfig, resolveConfig } from '../../config/index.js'
 import { loadContent } from '../../content/index.js'
@@ -17,7 +18,7 @@ import {
   sanitizeBookmark,
   shellFor,
 } from '../../ingest/index.js'
-import { hostFor, siteDataOf } from '../../macros/python/index.js'
+import { hostFor, siteDataOf, utilityModules } from '../../macros/python/index.js'
 import { nodeFs } from '../../util/fs.js'
 import type { CliContext } from '../context.js'
 import { type IngestFlags, readInput } from './ingest-input.js'
@@ -61,7 +62,7 @@ export function registerIngest(cmd: Command, ctx: CliContext): void {
         const bookmark = sanitizeBookmark(read.raw)
         const transforms = flags.transforms
           ? enabledTransforms(root, config.paths.cache)
-          : { sources: [], diagnostics: [] }
+          : { sources: [], diagnostics: [], rows: [] }
         warnings.push(...transforms.diagnostics)
         result = await ingest(bookmark, {
           root,
@@ -71,8 +72,12 @@ export function registerIngest(cmd: Command, ctx: CliContext): void {
           publish: flags.publish ?? false,
           dryRun: flags.dryRun ?? false,
           scripts: transforms.sources,
-          createHost: () => hostFor(config),
-          siteData: async () => siteDataOf(config, (await loadContent(config, nodeFs)).posts),
+          createHost: () => hostFor(config, 1),
+          siteData: async () => {
+            const read = (path: string) => nodeFs.readText(join(root, path))
+            const modules = await utilityModules(transforms.rows, read)
+            return siteDataOf(config, (await loadContent(config, nodeFs)).posts, modules)
+          },
         })
       } catch (error) {
         if (flags.json && isBdsError(error))

@@ -21,7 +21,9 @@ export const gallery: BuiltinMacro = {
     const group = `gallery-${post.id || 'post'}`
     const body = items.length
       ? items
-          .map((item) => renderImageLink(item, 'gallery-item', group, site.images, columns))
+          .map((item) =>
+            renderImageLink(item, 'gallery-item', group, site.basePath, site.images, columns),
+          )
           .join('\n')
       : `<div class="gallery-empty">${escapeHtml(macroText(site.language, 'render.gallery.empty'))}</div>`
     // bDS wrote a <figcaption> after the container inside a <div>, which is invalid HTML. The

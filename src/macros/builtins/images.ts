@@ -1,6 +1,7 @@
 // Image helpers for gallery and photo_archive: which media items are images, their bDS
 // title and alt fallbacks, the lightbox link markup, and newest-first order.
 
+import { withBase } from '../../util/base-path.js'
 import { escapeHtml } from '../../util/html.js'
 import type { ImageLookup, MediaItem } from '../types.js'
 
@@ -39,12 +40,14 @@ export const thumbSizes = (columns: number) =>
 
 /**
  * `a.{className}` to the image (its large variant when there is one), grouped for the
- * lightbox, around a thumbnail (its small variant, with the size it is shown at).
+ * lightbox, around a thumbnail (its small variant, with the size it is shown at); URLs
+ * under the site's base path.
  */
 export function renderImageLink(
   item: MediaItem,
   className: string,
   group: string,
+  base: string,
   images?: ImageLookup,
   columns = 3,
 ): string {
@@ -54,10 +57,10 @@ export function renderImageLink(
   const large = images?.variant(item.url, 'large')
   const small = images?.variant(item.url, 'small')
   const thumb = small
-    ? `<img src="${escapeHtml(small.url)}" alt="${escapeHtml(alt)}" width="${small.width}" height="${small.height}" sizes="${thumbSizes(columns)}">`
-    : `<img src="${escapeHtml(item.url)}" alt="${escapeHtml(alt)}">`
+    ? `<img src="${escapeHtml(withBase(small.url, base))}" alt="${escapeHtml(alt)}" width="${small.width}" height="${small.height}" sizes="${thumbSizes(columns)}">`
+    : `<img src="${escapeHtml(withBase(item.url, base))}" alt="${escapeHtml(alt)}">`
   return (
-    `<a class="${className}" href="${escapeHtml(large?.url ?? item.url)}"` +
+    `<a class="${className}" href="${escapeHtml(withBase(large?.url ?? item.url, base))}"` +
     ` data-lightbox="${escapeHtml(group)}" data-title="${escapeHtml(title)}">${thumb}</a>`
   )
 }

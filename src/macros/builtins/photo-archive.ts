@@ -35,14 +35,14 @@ function byMonth(items: readonly MediaItem[], timeZone: string): Month[] {
   return [...months.values()].sort((a, b) => b.year * 12 + b.month - (a.year * 12 + a.month))
 }
 
-function renderMonth(m: Month, language: string, images?: ImageLookup): string {
+function renderMonth(m: Month, language: string, base: string, images?: ImageLookup): string {
   const group = `photo-archive-${m.year}-${pad2(m.month)}`
   const label = escapeHtml(monthLabel(m.year, m.month, language))
   return [
     '<div class="photo-archive-month-wrapper"><div class="photo-archive-month">',
     `<div class="photo-archive-month-label"><span>${label}</span></div>`,
     '<div class="photo-archive-gallery">',
-    ...m.items.map((item) => renderImageLink(item, 'photo-archive-item', group, images)),
+    ...m.items.map((item) => renderImageLink(item, 'photo-archive-item', group, base, images)),
     '</div>',
     '</div></div>',
   ].join('\n')
@@ -76,7 +76,7 @@ export const photoArchive: BuiltinMacro = {
       `<div class="macro-photo-archive photo-archive-${mode}"${attrs}>`,
       '<div class="photo-archive-container">',
       ...(months.length
-        ? months.map((m) => renderMonth(m, site.language, site.images))
+        ? months.map((m) => renderMonth(m, site.language, site.basePath, site.images))
         : [
             `<div class="photo-archive-empty">${escapeHtml(macroText(site.language, 'render.photoArchive.empty'))}</div>`,
           ]),

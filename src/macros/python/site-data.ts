@@ -4,7 +4,7 @@
 
 import type { ResolvedConfig } from '../../config/index.js'
 import { macroPostData, type Post, type PostMeta } from '../../content/index.js'
-import type { SiteData } from '../../python/index.js'
+import type { SiteData, UtilityModule } from '../../python/index.js'
 import { indexSite, type SiteIndex } from '../../site/index.js'
 
 function summary(post: PostMeta, url: string) {
@@ -45,5 +45,8 @@ export function siteFor(config: ResolvedConfig, index: SiteIndex): SiteData {
 }
 
 /** Site data for commands that run scripts outside a build (`scripts run`, `ingest`). */
-export const siteDataOf = (config: ResolvedConfig, posts: readonly PostMeta[]) =>
-  siteFor(config, indexSite(posts, config.timezone))
+export const siteDataOf = (
+  config: ResolvedConfig,
+  posts: readonly PostMeta[],
+  modules: UtilityModule[] = [],
+): SiteData => ({ ...siteFor(config, indexSite(posts, config.timezone)), modules })

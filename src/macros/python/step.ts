@@ -1,7 +1,8 @@
 // Python macros in a build. The pool starts the moment a post that calls an enabled macro
 // script has been read (so its start overlaps reading the rest); before the first call the
 // scripts are read and checked with Python's `ast` (a syntax error or a missing entrypoint is
-// reported once, before any page renders) and the `bds` module gets the site's data.
+// reported once, before any page renders) and the `bds` module gets the site's data, with the
+// site's utility scripts as modules the macros may import.
 
 import { join } from 'node:path'
 import type { ResolvedConfig } from '../../config/index.js'
@@ -12,12 +13,14 @@ import {
   type PythonCounters,
   type PythonHost,
   type ScriptSource,
+  type UtilityModule,
 } from '../../python/index.js'
 import type { ScriptRow } from '../../scripts/index.js'
 import type { Fs } from '../../util/fs.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
 import { apiData, type PythonSite } from './api-data.js'
 import { hostFor } from './hosts.js'
+import { utilityModules } from './modules.js'
 import { createPythonMacroRunner } from './runner.js'
 import { siteFor } from './site-data.js'
 
@@ -42,11 +45,16 @@ async function readSources(fs: Fs, root: string, rows: ScriptRow[]) {
   return new Map(await Promise.all(rows.map(read)))
 }
 
+/**
+ * `rows` are the enabled macro scripts; `utilities` the scripts they may import (every
+ * indexed script: utilityModules() picks the enabled utilities).
+ */
 export function preparePython(
   config: ResolvedConfig,
   rows: ScriptRow[],
   fs: Fs,
   provider: ((config: ResolvedConfig) => PythonHost) | undefined,
+  utilities: readonly ScriptRow[] = [],
 ): PythonStep {
   const diagnostics: BdsError[] = []
   if (rows.length === 0) {
@@ -67,10 +75,15 @@ export function preparePython(
   let site: PythonSite | undefined
   let api: Promise<Record<string, unknown>> | undefined
   let ready:
-    | Promise<{ scripts: Map<string, ScriptSource>; broken: Map<string, string> }>
+    | Promise<{
+        scripts: Map<string, ScriptSource>
+        broken: Map<string, string>
+        modules: UtilityModule[]
+      }>
     | undefined
   /** Sources are read and problems reported once per build, before the first call. */
   const prepare = () => {
+    const read = (path: string) => fs.readText(join(config.paths.root, path))
     ready ??= readSources(fs, config.paths.root, rows).then(async (scripts) => {
       const broken = new Map<string, string>()
       for (const { script, problem } of await checkScripts(host, [...scripts.values()])) {
@@ -78,7 +91,7 @@ export function preparePython(
         diagnostics.push(problem)
         broken.set(script.slug.toLowerCase(), problem.message)
       }
-      return { scripts, broken }
+      return { scripts, broken, modules: await utilityModules(utilities, read) }
     })
     return ready
   }
@@ -90,12 +103,13 @@ export function preparePython(
       const failure = await start()
       if (failure) return batch.map((input) => startFailed(input, failure))
       ran = true
-      const { scripts, broken } = await prepare()
+      const { scripts, broken, modules } = await prepare()
       if (site) {
         // bDS's bds_api data (every post with its text, media) only for scripts that use it.
-        const uses = [...scripts.values()].some((s) => s.source.includes('bds_api'))
-        if (uses) api ??= apiData(config, site)
-        host.setSiteData({ ...siteFor(config, site.index), ...(api ? { api: await api } : {}) })
+        const sources = [...scripts.values(), ...modules]
+        if (sources.some((s) => s.source.includes('bds_api'))) api ??= apiData(config, site)
+        const extra = api ? { api: await api } : {}
+        host.setSiteData({ ...siteFor(config, site.index), ...extra, modules })
       }
       const macros = { scripts, broken, language: config.language }
       return createPythonMacroRunner(host, macros).run(batch)

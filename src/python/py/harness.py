@@ -2,6 +2,7 @@
 # namespaces, calls entrypoints with JSON in and out, captures output, and serves the
 # read-only `bds` module. Loaded into the memory snapshot; never runs user code at import.
 import ast
+import importlib.util
 import io
 import json
 import linecache
@@ -21,6 +22,7 @@ MAX_LOGS = 100
 MAX_LOG_CHARS = 1000
 
 _scripts = {}  # key -> (module, callable | None, positional count | None, error dict | None)
+_utilities = {"key": (), "sources": {}}  # the site's utility scripts: name -> (file, source)
 _batch = {"scripts": {}, "values": [], "calls": []}
 _logs = []
 _site = {"config": {}, "posts": (), "tags": (), "categories": (), "by_slug": {}}
@@ -52,8 +54,52 @@ def _install_bds_api(source):
     sys.modules["bds_api"] = module
 
 
+class _UtilityLoader:
+    """Runs a utility script's source (sent as data) as the module's body."""
+
+    @staticmethod
+    def create_module(spec):
+        return None
+
+    @staticmethod
+    def exec_module(module):
+        file, source = _utilities["sources"][module.__name__]
+        module.__file__ = file
+        linecache.cache[file] = (len(source), None, source.splitlines(True), file)
+        exec(compile(source, file, "exec", dont_inherit=True), module.__dict__)
+
+
+class _UtilityFinder:
+    """Last finder on sys.meta_path: `import reading_time` finds scripts/reading_time.py
+    (kind: utility) among the sources the site data carries. It opens no path."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if path is not None or name not in _utilities["sources"]:
+            return None
+        file = _utilities["sources"][name][0]
+        return importlib.util.spec_from_loader(name, _UtilityLoader, origin=file)
+
+
+sys.meta_path.append(_UtilityFinder)
+
+
+def _set_utilities(modules):
+    """New utility sources: the old modules are forgotten, and so are the compiled scripts
+    that may have imported them (each is compiled again at its next call)."""
+    key = tuple((m["name"], m["hash"]) for m in modules)
+    if key == _utilities["key"]:
+        return
+    for name in _utilities["sources"]:
+        sys.modules.pop(name, None)
+    _scripts.clear()
+    _utilities["key"] = key
+    _utilities["sources"] = {m["name"]: (m["file"], m["source"]) for m in modules}
+
+
 def set_site(data_json):
     data = json.loads(data_json)
+    _set_utilities(data.get("modules", []))
     if "api" in data and "bds_api" in sys.modules:
         sys.modules["bds_api"].install(data["api"])
     posts = _freeze(data.get("posts", []))

@@ -7,9 +7,10 @@ import type { MessagePort } from 'node:worker_threads'
 /**
  * Version of every message shape between the main process, the sandbox child and the
  * workers (this file and sandbox/protocol.ts). Bump it with any change to those shapes; a
- * peer of another version is refused, never half understood.
+ * peer of another version is refused, never half understood. 2: the site data carries the
+ * site's utility scripts (`modules`).
  */
-export const WIRE_VERSION = 1
+export const WIRE_VERSION = 2
 
 /** What every message carries: the sender's WIRE_VERSION. */
 export interface Stamped {

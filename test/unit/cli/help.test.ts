@@ -23,7 +23,7 @@ function helpOf(cmd: Command): string {
 
 describe('--help', async () => {
   const ctx: CliContext = {
-    out: { out: () => {}, err: () => {}, color: false, progress: false },
+    out: { out: () => {}, err: () => {}, stream: () => {}, color: false, progress: false },
     cwd: () => process.cwd(),
     exitCode: 0,
   }

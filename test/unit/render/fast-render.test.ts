@@ -142,7 +142,13 @@ async function engines() {
     writeFileSync(join(dir, name), text)
   }
   const store = await loadTemplateStore(dir, join(dir, 'none'), dir, nodeFs)
-  const options = { siteUrl: 'https://x', timezone: 'UTC', language: 'en', globals: {} }
+  const options = {
+    origin: 'https://x',
+    basePath: '/project',
+    timezone: 'UTC',
+    language: 'en',
+    globals: {},
+  }
   const make = (fast: boolean) => {
     const t = createTemplates(store, { ...options, limits: DEFAULT_LIMITS, fast })
     return (name: string) => {
