@@ -92,7 +92,7 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
       // One data object per post, however many of its tokens call Python: checked and encoded once.
       const posts = new Map<
         MacroInput['post'],
-        { data: ReturnType<typeof publicPost>; problem?: string }
+        { data: ReturnType<typeof publicPost> | null; problem?: string }
       >()
       batch.forEach((input, i) => {
         const name = input.call.name
@@ -112,7 +112,8 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
         }
         let post = posts.get(input.post)
         if (!post) {
-          const data = publicPost(input.post, input.url)
+          // A template call on a page without a post (a list) gets None.
+          const data = input.post ? publicPost(input.post, input.url) : null
           post = { data, problem: checkPost(data) }
           posts.set(input.post, post)
         }

@@ -85,6 +85,7 @@ export function preparePython(
 
   const runner: MacroRunner = {
     has: (name) => slugs.has(name),
+    names: () => [...slugs],
     diagnostics: () => diagnostics,
     async run(batch: readonly MacroInput[]): Promise<MacroOutput[]> {
       const failure = await start()
