@@ -5,7 +5,7 @@
 
 import type { ResolvedConfig } from '../../config/index.js'
 import type { BdsError } from '../../errors/index.js'
-import { type PythonStep, preparePython } from '../../macros/python/index.js'
+import { type PythonStep, preparePython, type RecordChecks } from '../../macros/python/index.js'
 import { type ScriptRow, syncScripts } from '../../scripts/index.js'
 import type { BuildDeps } from '../deps.js'
 
@@ -81,6 +81,19 @@ export function runScriptsStep(
     ...index,
     changed: previous ? changedMacros(previous.scripts, index.rows) : 'all',
     // New sources, and a fresh check of them before their first call; a session's pool stays warm.
-    python: preparePython(config, index.macros, deps.fs, deps.python),
+    python: preparePython(config, index.macros, deps.fs, deps.python, recordChecks(config, deps)),
+  }
+}
+
+/** What a build's check of the scripts found goes into the index (`bds macros` shows it). */
+function recordChecks(config: ResolvedConfig, deps: BuildDeps): RecordChecks {
+  return (checks) => {
+    const store = deps.stores.scripts(config.paths.cache)
+    try {
+      for (const { row, result, status } of checks)
+        store.recordCheck(row.id, row.hash, status, result.functions, result.signature)
+    } finally {
+      store.close()
+    }
   }
 }

@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../../config/index.js'
 import type { Post } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
 import {
+  type CheckResult,
   checkScripts,
   type PythonCounters,
   type PythonHost,
@@ -17,8 +18,9 @@ import type { ScriptRow } from '../../scripts/index.js'
 import type { Fs } from '../../util/fs.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
 import { apiData, type PythonSite } from './api-data.js'
+import { declarationOf, type PythonDeclaration } from './declared.js'
 import { hostFor } from './hosts.js'
-import { createPythonMacroRunner } from './runner.js'
+import { createPythonMacroRunner, type MacroScripts } from './runner.js'
 import { siteFor } from './site-data.js'
 
 export interface PythonStep {
@@ -42,11 +44,17 @@ async function readSources(fs: Fs, root: string, rows: ScriptRow[]) {
   return new Map(await Promise.all(rows.map(read)))
 }
 
+/** Stores what a check found (the signature of each script's entrypoint) in the index. */
+export type RecordChecks = (
+  checks: { row: ScriptRow; result: CheckResult; status: string }[],
+) => void
+
 export function preparePython(
   config: ResolvedConfig,
   rows: ScriptRow[],
   fs: Fs,
   provider: ((config: ResolvedConfig) => PythonHost) | undefined,
+  record?: RecordChecks,
 ): PythonStep {
   const diagnostics: BdsError[] = []
   if (rows.length === 0) {
@@ -66,19 +74,35 @@ export function preparePython(
   let ran = false
   let site: PythonSite | undefined
   let api: Promise<Record<string, unknown>> | undefined
-  let ready:
-    | Promise<{ scripts: Map<string, ScriptSource>; broken: Map<string, string> }>
-    | undefined
-  /** Sources are read and problems reported once per build, before the first call. */
+  type Ready = Omit<MacroScripts, 'language'>
+  let ready: Promise<Ready> | undefined
+  const bySlug = new Map(rows.map((row) => [row.slug.toLowerCase(), row]))
+  /** Sources are read, checked and declarations read once per build, before the first call. */
   const prepare = () => {
     ready ??= readSources(fs, config.paths.root, rows).then(async (scripts) => {
       const broken = new Map<string, string>()
-      for (const { script, problem } of await checkScripts(host, [...scripts.values()])) {
+      const declared = new Map<string, PythonDeclaration>()
+      const checks = await checkScripts(host, [...scripts.values()])
+      for (const { script, problem, result } of checks) {
+        const slug = script.slug.toLowerCase()
+        const declaration = declarationOf(bySlug.get(slug)?.params ?? null, result.signature)
+        if (declaration) declared.set(slug, declaration)
         if (!problem) continue
         diagnostics.push(problem)
-        broken.set(script.slug.toLowerCase(), problem.message)
+        broken.set(slug, problem.message)
       }
-      return { scripts, broken }
+      try {
+        record?.(
+          checks.map((c) => ({
+            row: bySlug.get(c.script.slug.toLowerCase()) as ScriptRow,
+            result: c.result,
+            status: c.problem ? `error: ${c.problem.message}` : 'ok',
+          })),
+        )
+      } catch {
+        // The index is a cache: a check it could not store is made again next time.
+      }
+      return { scripts, broken, declared }
     })
     return ready
   }
@@ -91,14 +115,14 @@ export function preparePython(
       const failure = await start()
       if (failure) return batch.map((input) => startFailed(input, failure))
       ran = true
-      const { scripts, broken } = await prepare()
+      const { scripts, broken, declared } = await prepare()
       if (site) {
         // bDS's bds_api data (every post with its text, media) only for scripts that use it.
         const uses = [...scripts.values()].some((s) => s.source.includes('bds_api'))
         if (uses) api ??= apiData(config, site)
         host.setSiteData({ ...siteFor(config, site.index), ...(api ? { api: await api } : {}) })
       }
-      const macros = { scripts, broken, language: config.language }
+      const macros = { scripts, broken, declared, language: config.language }
       return createPythonMacroRunner(host, macros).run(batch)
     },
   }
