@@ -89,6 +89,8 @@ describe('keyword arguments', () => {
   it('refuse a plan whose keyword index points nowhere', () => {
     const plan = planOf(dedupe([{ script: s, args: [1], kwargs: { n: 1 } }]).unique)
     const [first] = plan.calls
-    expect(callsOf({ ...plan, calls: [{ key: first?.key ?? '', args: [0], kw: 9 }] })).toBeUndefined()
+    expect(
+      callsOf({ ...plan, calls: [{ key: first?.key ?? '', args: [0], kw: 9 }] }),
+    ).toBeUndefined()
   })
 })
