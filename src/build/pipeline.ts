@@ -21,7 +21,6 @@ import type { SiteChanges } from './changes.js'
 import type { BuildDeps } from './deps.js'
 import { createModelMemo, createSiteModel } from './model.js'
 import { planBuild } from './planner.js'
-import { renderJobs } from './render-jobs.js'
 import { type RenderWorker, startRenderWorker } from './render-pool.js'
 import type { BuildReport } from './report.js'
 import type { PipelineState, TreeState } from './state.js'
@@ -37,6 +36,7 @@ import { emptyMacroMemo, macroReport, runMacroStep } from './steps/macros.js'
 import { createMarkdownStep } from './steps/markdown.js'
 import { carriedResult, claimOwnership, recordOwnership } from './steps/ownership.js'
 import { runScriptsStep } from './steps/scripts.js'
+import { prepareTemplateMacros, renderWithMacros } from './steps/template-macros.js'
 import { runTemplatesStep } from './steps/templates.js'
 import { changedOutputs } from './steps/write.js'
 import type { StepTimer } from './timer.js'
@@ -171,7 +171,6 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       }
       return done
     })
-    const counters = await python.finish()
     await timer.step('markdown', async () => {
       const shared = bodies[0] as Map<string, RenderedBody>
       await markdown.complete(main.posts, shared)
@@ -201,14 +200,27 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       }
       return out
     })
+    const templateMacros = await prepareTemplateMacros({
+      ...{ config, store, trees, media: loadMediaOnce, python, runners, keep },
+      scripts: scripts.macros,
+    })
+    // Python stops here unless a template may still call it.
+    let counters = templateMacros?.python ? undefined : await python.finish()
     const routes = createRouteTable()
     const alternates = siteAlternates(trees)
     const models = trees.map((t, i) => {
       const kept = !theme.newViews && prev?.trees[i]?.memo
       const memo = kept || createModelMemo()
+      // A kept summary may hold a placeholder of the last build's template macros.
+      if (templateMacros) memo.summaries.html.clear()
       const final = linked[i]?.bodies as Map<string, RenderedBody>
       const ordered = t.posts.map((p) => final.get(p.file) as RenderedBody)
-      return { memo, ordered, model: createSiteModel(config, t.index, ordered, store, memo) }
+      const macros = templateMacros?.trees[i]?.macros
+      return {
+        memo,
+        ordered,
+        model: createSiteModel(config, t.index, ordered, store, memo, macros),
+      }
     })
     const plans = await timer.step('plan', () =>
       models.map(({ model, memo }, i) => {
@@ -219,6 +231,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
           alternates,
           templateDeps: theme.templateDeps,
           hasSummary: store.templates.has(SUMMARY),
+          macroKey: templateMacros?.key,
           previous: prev && {
             keys: prev.keys,
             summaryKey: prev.trees[i]?.summaryKey ?? '',
@@ -245,23 +258,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       for (const [i, { model, ordered }] of models.entries()) {
         const jobs = plans[i]?.dirty ?? []
         const { categoryMeta } = meta
-        done.push(
-          await renderJobs({
-            jobs,
-            model,
-            sink,
-            worker,
-            bodies: ordered,
-            store,
-            previous,
-            options,
-            categoryMeta,
-            alternates,
-          }),
-        )
+        const input = { jobs, model, sink, worker, bodies: ordered, store, previous, options }
+        done.push(await renderWithMacros({ ...input, categoryMeta, alternates }, templateMacros, i))
       }
       return done
     })
+    counters ??= await python.finish()
     const failed = rendered.flatMap((r) => [...r.pages.failed, ...(r.fromWorker?.failed ?? [])])
     const keys = new Map(plans.flatMap((p) => [...p.keys]))
     for (const path of failed) keys.delete(path)

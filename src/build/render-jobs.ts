@@ -14,7 +14,7 @@ import {
 } from '../render/index.js'
 import type { PageJob, SiteAlternates } from '../site/index.js'
 import type { SiteModel } from './model.js'
-import type { EntriesResult, RenderWorker } from './render-pool.js'
+import type { EntriesResult, RenderWorker, WorkerMacros } from './render-pool.js'
 
 /** The main thread yields to the event loop this often, so Ctrl-C is handled promptly. */
 const YIELD_EVERY = 64
@@ -33,6 +33,8 @@ export interface RenderInput {
   /** The list rules and the other languages' pages the worker plans with. */
   categoryMeta: CategoryMetaMap
   alternates?: SiteAlternates
+  /** Set when the templates call macros. */
+  macros?: WorkerMacros
 }
 
 export interface Rendered {
@@ -68,6 +70,7 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
           model.index.tree,
           input.categoryMeta,
           input.alternates,
+          input.macros,
         )
       : undefined
   fromWorker?.catch(() => {})

@@ -9,12 +9,17 @@ import type { Manifest, SinkOptions, WriteResult } from '../output/index.js'
 import type { RenderedBody, TemplateStore } from '../render/index.js'
 import type { SiteAlternates, Tree } from '../site/index.js'
 import type { WorkerRequest } from './render-worker.js'
+import type { DeferredCall, WorkerMacros } from './template-macros.js'
 
 export interface EntriesResult {
   result: WriteResult
   failed: string[]
   diagnostics: Diagnostic[]
+  /** Template macro calls the worker's pages wait for (`splice` writes those pages). */
+  macros?: { calls: DeferredCall[]; diagnostics: Diagnostic[] }
 }
+
+export type { WorkerMacros }
 
 export interface RenderWorker {
   markdown(items: [string, string][]): Promise<[string, RenderedBody][]>
@@ -30,7 +35,10 @@ export interface RenderWorker {
     tree: Tree,
     categoryMeta: CategoryMetaMap,
     alternates?: SiteAlternates,
+    macros?: WorkerMacros,
   ): Promise<EntriesResult>
+  /** The HTML of the last `entries`'s macro calls: its waiting pages are written. */
+  splice(outputs: string[]): Promise<EntriesResult>
   close(): Promise<void>
 }
 
@@ -68,7 +76,18 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
       const reply = await ask<{ results: [string, RenderedBody][] }>({ type: 'markdown', items })
       return reply.results
     },
-    entries: (posts, bodies, store, previous, options, only, tree, categoryMeta, alternates) =>
+    entries: (
+      posts,
+      bodies,
+      store,
+      previous,
+      options,
+      only,
+      tree,
+      categoryMeta,
+      alternates,
+      macros,
+    ) =>
       ask<EntriesResult>({
         type: 'entries',
         posts,
@@ -80,7 +99,9 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
         tree,
         categoryMeta,
         alternates,
+        macros,
       }),
+    splice: (outputs) => ask<EntriesResult>({ type: 'splice', outputs }),
     async close() {
       active.delete(flags)
       await worker.terminate()

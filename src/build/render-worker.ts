@@ -6,13 +6,14 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/index.js'
 import { type CategoryMetaMap, listRules, type PostMeta } from '../content/index.js'
-import { toDiagnostic } from '../errors/index.js'
+import { type Diagnostic, toDiagnostic } from '../errors/index.js'
 import {
   createDiskWriter,
   createFileSink,
   type Manifest,
   type PlannedFile,
   type SinkOptions,
+  type WriteResult,
 } from '../output/index.js'
 import {
   createMarkdown,
@@ -30,6 +31,20 @@ import {
   type Tree,
 } from '../site/index.js'
 import { createSiteModel } from './model.js'
+import {
+  createPageMacros,
+  macroSiteOf,
+  type PageMacros,
+  type WorkerMacros,
+  writeHeld,
+} from './template-macros.js'
+
+/** What the worker answers for its post pages (render-pool.ts's Entries). */
+interface Entries {
+  result: WriteResult
+  failed: string[]
+  diagnostics: Diagnostic[]
+}
 
 export type WorkerRequest =
   | { type: 'markdown'; items: [string, string][] }
@@ -45,15 +60,31 @@ export type WorkerRequest =
       tree: Tree
       categoryMeta: CategoryMetaMap
       alternates?: SiteAlternates
+      macros?: WorkerMacros
     }
+  | { type: 'splice'; outputs: string[] }
 
 const { config, flags } = workerData as { config: ResolvedConfig; flags: Int32Array }
 const md = createMarkdown(config.markdown)
 
+/** The last `entries` whose pages wait for its template macro calls. */
+let waiting:
+  | {
+      macros: PageMacros
+      held: PlannedFile[]
+      write: (file: PlannedFile) => void
+      done: () => Entries
+    }
+  | undefined
+
 function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
   const rules = listRules(request.categoryMeta)
   const index = indexSite(request.posts, config.timezone, rules, request.tree)
-  const model = createSiteModel(config, index, request.bodies, request.store)
+  const byFile = new Map(request.posts.map((p) => [p.file, p]))
+  const macros =
+    request.macros &&
+    createPageMacros(macroSiteOf(config, index, request.macros.media), (f) => byFile.get(f))
+  const model = createSiteModel(config, index, request.bodies, request.store, undefined, macros)
   const writer = createDiskWriter(config.paths.out)
   const sink = createFileSink(writer, request.previous, request.options)
   const routes = createRouteTable()
@@ -78,14 +109,37 @@ function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
     Atomics.notify(flags, 1)
   }
   const only = new Set(request.only)
+  const held: PlannedFile[] = []
+  const emit = (file: PlannedFile) =>
+    macros?.holds(String(file.contents)) ? held.push(file) : write(file)
   runPages(
     plan.jobs.filter((j) => only.has(j.path)),
     model.templates,
-    write,
+    emit,
     pages,
   )
   const diagnostics = pages.diagnostics.map(toDiagnostic)
-  return { result: sink.result(), failed: pages.failed, diagnostics }
+  const done = (): Entries => ({ result: sink.result(), failed: pages.failed, diagnostics })
+  waiting = macros ? { macros, held, write, done } : undefined
+  if (!macros) return done()
+  return {
+    ...done(),
+    macros: { calls: macros.deferred, diagnostics: macros.diagnostics().map(toDiagnostic) },
+  }
+}
+
+/** Writes the waiting pages of the last `entries`, `outputs` being the HTML of its calls. */
+function splice(outputs: string[]): Entries | undefined {
+  const now = waiting
+  waiting = undefined
+  if (!now) return undefined
+  const out = writeHeld(now.held, now.macros, outputs, now.write, config.macros.pageChars)
+  const { result, failed, diagnostics } = now.done()
+  return {
+    result,
+    failed: [...failed, ...out.failed],
+    diagnostics: [...diagnostics, ...out.diagnostics.map(toDiagnostic)],
+  }
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {
@@ -93,6 +147,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
     if (request.type === 'markdown') {
       const results = request.items.map(([i, body]) => [i, renderBody(md, body)] as const)
       parentPort?.postMessage({ type: 'markdown', results })
+    } else if (request.type === 'splice') {
+      const result = splice(request.outputs)
+      if (!result) throw new Error('splice: the last entries had no template macros')
+      parentPort?.postMessage({ type: 'splice', ...result })
     } else {
       parentPort?.postMessage({ type: 'entries', ...entries(request) })
     }

@@ -14,9 +14,11 @@ export interface MacroRun {
   diagnostics: BdsError[]
 }
 
+/** `left` says what became of an unknown call (Markdown keeps it as written). */
 export async function runMacros(
   inputs: readonly MacroInput[],
   runners: readonly MacroRunner[],
+  left?: string,
 ): Promise<MacroRun> {
   const outputs: (MacroOutput | undefined)[] = new Array(inputs.length).fill(undefined)
   const diagnostics: BdsError[] = []
@@ -26,7 +28,7 @@ export async function runMacros(
     const runner = runners.find((r) => r.has(input.call.name))
     if (!runner) {
       names ??= runners.flatMap((r) => r.names?.() ?? [])
-      diagnostics.push(unknown(input.call, names))
+      diagnostics.push(unknownMacro(input.call, names, left))
       return
     }
     const batch = batches.get(runner)
@@ -64,8 +66,6 @@ export function unknownMacro(
     : `Check the name, or create scripts/${name}.py with \`kind: macro\` (Python macros); \`bds macros list\` shows every macro.`
   return new BdsError('BDS_MACRO_UNKNOWN', message, { pos, severity: 'warning', hint })
 }
-
-const unknown = (call: MacroInput['call'], names: readonly string[]) => unknownMacro(call, names)
 
 /** The output of a call whose runner failed as a whole (a crashed batch). */
 function failed(input: MacroInput, error: unknown): MacroOutput {

@@ -10,6 +10,7 @@ export {
   type TemplateEngine,
   type TemplateOptions,
 } from './liquid.js'
+export { type TemplateMacroCall, type TemplateMacros, toParams } from './macro-tag.js'
 export {
   createMarkdown,
   type MarkdownOptions,

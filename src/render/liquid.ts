@@ -9,6 +9,7 @@ import { BdsError, isBdsError } from '../errors/index.js'
 import { checkPageSize } from '../macros/index.js'
 import { CacheTag } from './cache-tag.js'
 import { createFilters } from './filters.js'
+import { type Locate, macroFilter, macroTag, type TemplateMacros } from './macro-tag.js'
 import { limitedContext, limitMessage } from './render-limits.js'
 import { storeFs, type TemplateStore } from './template-store.js'
 
@@ -31,6 +32,8 @@ export interface TemplateOptions {
    * worker passes a check of its interrupt flag, so a runaway render stops on Ctrl-C).
    */
   stopped?: () => boolean
+  /** Where `{% macro %}` and `| macro` calls go; without it they render as nothing. */
+  macros?: TemplateMacros
 }
 
 function toBdsError(
@@ -77,6 +80,14 @@ export function createLiquid(
     globals: options.globals,
   })
   liquid.registerTag('cache', CacheTag)
+  const locate: Locate = (token) => {
+    const [line = 1, column = 1] = token.getPosition()
+    const file = token.file ? (store.byPath.get(token.file)?.display ?? token.file) : 'template'
+    return { file, line, column }
+  }
+  const macros = () => options.macros
+  liquid.registerTag('macro', macroTag(macros, locate))
+  liquid.registerFilter('macro', macroFilter(macros, locate))
   for (const [name, fn] of Object.entries(
     createFilters({
       siteUrl: options.siteUrl,
@@ -109,6 +120,7 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
       }
       if (isBdsError(tpl)) throw tpl
       let html: string
+      options.macros?.enter(scope)
       try {
         // `page` is a global too, so partials included with {% render %} can see it.
         const globals =
@@ -117,6 +129,8 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
         html = liquid.renderSync(tpl, ctx) as string
       } catch (error) {
         throw toBdsError(error, store, name, limits)
+      } finally {
+        options.macros?.leave()
       }
       const display = store.templates.get(name)?.display ?? name
       const tooLarge = checkPageSize(html, limits.pageChars, { file: display, line: 0, column: 0 })

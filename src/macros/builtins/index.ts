@@ -2,11 +2,12 @@
 // photo_album) and tag_cloud. Rendering is synchronous; a batch never rejects.
 
 import { BdsError } from '../../errors/index.js'
-import { checkParams } from '../check-params.js'
+import { checkParams } from '../index.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
 import { gallery } from './gallery.js'
 import type { BuiltinMacro } from './macro.js'
 import { photoArchive } from './photo-archive.js'
+import type { BuiltinSpec } from './table.js'
 import { tagCloud } from './tag-cloud.js'
 import { vimeo } from './vimeo.js'
 import { youtube } from './youtube.js'
@@ -28,6 +29,9 @@ const byName = new Map<string, BuiltinMacro>(
 
 /** Every name a built-in answers to, aliases included. */
 export const BUILTIN_NAMES: readonly string[] = [...byName.keys()]
+
+/** The built-in answering to `name` (an alias too), or undefined. */
+export const builtinSpec = (name: string): BuiltinSpec | undefined => byName.get(name)
 
 /** Runs one call; parameter problems become warnings, a throw becomes BDS_MACRO_FAILED. */
 export function renderBuiltin(input: MacroInput): MacroOutput {

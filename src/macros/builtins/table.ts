@@ -2,7 +2,7 @@
 // parameters (type, default, bounds, description) and an example call. The runtime checks
 // calls and reads defaults and bounds from it; `bds macros` and docs/builtin-macros.md show it.
 
-import type { MacroParam } from '../declare.js'
+import type { MacroParam } from '../index.js'
 import type { MacroParams } from '../types.js'
 
 export interface BuiltinSpec {

@@ -5,7 +5,7 @@
 
 import type { Signature } from '../../python/index.js'
 import type { HeaderParam } from '../../scripts/index.js'
-import type { MacroDeclaration, MacroParam } from '../declare.js'
+import type { MacroDeclaration, MacroParam } from '../index.js'
 import type { MacroParams } from '../types.js'
 
 export interface PythonDeclaration extends MacroDeclaration {

@@ -14,7 +14,7 @@ import {
   type PythonHost,
   type ScriptSource,
 } from '../../python/index.js'
-import { checkParams } from '../check-params.js'
+import { checkParams } from '../index.js'
 import type { MacroInput, MacroOutput, MacroParams, MacroRunner } from '../types.js'
 import { keywordArguments, type PythonDeclaration } from './declared.js'
 import { publicPost } from './site-data.js'

@@ -26,6 +26,8 @@ import { siteFor } from './site-data.js'
 export interface PythonStep {
   /** Sees each post as it is read; starts the pool at the first Python macro token. */
   notice(post: Post): void
+  /** Starts the pool now (templates call macros that may be Python). */
+  warm(): void
   /** The site, for the `bds` and `bds_api` modules (set once content is loaded). */
   useSite(site: PythonSite): void
   runner?: MacroRunner
@@ -58,7 +60,7 @@ export function preparePython(
 ): PythonStep {
   const diagnostics: BdsError[] = []
   if (rows.length === 0) {
-    return { notice: () => {}, useSite: () => {}, finish: async () => undefined }
+    return { notice: () => {}, warm: () => {}, useSite: () => {}, finish: async () => undefined }
   }
   const slugs = new Set(rows.map((row) => row.slug.toLowerCase()))
   const host = provider ? provider(config) : hostFor(config)
@@ -130,6 +132,9 @@ export function preparePython(
   return {
     notice(post) {
       if (!started && post.body.includes('[[') && token.test(post.body)) void start()
+    },
+    warm() {
+      void start()
     },
     useSite(value) {
       site = value
