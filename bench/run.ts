@@ -13,6 +13,7 @@ import { killAll, rmrf } from './proc.js'
 import { benchPython, pythonTable } from './python.js'
 import { benchScripts, scriptsTable } from './scripts.js'
 import { resultsTable, stepsTable } from './table.js'
+import { benchTemplates, type TemplatesBenchResult, templatesTable } from './templates.js'
 import { benchTokenizer, tokenizerTable } from './tokenizer.js'
 import { benchTokens, type TokensResult, tokensTable } from './tokens.js'
 import type { Peer, SizeResult } from './types.js'
@@ -20,8 +21,10 @@ import { benchWatch, type WatchResult, watchTable } from './watch.js'
 
 const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep] [--only LIST]
   --sizes  corpus sizes in posts, comma-separated (default 1000,4000)
-  --only   sections to run, comma-separated: builds, python, tokenizer, tokens, scripts, watch
-           (default all); python measures the Python runtime and builds with 5 macros per post,
+  --only   sections to run, comma-separated: builds, python, templates, tokenizer, tokens,
+           scripts, watch (default all); python measures the Python runtime and builds with 5
+           macros per post, templates a macro called once per post from the post template
+           against the same call from Markdown (largest size),
            watch the save-to-reload latency of bds watch on the largest size, tokens the build
            of one post with 10,000 and 100,000 unclosed [[ tokens
   --runs   measured runs per tool and size; medians are reported (default 5)
@@ -38,7 +41,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     bds: { type: 'string' },
-    only: { type: 'string', default: 'builds,python,tokenizer,tokens,scripts,watch' },
+    only: { type: 'string', default: 'builds,python,templates,tokenizer,tokens,scripts,watch' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -47,7 +50,7 @@ if (values.help) {
   process.exit(0)
 }
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()))
-const SECTIONS = ['builds', 'python', 'tokenizer', 'tokens', 'scripts', 'watch']
+const SECTIONS = ['builds', 'python', 'templates', 'tokenizer', 'tokens', 'scripts', 'watch']
 const only = new Set(values.only.split(',').map((s) => s.trim()))
 if ([...only].some((s) => !SECTIONS.includes(s))) {
   console.error(`bad --only\n${USAGE}`)
@@ -106,6 +109,7 @@ process.once('SIGINT', () => {
 const results: SizeResult[] = []
 let watchResult: WatchResult | undefined
 let tokens: TokensResult | undefined
+let templates: TemplatesBenchResult | undefined
 try {
   for (const n of only.has('builds') ? sizes : []) {
     results.push(await measureSize(n, { root, runs, bdsBin, bdsMissing, peers, skipped }))
@@ -114,6 +118,11 @@ try {
     watchResult = await benchWatch(root, Math.max(...sizes), runs, bdsBin)
   }
   if (only.has('tokens') && !bdsMissing) tokens = await benchTokens(root, bdsBin, Math.min(runs, 3))
+  if (only.has('templates') && !bdsMissing) {
+    const env = { ...process.env, BDS_CACHE_DIR: join(root, 'python-cache') }
+    const posts = Math.max(...sizes)
+    templates = await benchTemplates({ bdsBin, root, posts, runs: Math.min(runs, 3), env })
+  }
 } finally {
   // Output folders are deleted only now, after every measurement: big deletes slow the next build.
   await cleanUp()
@@ -137,6 +146,7 @@ const doc = {
   tokens,
   scripts,
   python,
+  templates,
   watch: watchResult,
 }
 const json = JSON.stringify(
@@ -152,6 +162,7 @@ const table = `${[
   tokens ? tokensTable(tokens) : '',
   scripts ? scriptsTable(scripts) : '',
   python ? pythonTable(python) : '',
+  templates ? templatesTable(templates) : '',
   watchResult ? watchTable(watchResult) : '',
 ]
   .filter(Boolean)
