@@ -10,6 +10,7 @@ import { registerBuild } from './commands/build.js'
 import { registerDoctor } from './commands/doctor.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerInit } from './commands/init.js'
+import { registerMacros } from './commands/macros.js'
 import { registerNew } from './commands/new.js'
 import { registerScripts } from './commands/scripts.js'
 import { registerServe } from './commands/serve.js'
@@ -39,6 +40,7 @@ export function createProgram(ctx: CliContext): Command {
   registerDoctor(program, ctx)
   registerInit(program, ctx)
   registerIngest(program, ctx)
+  registerMacros(program, ctx)
   registerNew(program, ctx)
   registerScripts(program, ctx)
   registerServe(program, ctx)

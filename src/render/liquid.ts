@@ -7,6 +7,7 @@ import { type FS, Liquid } from 'liquidjs'
 import { DEFAULT_LIMITS, type ResolvedLimits } from '../config/index.js'
 import { BdsError, isBdsError } from '../errors/index.js'
 import { checkPageSize } from '../macros/index.js'
+import { suggest } from '../util/suggest.js'
 import { CacheTag } from './cache-tag.js'
 import { createFilters } from './filters.js'
 import { type Locate, macroFilter, macroTag, type TemplateMacros } from './macro-tag.js'
@@ -36,11 +37,22 @@ export interface TemplateOptions {
   macros?: TemplateMacros
 }
 
+/** " (did you mean the tag "macro"?)" for a misspelt tag or filter name, else ''. */
+function nearest(message: string, liquid: Liquid | undefined): string {
+  const tag = /tag "([^"]+)" not found/.exec(message)?.[1]
+  const filter = /undefined filter: (\S+)/.exec(message)?.[1]
+  if (!liquid || (!tag && !filter)) return ''
+  const names = Object.keys(tag ? liquid.tags : liquid.filters)
+  const near = suggest((tag ?? filter) as string, names)
+  return near ? ` (did you mean the ${tag ? 'tag' : 'filter'} "${near}"?)` : ''
+}
+
 function toBdsError(
   error: unknown,
   store: TemplateStore,
   name: string,
   limits: ResolvedLimits,
+  liquid?: Liquid,
 ): BdsError {
   const e = error as {
     name?: string
@@ -58,7 +70,8 @@ function toBdsError(
   const message = (e.originalError?.message ?? e.message ?? String(error))
     .replace(/, file:.*$/s, '')
     .replace(/, line:\d+, col:\d+$/, '')
-  return new BdsError(code, `${message} (while rendering ${name}).`, { pos, cause: error })
+  const near = nearest(message, liquid)
+  return new BdsError(code, `${message}${near} (while rendering ${name}).`, { pos, cause: error })
 }
 
 /** A liquidjs engine over the store with bds's tags and filters (also used for analysis). */
@@ -114,7 +127,7 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
         try {
           tpl = liquid.parseFileSync(name)
         } catch (error) {
-          tpl = toBdsError(error, store, name, limits)
+          tpl = toBdsError(error, store, name, limits, liquid)
         }
         parsed.set(name, tpl)
       }
@@ -128,7 +141,7 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
         const ctx = limitedContext(liquid, scope, globals, limits, options.stopped)
         html = liquid.renderSync(tpl, ctx) as string
       } catch (error) {
-        throw toBdsError(error, store, name, limits)
+        throw toBdsError(error, store, name, limits, liquid)
       } finally {
         options.macros?.leave()
       }

@@ -10,7 +10,11 @@ import type { HeaderParam } from './params.js'
 
 /** The entrypoint's declaration from a check (the shape of python's Signature). */
 export interface StoredSignature {
-  params: (HeaderParam & { defaultText?: string; choices?: (string | number)[] })[]
+  params: (HeaderParam & {
+    defaultText?: string
+    required?: boolean
+    choices?: (string | number)[]
+  })[]
   open: boolean
   doc?: string
   line: number
@@ -61,12 +65,12 @@ const MIGRATIONS = [
      created_at TEXT, updated_at TEXT, syntax_status TEXT, functions TEXT, header_id TEXT,
      indexed_at TEXT NOT NULL)`,
   'ALTER TABLE scripts ADD COLUMN warnings TEXT',
-  // Declared parameters (issue 17). Every file is read again at the next sync, so rows
-  // indexed before get their header's params and doc.
+  // Declared parameters (issue 17). Every file is read and checked again, so rows indexed
+  // before get their header's params and doc, and their entrypoint's signature.
   `ALTER TABLE scripts ADD COLUMN params TEXT;
    ALTER TABLE scripts ADD COLUMN doc TEXT;
    ALTER TABLE scripts ADD COLUMN signature TEXT;
-   UPDATE scripts SET mtime_ms = -1`,
+   UPDATE scripts SET mtime_ms = -1, syntax_status = NULL, functions = NULL`,
 ]
 
 const COLUMNS =
