@@ -84,7 +84,11 @@ export async function prepareTemplateMacros(
   if (!scan.used) return undefined
   const python = scan.dynamic || [...scan.names].some((name) => !builtinSpec(name))
   if (python) input.python.warm()
-  const media = (await input.media()).items
+  // Media only for the built-ins that show them (the sidecars cost a walk of media/).
+  const media =
+    scan.dynamic || [...scan.names].some((n) => builtinSpec(n)?.readsMedia)
+      ? (await input.media()).items
+      : []
   const trees = input.trees.map(({ index, posts }) => {
     const byFile = new Map(posts.map((p) => [p.file, p]))
     const site = macroSiteOf(input.config, index, media)

@@ -11,6 +11,8 @@ export interface BuiltinSpec {
   summary: string
   /** Whether its output depends on the page's post (a template call on a list page has none). */
   readsPost: boolean
+  /** Whether it shows the site's media (a build loads them only then). */
+  readsMedia: boolean
   params: readonly MacroParam[]
   /** Parameters of the example call `bds macros show` prints. */
   example: MacroParams
@@ -33,6 +35,7 @@ export const BUILTIN_TABLE = {
     summary:
       'A YouTube player, from youtube-nocookie.com when the site sets "macros": {"youtubeNoCookie": true}.',
     readsPost: false,
+    readsMedia: false,
     params: [
       ...video('YouTube', 'the video id: letters, digits, - and _'),
       ignored('start'),
@@ -44,6 +47,7 @@ export const BUILTIN_TABLE = {
     name: 'vimeo',
     summary: 'A Vimeo player.',
     readsPost: false,
+    readsMedia: false,
     params: video('Vimeo', "the video's number"),
     example: { id: 76979871 },
   },
@@ -52,6 +56,7 @@ export const BUILTIN_TABLE = {
     summary:
       "The post's images, newest first, in a grid with the theme's lightbox: media sidecars whose linkedPostIds name the post, or its front matter images: list.",
     readsPost: true,
+    readsMedia: true,
     params: [
       { name: 'columns', type: 'int', default: 3, min: 1, max: 6, description: 'columns, 1 to 6' },
       { name: 'caption', type: 'str', description: 'a caption under the grid' },
@@ -64,6 +69,7 @@ export const BUILTIN_TABLE = {
     aliases: ['photo_album'],
     summary: 'Every image of the site by month, newest first; without a year the 10 latest months.',
     readsPost: false,
+    readsMedia: true,
     params: [
       { name: 'year', type: 'int', min: 1000, max: 9999, description: 'only this year' },
       { name: 'month', type: 'int', min: 1, max: 12, description: 'only this month (needs year)' },
@@ -75,6 +81,7 @@ export const BUILTIN_TABLE = {
     summary:
       "Every tag sized by its number of posts, in bDS's svg.tag-cloud-canvas, with a plain list of links inside for readers without JavaScript.",
     readsPost: false,
+    readsMedia: false,
     params: [
       {
         name: 'width',
