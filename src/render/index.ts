@@ -10,7 +10,13 @@ export {
   type TemplateEngine,
   type TemplateOptions,
 } from './liquid.js'
-export { type TemplateMacroCall, type TemplateMacros, toParams } from './macro-tag.js'
+export {
+  type MacroScan,
+  scanMacroCalls,
+  type TemplateMacroCall,
+  type TemplateMacros,
+  toParams,
+} from './macro-tag.js'
 export {
   createMarkdown,
   type MarkdownOptions,

@@ -106,3 +106,31 @@ export function macroFilter(macros: () => TemplateMacros | undefined, locate: Lo
     return target ? target.call(callOf(name, raw, locate(this.token))) : ''
   }
 }
+
+export interface MacroScan {
+  used: boolean
+  /** Names written as literals, lower-cased. */
+  names: Set<string>
+  /** Some name is an expression (or the calls are in a {% liquid %} block). */
+  dynamic: boolean
+}
+
+const TAG = /\{%-?\s*macro\s+(?:(['"])(\w+)\1)?/g
+const FILTER = /(?:(['"])(\w+)\1\s*)?\|\s*macro\b/g
+const WORD = /\bmacro\b/
+
+/** The macro calls a template's text makes, found without parsing it. */
+export function scanMacroCalls(text: string): MacroScan {
+  const scan: MacroScan = { used: false, names: new Set(), dynamic: false }
+  if (!WORD.test(text)) return scan
+  for (const re of [TAG, FILTER]) {
+    for (const m of text.matchAll(re)) {
+      scan.used = true
+      if (m[2]) scan.names.add(m[2].toLowerCase())
+      else scan.dynamic = true
+    }
+  }
+  // `macro` in a {% liquid %} block, which the patterns above miss.
+  if (!scan.used && /\{%-?\s*liquid\b[\s\S]*\bmacro\b/.test(text)) scan.used = scan.dynamic = true
+  return scan
+}

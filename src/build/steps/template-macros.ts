@@ -13,7 +13,7 @@ import { builtinSpec } from '../../macros/builtins/index.js'
 import { type MacroInput, type MacroRunner, runMacros } from '../../macros/index.js'
 import type { PythonStep } from '../../macros/python/index.js'
 import type { FileSink, PlannedFile } from '../../output/index.js'
-import type { TemplateStore } from '../../render/index.js'
+import { type MacroScan, scanMacroCalls, type TemplateStore } from '../../render/index.js'
 import type { ScriptRow } from '../../scripts/index.js'
 import type { SiteIndex } from '../../site/index.js'
 import { hashText } from '../../util/hash.js'
@@ -22,28 +22,16 @@ import type { WorkerMacros } from '../render-pool.js'
 import { createPageMacros, macroSiteOf, type PageMacros, writeHeld } from '../template-macros.js'
 import { macroSiteKey } from './macros.js'
 
-const TAG = /\{%-?\s*macro\s+(?:(['"])(\w+)\1)?/g
-const FILTER = /(?:(['"])(\w+)\1\s*)?\|\s*macro\b/g
-const ANY = /\bmacro\b/
-
 /** Which macros the theme calls: names written as literals, and whether any name is not. */
-export function scanTheme(store: TemplateStore) {
-  const names = new Set<string>()
-  let dynamic = false
-  let used = false
+export function scanTheme(store: TemplateStore): MacroScan {
+  const all: MacroScan = { used: false, names: new Set(), dynamic: false }
   for (const { text = '' } of store.templates.values()) {
-    if (!ANY.test(text)) continue
-    for (const re of [TAG, FILTER]) {
-      for (const m of text.matchAll(re)) {
-        used = true
-        if (m[2]) names.add(m[2].toLowerCase())
-        else dynamic = true
-      }
-    }
-    // `macro` in a {% liquid %} block, or written another way the patterns miss.
-    if (!used && /\{%-?\s*liquid\b[\s\S]*\bmacro\b/.test(text)) used = dynamic = true
+    const one = scanMacroCalls(text)
+    all.used ||= one.used
+    all.dynamic ||= one.dynamic
+    for (const name of one.names) all.names.add(name)
   }
-  return { used, names, dynamic }
+  return all
 }
 
 interface TreeMacros {

@@ -1,7 +1,8 @@
 // Python macros in a build. The pool starts the moment a post that calls an enabled macro
-// script has been read (so its start overlaps reading the rest); before the first call the
-// scripts are read and checked with Python's `ast` (a syntax error or a missing entrypoint is
-// reported once, before any page renders) and the `bds` module gets the site's data.
+// script has been read, or the scripts step found a site template that calls one (so its
+// start overlaps reading the rest); before the first call the scripts are read and checked
+// with Python's `ast` (a syntax error or a missing entrypoint is reported once, before any
+// page renders) and the `bds` module gets the site's data.
 
 import { join } from 'node:path'
 import type { ResolvedConfig } from '../../config/index.js'
@@ -74,6 +75,9 @@ export function preparePython(
     return started
   }
   let ran = false
+  // A warm-up that arrives after this build stopped its pool (a slow scan of the templates)
+  // starts nothing; a session's host outlives the build.
+  let finished = false
   let site: PythonSite | undefined
   let api: Promise<Record<string, unknown>> | undefined
   type Ready = Omit<MacroScripts, 'language'>
@@ -134,13 +138,14 @@ export function preparePython(
       if (!started && post.body.includes('[[') && token.test(post.body)) void start()
     },
     warm() {
-      void start()
+      if (!finished) void start()
     },
     useSite(value) {
       site = value
     },
     runner,
     async finish() {
+      finished = !provider
       const counters = ran ? host.counters() : undefined
       if (!provider) await host.stop()
       return counters
