@@ -16,6 +16,7 @@ import { benchPython, pythonTable } from './python.js'
 import { benchScripts, scriptsTable } from './scripts.js'
 import { benchStartup, type StartupResult, startupTable } from './startup.js'
 import { resultsTable, scaleTable, stepsTable } from './table.js'
+import { benchTemplates, type TemplatesBenchResult, templatesTable } from './templates.js'
 import { benchThreads, type ThreadsResult, threadsTable } from './threads.js'
 import { benchTokenizer, tokenizerTable } from './tokenizer.js'
 import { benchTokens, type TokensResult, tokensTable } from './tokens.js'
@@ -24,14 +25,16 @@ import { benchWatch, type WatchResult, watchTable } from './watch.js'
 
 const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep] [--only LIST]
   --sizes  corpus sizes in posts, comma-separated (default 1000,4000,20000)
-  --only   sections to run, comma-separated: builds, startup, python, tokenizer, tokens,
-           scripts, watch, highlight, features (default all); python measures the Python
-           runtime and builds with 5 macros per post, watch the save-to-reload latency of bds
-           watch (4000 posts, or the largest size below it), features cold builds with highlighting and search on and off and with 100
-           photos (both on 4000 posts, or the largest size below it), highlight renders the
-           Markdown plain, with highlight.js and with Shiki (when installed: npm install
-           --no-save shiki), tokens the build of one post with 10,000 and 100,000 unclosed [[
-           tokens, startup bds --version and --help against node -e 0
+  --only   sections to run, comma-separated: builds, startup, python, templates, tokenizer,
+           tokens, scripts, watch, highlight, features (default all); python measures the
+           Python runtime and builds with 5 macros per post, templates a macro called once per
+           post from the post template against the same call from Markdown, watch the
+           save-to-reload latency of bds watch, features cold builds with highlighting and
+           search on and off and with 100 photos (templates, watch and features on 4000 posts,
+           or the largest size below it), highlight renders the Markdown plain, with
+           highlight.js and with Shiki (when installed: npm install --no-save shiki), tokens
+           the build of one post with 10,000 and 100,000 unclosed [[ tokens, startup bds
+           --version and --help against node -e 0
   --threads  also time cold builds of 4000 posts with these thread counts, e.g. 1,2,4
   --runs   measured runs per tool and size; medians are reported (default 5)
   --peers  also build the same corpus with Hugo and Eleventy 3, interleaved with bds
@@ -50,7 +53,7 @@ const { values } = parseArgs({
     bds: { type: 'string' },
     only: {
       type: 'string',
-      default: 'builds,startup,python,tokenizer,tokens,scripts,watch,highlight,features',
+      default: 'builds,startup,python,templates,tokenizer,tokens,scripts,watch,highlight,features',
     },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -64,6 +67,7 @@ const SECTIONS = [
   'builds',
   'startup',
   'python',
+  'templates',
   'tokenizer',
   'tokens',
   'scripts',
@@ -145,6 +149,7 @@ let tokens: TokensResult | undefined
 let startup: StartupResult | undefined
 let threads: ThreadsResult | undefined
 let features: FeaturesResult | undefined
+let templates: TemplatesBenchResult | undefined
 try {
   for (const n of only.has('builds') ? sizes : []) {
     results.push(await measureSize(n, { root, runs, bdsBin, bdsMissing, peers, skipped }))
@@ -158,6 +163,11 @@ try {
     threads = await benchThreads(root, 4000, threadCounts, Math.min(runs, 3), bdsBin)
   if (only.has('features') && !bdsMissing)
     features = await benchFeatures(root, featureSize, Math.min(runs, 3))
+  if (only.has('templates') && !bdsMissing) {
+    const env = { ...process.env, BDS_CACHE_DIR: join(root, 'python-cache') }
+    const posts = featureSize
+    templates = await benchTemplates({ bdsBin, root, posts, runs: Math.min(runs, 3), env })
+  }
 } finally {
   // Output folders are deleted only now, after every measurement: big deletes slow the next build.
   await cleanUp()
@@ -195,6 +205,7 @@ const doc = {
   highlight,
   features,
   python,
+  templates,
   watch: watchResult,
 }
 const json = JSON.stringify(
@@ -215,6 +226,7 @@ const table = `${[
   highlight ? highlightTable(highlight) : '',
   features ? featuresTable(features) : '',
   python ? pythonTable(python) : '',
+  templates ? templatesTable(templates) : '',
   watchResult ? watchTable(watchResult) : '',
 ]
   .filter(Boolean)

@@ -10,6 +10,7 @@ import {
   createTemplates,
   type RenderedBody,
   type TemplateEngine,
+  type TemplateMacros,
   type TemplateStore,
 } from '../render/index.js'
 import {
@@ -47,13 +48,14 @@ export function createModelMemo(): ModelMemo {
   return { views: new WeakMap(), summaries: { templates: none, html: new Map() } }
 }
 
-/** `bodies[i]` is the rendered Markdown of `index.posts[i]`. */
+/** `bodies[i]` is the rendered Markdown of `index.posts[i]`; `macros` takes template macro calls. */
 export function createSiteModel(
   config: ResolvedConfig,
   index: SiteIndex,
   bodies: readonly RenderedBody[],
   store: TemplateStore,
   memo: ModelMemo = createModelMemo(),
+  macros?: TemplateMacros,
 ): SiteModel {
   const { termName, hasTerm } = index.collections
   const { rules } = index
@@ -91,6 +93,7 @@ export function createSiteModel(
     timezone: config.timezone,
     language,
     globals: { site, bds: { version: BDS_VERSION } },
+    macros,
   })
   memo.summaries.templates = templates
   return {

@@ -21,7 +21,6 @@ import type { SiteChanges } from './changes.js'
 import type { BuildDeps } from './deps.js'
 import { createModelMemo, createSiteModel } from './model.js'
 import { planBuild } from './planner.js'
-import { renderJobs } from './render-jobs.js'
 import { type RenderWorker, startRenderWorkers, workerCount } from './render-pool.js'
 import type { BuildReport } from './report.js'
 import type { PipelineState, TreeState } from './state.js'
@@ -42,6 +41,7 @@ import { createMarkdownStep } from './steps/markdown.js'
 import { carriedResult, claimOwnership, recordOwnership } from './steps/ownership.js'
 import { runScriptsStep } from './steps/scripts.js'
 import { runSearchStep } from './steps/search.js'
+import { prepareTemplateMacros, renderWithMacros } from './steps/template-macros.js'
 import { runTemplatesStep } from './steps/templates.js'
 import { changedOutputs } from './steps/write.js'
 import type { StepTimer } from './timer.js'
@@ -191,7 +191,6 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       }
       return done
     })
-    const counters = await python.finish()
     await timer.step('markdown', async () => {
       const shared = bodies[0] as Map<string, RenderedBody>
       await markdown.complete(main.posts, shared)
@@ -229,14 +228,28 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       runSearchStep(config, searchTrees, keep, prev?.search),
     )
     searching.catch(() => {}) // awaited after the pages, which render meanwhile
+    const templateMacros = await prepareTemplateMacros({
+      ...{ config, store, trees, media: loadMediaOnce, python, runners, keep },
+      scripts: scripts.macros,
+      images: lookup,
+    })
+    // Python stops here unless a template may still call it.
+    let counters = templateMacros?.python ? undefined : await python.finish()
     const routes = createRouteTable()
     const alternates = siteAlternates(trees)
     const models = trees.map((t, i) => {
       const kept = !theme.newViews && prev?.trees[i]?.memo
       const memo = kept || createModelMemo()
+      // A kept summary may hold a placeholder of the last build's template macros.
+      if (templateMacros) memo.summaries.html.clear()
       const final = linked[i]?.bodies as Map<string, RenderedBody>
       const ordered = t.posts.map((p) => final.get(p.file) as RenderedBody)
-      return { memo, ordered, model: createSiteModel(config, t.index, ordered, store, memo) }
+      const macros = templateMacros?.trees[i]?.macros
+      return {
+        memo,
+        ordered,
+        model: createSiteModel(config, t.index, ordered, store, memo, macros),
+      }
     })
     const images = await timer.step('images', async () => (await imaging).finish())
     const plans = await timer.step('plan', () =>
@@ -248,6 +261,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
           alternates,
           templateDeps: withImagesKey(theme.templateDeps, images.key),
           hasSummary: store.templates.has(SUMMARY),
+          macroKey: templateMacros?.key,
           previous: prev && {
             keys: prev.keys,
             summaryKey: prev.trees[i]?.summaryKey ?? '',
@@ -274,24 +288,13 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       for (const [i, { model, ordered }] of models.entries()) {
         const jobs = plans[i]?.dirty ?? []
         const { categoryMeta } = meta
-        done.push(
-          await renderJobs({
-            jobs,
-            model,
-            sink,
-            workers,
-            bodies: ordered,
-            store,
-            previous,
-            options,
-            categoryMeta,
-            alternates,
-            images: images.table,
-          }),
-        )
+        const input = { jobs, model, sink, workers, bodies: ordered, store, previous, options }
+        const more = { categoryMeta, alternates, images: images.table }
+        done.push(await renderWithMacros({ ...input, ...more }, templateMacros, i))
       }
       return done
     })
+    counters ??= await python.finish()
     const failed = rendered.flatMap((r) => [
       ...r.pages.failed,
       ...r.fromWorkers.flatMap((w) => w.failed),

@@ -16,7 +16,7 @@ import {
 } from '../render/index.js'
 import type { PageJob, SiteAlternates } from '../site/index.js'
 import type { SiteModel } from './model.js'
-import type { EntriesResult, RenderWorker } from './render-pool.js'
+import type { EntriesResult, RenderWorker, WorkerMacros } from './render-pool.js'
 
 /** The main thread yields to the event loop this often, so Ctrl-C is handled promptly. */
 const YIELD_EVERY = 64
@@ -37,11 +37,15 @@ export interface RenderInput {
   alternates?: SiteAlternates
   /** The image table the worker completes its pages' <img> tags with. */
   images?: ImageTable
+  /** Set when the templates call macros. */
+  macros?: WorkerMacros
 }
 
 export interface Rendered {
   pages: PagesResult
   fromWorkers: EntriesResult[]
+  /** The worker each of `fromWorkers` came from. */
+  asked: RenderWorker[]
 }
 
 export interface Shares {
@@ -80,6 +84,7 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
   const shares = shareJobs(input.jobs, workers.length)
   // Posts cross to a worker without their bodies (it needs only the rendered HTML).
   const posts = shares.workers.some((s) => s.length > 0) ? model.index.posts.map(metaOf) : []
+  const asked = workers.filter((_, i) => (shares.workers[i]?.length ?? 0) > 0)
   const fromWorkers = shares.workers.flatMap((share, i) =>
     share.length === 0
       ? []
@@ -96,6 +101,7 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
             categoryMeta: input.categoryMeta,
             alternates: input.alternates,
             images: input.images,
+            macros: input.macros,
           }),
         ],
   )
@@ -107,5 +113,5 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
     runPages(shares.main, model.templates, input.sink.write, pages, from, to)
     await yieldToLoop()
   }
-  return { pages, fromWorkers: await all }
+  return { pages, fromWorkers: await all, asked }
 }

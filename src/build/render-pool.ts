@@ -10,11 +10,14 @@ import type { Manifest, SinkOptions, WriteResult } from '../output/index.js'
 import type { ImageTable, RenderedBody, TemplateStore } from '../render/index.js'
 import type { SiteAlternates, Tree } from '../site/index.js'
 import { onStop } from '../util/stop-hooks.js'
+import type { DeferredCall, WorkerMacros } from './template-macros.js'
 
 export interface EntriesResult {
   result: WriteResult
   failed: string[]
   diagnostics: Diagnostic[]
+  /** Template macro calls the worker's pages wait for (`splice` writes those pages). */
+  macros?: { calls: DeferredCall[]; diagnostics: Diagnostic[] }
 }
 
 /** What a worker renders: the pages at `only`, planned from the same posts and bodies. */
@@ -34,15 +37,22 @@ export interface PagesRequest {
   alternates?: SiteAlternates
   /** The image table the worker completes its pages' <img> tags with. */
   images?: ImageTable
+  /** What template macros need: the worker defers Python calls and holds those pages. */
+  macros?: WorkerMacros
 }
 
 export type WorkerRequest =
   | { type: 'markdown'; items: [string, string][] }
   | ({ type: 'pages' } & PagesRequest)
+  | { type: 'splice'; outputs: string[] }
+
+export type { WorkerMacros }
 
 export interface RenderWorker {
   markdown(items: [string, string][]): Promise<[string, RenderedBody][]>
   pages(request: PagesRequest): Promise<EntriesResult>
+  /** The HTML of the last `pages` request's macro calls: its waiting pages are written. */
+  splice(outputs: string[]): Promise<EntriesResult>
   close(): Promise<void>
 }
 
@@ -90,6 +100,7 @@ function startRenderWorker(config: ResolvedConfig): RenderWorker {
       return reply.results
     },
     pages: (request) => ask<EntriesResult>({ type: 'pages', ...request }),
+    splice: (outputs) => ask<EntriesResult>({ type: 'splice', outputs }),
     async close() {
       active.delete(flags)
       await worker.terminate()

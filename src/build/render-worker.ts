@@ -1,7 +1,9 @@
 // A render worker: a thread that renders Markdown and the pages it is given, writing them
 // itself, while the main thread and the other workers render the rest. It builds the same
 // model from the same posts (without their bodies) and stops between two files when the
-// build is interrupted (flag 0), so no file is left half-written.
+// build is interrupted (flag 0), so no file is left half-written. Pages that call a Python
+// macro from a template wait in the worker until the main thread has run every worker's
+// calls in one pass and sends their HTML (`splice`).
 
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/index.js'
@@ -11,16 +13,46 @@ import { createDiskWriter, createFileSink, type PlannedFile } from '../output/in
 import { createMarkdown, type PagesResult, renderBody, runPages } from '../render/index.js'
 import { createRouteTable, indexSite, planPages } from '../site/index.js'
 import { createSiteModel } from './model.js'
-import type { PagesRequest, WorkerRequest } from './render-pool.js'
-import { imagesSink } from './steps/image-pages.js'
+import type { EntriesResult, PagesRequest, WorkerRequest } from './render-pool.js'
+import { imageLookup, imagesSink } from './steps/image-pages.js'
+import { createPageMacros, macroSiteOf, type PageMacros, writeHeld } from './template-macros.js'
 
 const { config, flags } = workerData as { config: ResolvedConfig; flags: Int32Array }
 const md = createMarkdown(config.markdown)
 
-function pages(request: PagesRequest) {
+/** The last `pages` request whose pages wait for its template macro calls. */
+let waiting:
+  | {
+      macros: PageMacros
+      held: PlannedFile[]
+      write: (file: PlannedFile) => void
+      done: () => EntriesResult
+    }
+  | undefined
+
+function pages(request: PagesRequest): EntriesResult {
   const rules = listRules(request.categoryMeta)
   const index = indexSite(request.posts, config.timezone, rules, request.tree)
-  const model = createSiteModel(config, index, [...request.bodies], request.store)
+  const byFile = new Map(request.posts.map((p) => [p.file, p]))
+  const macros =
+    request.macros &&
+    createPageMacros(
+      macroSiteOf(
+        config,
+        index,
+        request.macros.media,
+        request.images && imageLookup(request.images),
+      ),
+      (f) => byFile.get(f),
+    )
+  const model = createSiteModel(
+    config,
+    index,
+    [...request.bodies],
+    request.store,
+    undefined,
+    macros,
+  )
   const writer = createDiskWriter(config.paths.out)
   const sink = imagesSink(createFileSink(writer, request.previous, request.options), request.images)
   const routes = createRouteTable()
@@ -36,7 +68,7 @@ function pages(request: PagesRequest) {
     part: request.lists ? 'all' : 'entries',
   })
   // The main thread plans every page too, and reports the plan's warnings.
-  const pages: PagesResult = { failed: [], diagnostics: [] }
+  const result: PagesResult = { failed: [], diagnostics: [] }
   const write = (file: PlannedFile) => {
     if (Atomics.load(flags, 0) === 1) throw new Error('interrupted')
     Atomics.store(flags, 1, 1)
@@ -45,14 +77,37 @@ function pages(request: PagesRequest) {
     Atomics.notify(flags, 1)
   }
   const only = new Set(request.only)
+  const held: PlannedFile[] = []
+  const emit = (file: PlannedFile) =>
+    macros?.holds(String(file.contents)) ? held.push(file) : write(file)
   runPages(
     plan.jobs.filter((j) => only.has(j.path)),
     model.templates,
-    write,
-    pages,
+    emit,
+    result,
   )
-  const diagnostics = pages.diagnostics.map(toDiagnostic)
-  return { result: sink.result(), failed: pages.failed, diagnostics }
+  const diagnostics = result.diagnostics.map(toDiagnostic)
+  const done = () => ({ result: sink.result(), failed: result.failed, diagnostics })
+  waiting = macros ? { macros, held, write, done } : undefined
+  if (!macros) return done()
+  return {
+    ...done(),
+    macros: { calls: macros.deferred, diagnostics: macros.diagnostics().map(toDiagnostic) },
+  }
+}
+
+/** Writes the waiting pages of the last `pages` request, `outputs` being its calls' HTML. */
+function splice(outputs: string[]): EntriesResult | undefined {
+  const now = waiting
+  waiting = undefined
+  if (!now) return undefined
+  const out = writeHeld(now.held, now.macros, outputs, now.write, config.macros.pageChars)
+  const { result, failed, diagnostics } = now.done()
+  return {
+    result,
+    failed: [...failed, ...out.failed],
+    diagnostics: [...diagnostics, ...out.diagnostics.map(toDiagnostic)],
+  }
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {
@@ -60,6 +115,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
     if (request.type === 'markdown') {
       const results = request.items.map(([i, body]) => [i, renderBody(md, body)] as const)
       parentPort?.postMessage({ type: 'markdown', results })
+    } else if (request.type === 'splice') {
+      const result = splice(request.outputs)
+      if (!result) throw new Error('splice: the last pages request had no template macros')
+      parentPort?.postMessage({ type: 'splice', ...result })
     } else {
       parentPort?.postMessage({ type: 'pages', ...pages(request) })
     }

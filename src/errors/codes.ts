@@ -73,11 +73,11 @@ export const codes = {
   },
   BDS_MACRO_UNKNOWN: {
     title: 'Unknown macro',
-    hint: 'Check the name, or create scripts/NAME.py with `kind: macro` (Python macros).',
+    hint: 'Check the name (`bds macros list` shows every macro), or create scripts/NAME.py with `kind: macro` (Python macros).',
   },
   BDS_MACRO_PARAMS: {
     title: 'Macro parameter is missing or invalid',
-    hint: 'See the built-in macros table in README.md for the parameters each macro takes.',
+    hint: '`bds macros show NAME` lists the parameters a macro takes, with their types and defaults.',
   },
   BDS_MACRO_FAILED: {
     title: 'Macro failed',

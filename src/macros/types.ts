@@ -76,9 +76,12 @@ export interface MacroOptions {
 
 export interface MacroInput {
   call: MacroCall
-  /** The post or page whose content holds the token. */
-  post: Post
-  /** URL path of that post or page. */
+  /**
+   * The post or page whose content holds the token; for a template call, the page's post
+   * (none on a list page, the home page or 404).
+   */
+  post?: Post
+  /** URL path of that post or page (of the page, for a template call). */
   url: string
   site: MacroSite
 }
@@ -99,4 +102,6 @@ export interface MacroRunner {
   run(batch: readonly MacroInput[]): Promise<MacroOutput[]>
   /** Problems of the runner itself found while running (a Python script that does not parse). */
   diagnostics?(): BdsError[]
+  /** Every name it answers to, for "did you mean" (runners without it suggest nothing). */
+  names?(): readonly string[]
 }

@@ -18,6 +18,8 @@ export interface PythonCall {
   script: ScriptSource
   /** JSON-serialisable positional arguments; trimmed to as many as the entrypoint takes. */
   args: unknown[]
+  /** Keyword arguments (a macro's declared parameters), JSON-serialisable. */
+  kwargs?: Record<string, unknown>
 }
 
 export type PythonErrorKind =
@@ -58,6 +60,41 @@ export interface CheckResult {
   /** Top-level function names (def and async def) when the file parses. */
   functions: string[]
   error?: { message: string; line: number; column: number }
+  /** The declaration of the entrypoint asked about, when the file defines it. */
+  signature?: Signature
+}
+
+/** A script to check: with `entrypoint`, its declaration comes back too. */
+export interface CheckRequest {
+  file: string
+  source: string
+  entrypoint?: string
+}
+
+/** A parameter an entrypoint declares (after `context, post` or after `*`). */
+export interface DeclaredParam {
+  name: string
+  type: 'str' | 'int' | 'float' | 'bool' | 'any'
+  /** A literal default; `defaultText` holds any other as written. */
+  default?: string | number | boolean
+  defaultText?: string
+  /** No default at all: a call must give it. */
+  required?: boolean
+  /** From an `Args:` section of the docstring. */
+  description?: string
+  /** From a `Literal[…]` annotation. */
+  choices?: (string | number)[]
+}
+
+/** An entrypoint's declaration, read with `ast` (nothing runs). */
+export interface Signature {
+  params: DeclaredParam[]
+  /** It has `**kwargs`: it takes parameters it does not name. */
+  open: boolean
+  /** The first paragraph of its docstring. */
+  doc?: string
+  /** Line of its `def`. */
+  line: number
 }
 
 /** What the read-only `bds` Python module shows; sent to each worker once per build. */
@@ -118,7 +155,7 @@ export interface PythonHost {
   /** Runs calls in batches; results in order. Never rejects for one bad call. */
   run(calls: readonly PythonCall[], options?: RunOptions): Promise<PythonCallResult[]>
   /** Parses scripts with Python's `ast` (nothing executes). */
-  check(scripts: readonly { file: string; source: string }[]): Promise<CheckResult[]>
+  check(scripts: readonly CheckRequest[]): Promise<CheckResult[]>
   counters(): PythonCounters
   /** Stops every worker; safe to call twice. */
   stop(): Promise<void>

@@ -4,6 +4,7 @@
 // No ajv here: the sandbox child, which checks its workers' replies too, cannot compile it.
 
 import { BdsError } from '../errors/index.js'
+import { signatureOf, signatureProblem } from './signature-wire.js'
 import type { CheckResult } from './types.js'
 import { WIRE_VERSION } from './worker/protocol.js'
 
@@ -55,6 +56,10 @@ export type CheckOutcome = Omit<CheckResult, 'file'>
 function outcomeProblem(raw: unknown): string | undefined {
   if (!isObject(raw) || typeof raw.ok !== 'boolean') return 'is not a check result'
   if (!isStrings(raw.functions)) return 'has functions that are not names'
+  if (raw.signature !== undefined) {
+    const problem = signatureProblem(raw.signature)
+    if (problem) return problem
+  }
   const e = raw.error
   if (e === undefined || e === null) return undefined
   const where = isObject(e) && Number.isInteger(e.line) && Number.isInteger(e.column)
@@ -69,10 +74,11 @@ export function checkOutcomes(raw: unknown, count: number): CheckOutcome[] | str
     const problem = outcomeProblem(r)
     if (problem) return `check result ${i} ${problem}`
   }
-  return (raw as Record<string, unknown>[]).map(({ ok, functions, error: e }) => ({
+  return (raw as Record<string, unknown>[]).map(({ ok, functions, error: e, signature: s }) => ({
     ok: ok as boolean,
     functions: [...(functions as string[])],
     ...(isObject(e) ? { error: { message: `${e.message}`, line: e.line, column: e.column } } : {}),
+    ...(isObject(s) ? { signature: signatureOf(s) } : {}),
   })) as CheckOutcome[]
 }
 

@@ -25,6 +25,13 @@ export {
   type TemplateOptions,
 } from './liquid.js'
 export {
+  type MacroScan,
+  scanMacroCalls,
+  type TemplateMacroCall,
+  type TemplateMacros,
+  toParams,
+} from './macro-tag.js'
+export {
   createMarkdown,
   type MarkdownOptions,
   type RenderedBody,

@@ -158,6 +158,23 @@ describe('bds watch', () => {
     await expectServedEqualsCleanBuild()
   })
 
+  it('a misspelt macro shows a warning naming the nearest one; the fix clears it (#17)', async () => {
+    const post = 'posts/2024/11/lentil-soup.md'
+    edit(post, (t) => `${t}\n\n[[galery columns=2]]\n`)
+    const { data } = await events.next('overlay', (d) => (d.errors as unknown[]).length > 0)
+    expect(data.errors).toEqual([
+      expect.objectContaining({
+        code: 'BDS_MACRO_UNKNOWN',
+        message: expect.stringContaining('Unknown macro "galery" (did you mean "gallery"?)'),
+        at: expect.stringMatching(/^posts\/2024\/11\/lentil-soup\.md:\d+:1$/),
+        warning: true,
+      }),
+    ])
+    edit(post, (t) => t.replace('[[galery columns=2]]', '[[gallery columns=2]]'))
+    await events.next('overlay', (d) => (d.errors as unknown[]).length === 0)
+    await expectServedEqualsCleanBuild()
+  })
+
   it('a deleted post disappears from the site', async () => {
     unlinkSync(file('posts/2025/04/burst-1.md'))
     await reloadWith('2025/04/01/burst-1/index.html')

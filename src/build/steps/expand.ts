@@ -12,12 +12,12 @@ import {
   type MacroEnv,
   type MacroInput,
   type MacroRunner,
-  type MacroSite,
   runMacros,
 } from '../../macros/index.js'
 import { type RenderedBody, withExcerpt } from '../../render/index.js'
 import type { SiteIndex } from '../../site/index.js'
 import type { CapturedOutput } from '../report.js'
+import { macroSiteOf } from '../template-macros.js'
 
 export interface PostMacros {
   diagnostics: BdsError[]
@@ -53,17 +53,7 @@ export async function expandMacros(
 ): Promise<Expansion> {
   const out: Expansion = { bodies: new Map(), posts: new Map(), site: [], captured: [] }
   out.site.push(...media.diagnostics)
-  const site: MacroSite = {
-    language: index.tree.language || config.language,
-    languagePrefix: index.tree.prefix,
-    url: config.url,
-    basePath: config.basePath,
-    timezone: config.timezone,
-    tags: index.tags,
-    media: media.items,
-    options: config.macros,
-    ...(images ? { images } : {}),
-  }
+  const site = macroSiteOf(config, index, media.items, images)
   const parsed = posts.map((post) => {
     const env: MacroEnv = {
       bds: { file: post.file, bodyLine: post.bodyLine, calls: [], errors: [] },

@@ -35,7 +35,7 @@ export interface MacroChanges {
 const postKeys = new WeakMap<PostMeta, string>()
 
 /** Site data macros may see: every post's front matter (not its body). */
-function macroSiteKey(posts: readonly Post[]): string {
+export function macroSiteKey(posts: readonly Post[]): string {
   const keys = posts.map((p) => {
     let key = postKeys.get(p)
     if (key === undefined) {

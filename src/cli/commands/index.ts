@@ -42,6 +42,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./ingest.js')).registerIngest,
   },
   {
+    name: 'macros',
+    summary: 'list the macros a site can call: the built-ins and its Python macro scripts',
+    args: '',
+    load: async () => (await import('./macros.js')).registerMacros,
+  },
+  {
     name: 'new',
     summary: 'create a new post or page',
     args: '',

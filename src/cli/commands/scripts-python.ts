@@ -33,7 +33,7 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
         checks.forEach(({ script, result, problem }, i) => {
           const row = rows[i] as (typeof rows)[number]
           const status = problem ? `error: ${problem.message}` : 'ok'
-          store.recordCheck(row.id, row.hash, status, result.functions)
+          store.recordCheck(row.id, row.hash, status, result.functions, result.signature)
           if (problem) ctx.out.err(formatDiagnostic(ctx.out, toDiagnostic(problem), root))
           else
             ctx.out.out(

@@ -7,7 +7,8 @@ import type { ImageLookup, MediaItem } from '../types.js'
 import { isImage, newestFirst, renderImageLink } from './images.js'
 import { macroText } from './locale.js'
 import type { BuiltinMacro } from './macro.js'
-import { intParam } from './params.js'
+import { intParam, intRule } from './params.js'
+import { BUILTIN_TABLE } from './table.js'
 
 const RECENT_MONTHS = 10
 
@@ -48,16 +49,14 @@ function renderMonth(m: Month, language: string, base: string, images?: ImageLoo
   ].join('\n')
 }
 
+const spec = BUILTIN_TABLE.photo_archive
+
 export const photoArchive: BuiltinMacro = {
-  name: 'photo_archive',
-  aliases: ['photo_album'],
-  params: ['year', 'month'],
+  ...spec,
   render({ call, site }, report) {
     const macro = call.name
-    const yearRule = { macro, key: 'year', min: 1000, max: 9999, otherwise: 'it was ignored' }
-    const year = intParam(call.params, yearRule, report)
-    const monthRule = { macro, key: 'month', min: 1, max: 12, otherwise: 'it was ignored' }
-    let month = intParam(call.params, monthRule, report)
+    const year = intParam(call.params, intRule(spec, 'year', macro), report)
+    let month = intParam(call.params, intRule(spec, 'month', macro), report)
     if (month !== undefined && year === undefined) {
       report(`The ${macro} parameter month needs a year as well; it was ignored.`)
       month = undefined

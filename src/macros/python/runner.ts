@@ -14,7 +14,9 @@ import {
   type PythonHost,
   type ScriptSource,
 } from '../../python/index.js'
-import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
+import { checkParams } from '../index.js'
+import type { MacroInput, MacroOutput, MacroParams, MacroRunner } from '../types.js'
+import { keywordArguments, type PythonDeclaration } from './declared.js'
 import { publicPost } from './site-data.js'
 
 const translations = new Map<string, Record<string, string>>()
@@ -33,6 +35,8 @@ export interface MacroScripts {
   scripts: Map<string, ScriptSource>
   /** Scripts that cannot run (syntax error, no entrypoint): the reason, by slug. */
   broken: Map<string, string>
+  /** What the scripts that declare parameters declare, by slug. */
+  declared: Map<string, PythonDeclaration>
   language: string
 }
 
@@ -89,10 +93,12 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
       const outputs: MacroOutput[] = new Array(batch.length)
       const calls: PythonCall[] = []
       const owners: number[] = []
+      /** What checking each call's parameters against its declaration reported. */
+      const notes = new Map<number, BdsError[]>()
       // One data object per post, however many of its tokens call Python: checked and encoded once.
       const posts = new Map<
         MacroInput['post'],
-        { data: ReturnType<typeof publicPost>; problem?: string }
+        { data: ReturnType<typeof publicPost> | null; problem?: string }
       >()
       batch.forEach((input, i) => {
         const name = input.call.name
@@ -110,9 +116,23 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
           },
           params: input.call.params,
         }
+        const declaration = macros.declared.get(name)
+        let kwargs: MacroParams | undefined
+        if (declaration && !broken) {
+          const who = `The Python macro "${name}" (${script.file})`
+          const check = checkParams(input.call, declaration, who)
+          if (check.diagnostics.length) notes.set(i, check.diagnostics)
+          if (check.missing.length) {
+            outputs[i] = { html: '', diagnostics: check.diagnostics }
+            return
+          }
+          context.params = check.params
+          kwargs = keywordArguments(declaration, check.params)
+        }
         let post = posts.get(input.post)
         if (!post) {
-          const data = publicPost(input.post, input.url)
+          // A template call on a page without a post (a list) gets None.
+          const data = input.post ? publicPost(input.post, input.url) : null
           post = { data, problem: checkPost(data) }
           posts.set(input.post, post)
         }
@@ -123,14 +143,17 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
           outputs[i] = { html: '', diagnostics: [error] }
           return
         }
-        calls.push({ script, args: [context, post.data] })
+        const named = kwargs && Object.keys(kwargs).length > 0 ? { kwargs } : {}
+        calls.push({ script, args: [context, post.data], ...named })
         owners.push(i)
       })
       const results = await host.run(calls)
       results.forEach((result, k) => {
         const i = owners[k] as number
         const input = batch[i] as MacroInput
-        outputs[i] = toOutput(input, calls[k]?.script as ScriptSource, result)
+        const output = toOutput(input, calls[k]?.script as ScriptSource, result)
+        const noted = notes.get(i)
+        outputs[i] = noted ? { ...output, diagnostics: [...noted, ...output.diagnostics] } : output
       })
       return outputs
     },

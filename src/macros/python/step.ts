@@ -1,14 +1,16 @@
 // Python macros in a build. The pool starts the moment a post that calls an enabled macro
-// script has been read (so its start overlaps reading the rest); before the first call the
-// scripts are read and checked with Python's `ast` (a syntax error or a missing entrypoint is
-// reported once, before any page renders) and the `bds` module gets the site's data, with the
-// site's utility scripts as modules the macros may import.
+// script has been read, or the scripts step found a site template that calls one (so its
+// start overlaps reading the rest); before the first call the scripts are read and checked
+// with Python's `ast` (a syntax error or a missing entrypoint is reported once, before any
+// page renders) and the `bds` module gets the site's data, with the site's utility scripts as
+// modules the macros may import.
 
 import { join } from 'node:path'
 import type { ResolvedConfig } from '../../config/index.js'
 import type { Post } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
 import {
+  type CheckResult,
   checkScripts,
   type PythonCounters,
   type PythonHost,
@@ -19,14 +21,17 @@ import type { ScriptRow } from '../../scripts/index.js'
 import type { Fs } from '../../util/fs.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
 import { apiData, type PythonSite } from './api-data.js'
+import { declarationOf, type PythonDeclaration } from './declared.js'
 import { hostFor } from './hosts.js'
 import { utilityModules } from './modules.js'
-import { createPythonMacroRunner } from './runner.js'
+import { createPythonMacroRunner, type MacroScripts } from './runner.js'
 import { siteFor } from './site-data.js'
 
 export interface PythonStep {
   /** Sees each post as it is read; starts the pool at the first Python macro token. */
   notice(post: Post): void
+  /** Starts the pool now (templates call macros that may be Python). */
+  warm(): void
   /** The site, for the `bds` and `bds_api` modules (set once content is loaded). */
   useSite(site: PythonSite): void
   runner?: MacroRunner
@@ -45,6 +50,11 @@ async function readSources(fs: Fs, root: string, rows: ScriptRow[]) {
   return new Map(await Promise.all(rows.map(read)))
 }
 
+/** Stores what a check found (the signature of each script's entrypoint) in the index. */
+export type RecordChecks = (
+  checks: { row: ScriptRow; result: CheckResult; status: string }[],
+) => void
+
 /**
  * `rows` are the enabled macro scripts; `utilities` the scripts they may import (every
  * indexed script: utilityModules() picks the enabled utilities).
@@ -55,10 +65,11 @@ export function preparePython(
   fs: Fs,
   provider: ((config: ResolvedConfig) => PythonHost) | undefined,
   utilities: readonly ScriptRow[] = [],
+  record?: RecordChecks,
 ): PythonStep {
   const diagnostics: BdsError[] = []
   if (rows.length === 0) {
-    return { notice: () => {}, useSite: () => {}, finish: async () => undefined }
+    return { notice: () => {}, warm: () => {}, useSite: () => {}, finish: async () => undefined }
   }
   const slugs = new Set(rows.map((row) => row.slug.toLowerCase()))
   const host = provider ? provider(config) : hostFor(config)
@@ -72,38 +83,54 @@ export function preparePython(
     return started
   }
   let ran = false
+  // A warm-up that arrives after this build stopped its pool (a slow scan of the templates)
+  // starts nothing; a session's host outlives the build.
+  let finished = false
   let site: PythonSite | undefined
   let api: Promise<Record<string, unknown>> | undefined
-  let ready:
-    | Promise<{
-        scripts: Map<string, ScriptSource>
-        broken: Map<string, string>
-        modules: UtilityModule[]
-      }>
-    | undefined
-  /** Sources are read and problems reported once per build, before the first call. */
+  type Ready = Omit<MacroScripts, 'language'> & { modules: UtilityModule[] }
+  let ready: Promise<Ready> | undefined
+  const bySlug = new Map(rows.map((row) => [row.slug.toLowerCase(), row]))
+  /** Sources are read, checked and declarations read once per build, before the first call. */
   const prepare = () => {
     const read = (path: string) => fs.readText(join(config.paths.root, path))
     ready ??= readSources(fs, config.paths.root, rows).then(async (scripts) => {
       const broken = new Map<string, string>()
-      for (const { script, problem } of await checkScripts(host, [...scripts.values()])) {
+      const declared = new Map<string, PythonDeclaration>()
+      const checks = await checkScripts(host, [...scripts.values()])
+      for (const { script, problem, result } of checks) {
+        const slug = script.slug.toLowerCase()
+        const declaration = declarationOf(bySlug.get(slug)?.params ?? null, result.signature)
+        if (declaration) declared.set(slug, declaration)
         if (!problem) continue
         diagnostics.push(problem)
-        broken.set(script.slug.toLowerCase(), problem.message)
+        broken.set(slug, problem.message)
       }
-      return { scripts, broken, modules: await utilityModules(utilities, read) }
+      try {
+        record?.(
+          checks.map((c) => ({
+            row: bySlug.get(c.script.slug.toLowerCase()) as ScriptRow,
+            result: c.result,
+            status: c.problem ? `error: ${c.problem.message}` : 'ok',
+          })),
+        )
+      } catch {
+        // The index is a cache: a check it could not store is made again next time.
+      }
+      return { scripts, broken, declared, modules: await utilityModules(utilities, read) }
     })
     return ready
   }
 
   const runner: MacroRunner = {
     has: (name) => slugs.has(name),
+    names: () => [...slugs],
     diagnostics: () => diagnostics,
     async run(batch: readonly MacroInput[]): Promise<MacroOutput[]> {
       const failure = await start()
       if (failure) return batch.map((input) => startFailed(input, failure))
       ran = true
-      const { scripts, broken, modules } = await prepare()
+      const { scripts, broken, declared, modules } = await prepare()
       if (site) {
         // bDS's bds_api data (every post with its text, media) only for scripts that use it.
         const sources = [...scripts.values(), ...modules]
@@ -111,7 +138,7 @@ export function preparePython(
         const extra = api ? { api: await api } : {}
         host.setSiteData({ ...siteFor(config, site.index), ...extra, modules })
       }
-      const macros = { scripts, broken, language: config.language }
+      const macros = { scripts, broken, declared, language: config.language }
       return createPythonMacroRunner(host, macros).run(batch)
     },
   }
@@ -120,11 +147,15 @@ export function preparePython(
     notice(post) {
       if (!started && post.body.includes('[[') && token.test(post.body)) void start()
     },
+    warm() {
+      if (!finished) void start()
+    },
     useSite(value) {
       site = value
     },
     runner,
     async finish() {
+      finished = !provider
       const counters = ran ? host.counters() : undefined
       if (!provider) await host.stop()
       return counters

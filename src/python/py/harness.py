@@ -254,11 +254,12 @@ def call(index, capture=True):
     else:
         refs = spec["args"] if count is None else spec["args"][:count]
         args = [_argument(i) for i in refs]
+        kwargs = _argument(spec["kw"]) if spec.get("kw") is not None else {}
         saved = sys.stdout, sys.stderr
         if capture:  # a plain swap: cheaper than contextlib's redirect_* per call
             sys.stdout, sys.stderr = out, err
         try:
-            value = fn(*args)
+            value = fn(*args, **kwargs)
             if isinstance(value, types.CoroutineType):
                 value = _drive(value)
             result = {"ok": True, "value": value}
@@ -296,7 +297,7 @@ def _cap(text):
     return text[:MAX_CAPTURE] + f"\n[bds: output cut at {MAX_CAPTURE} characters]"
 
 
-def check(file, source):
+def check(file, source, entrypoint=None):
     try:
         tree = ast.parse(source, file)
     except SyntaxError as exc:
@@ -304,7 +305,151 @@ def check(file, source):
             "message": f"{type(exc).__name__}: {exc.msg}", "line": exc.lineno or 1,
             "column": exc.offset or 1}})
     names = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    return json.dumps({"ok": True, "functions": names})
+    result = {"ok": True, "functions": names}
+    signature = _signature(tree, entrypoint) if entrypoint else None
+    if signature is not None:
+        result["signature"] = signature
+    return json.dumps(result)
+
+
+# Declared parameters, read from the entrypoint's signature with `ast` (nothing runs): its
+# parameters after (context, post) and after `*`, their annotations, literal defaults and
+# the descriptions of an `Args:` section of its docstring.
+_TYPES = {"str": "str", "int": "int", "float": "float", "bool": "bool"}
+_SECTIONS = ("args", "arguments", "parameters", "params", "keyword args", "keyword arguments")
+MAX_PARAMS = 100
+MAX_TEXT = 500
+
+
+def _literal(node):
+    """(True, value) for a literal str, int, float, bool or None; (False, None) otherwise."""
+    try:
+        value = ast.literal_eval(node)
+    except Exception:
+        return False, None
+    if value is None or isinstance(value, (bool, str)):
+        return True, value
+    if isinstance(value, int) and abs(value) < 2 ** 53:
+        return True, value
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return True, value
+    return False, None
+
+
+def _annotation(node):
+    """(type, choices): str, int, float, bool, Optional[...], X | None, Literal[...]; else any."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            node = ast.parse(node.value, mode="eval").body
+        except SyntaxError:
+            return "any", None
+    if isinstance(node, ast.Name):
+        return _TYPES.get(node.id, "any"), None
+    not_none = lambda n: not (isinstance(n, ast.Constant) and n.value is None)  # noqa: E731
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        sides = [n for n in (node.left, node.right) if not_none(n)]
+        return _annotation(sides[0]) if len(sides) == 1 else ("any", None)
+    if isinstance(node, ast.Subscript):
+        base = node.value.attr if isinstance(node.value, ast.Attribute) else getattr(node.value, "id", "")
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if base == "Optional" or base == "Union":
+            kept = [n for n in items if not_none(n)]
+            return _annotation(kept[0]) if len(kept) == 1 else ("any", None)
+        if base == "Literal":
+            values = []
+            for item in items:
+                ok, value = _literal(item)
+                if not ok or value is None or isinstance(value, bool):
+                    return "any", None
+                values.append(value)
+            kinds = {type(v) for v in values}
+            kind = "str" if kinds == {str} else "int" if kinds == {int} else "float" if kinds <= {int, float} else "any"
+            return kind, values[:MAX_PARAMS]
+    return "any", None
+
+
+def _described(doc):
+    """Parameter descriptions from a Google-style `Args:` section: `name (type): text`."""
+    found, section, indent, current = {}, False, None, None
+    for line in (doc or "").splitlines():
+        text = line.strip()
+        if text.endswith(":") and text[:-1].strip().lower() in _SECTIONS:
+            section, indent, current = True, None, None
+            continue
+        if not section:
+            continue
+        if not text:
+            current = None
+            continue
+        lead = len(line) - len(line.lstrip())
+        head = re.match(r"^\*{0,2}(\w+)\s*(?:\([^)]*\))?\s*:\s*(.*)$", text)
+        if head and (indent is None or lead <= indent):
+            indent, current = lead, head.group(1)
+            found[current] = head.group(2)
+        elif current is not None and indent is not None and lead > indent:
+            found[current] = f"{found[current]} {text}".strip()
+        else:
+            section = False
+    return found
+
+
+def _summary(doc):
+    """The docstring up to its first blank line or section."""
+    lines = []
+    for line in (doc or "").strip().splitlines():
+        text = line.strip()
+        if not text or (text.endswith(":") and text[:-1].strip().lower() in _SECTIONS):
+            break
+        lines.append(text)
+    return " ".join(lines)[:MAX_TEXT] or None
+
+
+def _param(arg, default, described):
+    kind, choices = _annotation(arg.annotation) if arg.annotation is not None else ("any", None)
+    param = {"name": arg.arg, "type": kind}
+    if default is None:
+        param["required"] = True
+    else:
+        ok, value = _literal(default)
+        if not ok:
+            param["defaultText"] = ast.unparse(default)[:MAX_TEXT]
+        elif value is not None:
+            param["default"] = value
+            if arg.annotation is None:
+                param["type"] = {bool: "bool", int: "int", float: "float", str: "str"}[type(value)]
+    if choices:
+        param["choices"] = choices
+    if arg.arg in described:
+        param["description"] = described[arg.arg][:MAX_TEXT]
+    return param
+
+
+def _signature(tree, entrypoint):
+    """The declaration of `entrypoint` (its last definition, the one Python keeps), or None."""
+    fn = None
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == entrypoint:
+            fn = node
+    if fn is None:
+        return None
+    a = fn.args
+    positional = a.posonlyargs + a.args
+    defaults = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
+    doc = ast.get_docstring(fn)
+    described = _described(doc)
+    params = []
+    # The first two positional parameters are the ABI's (context, post); positional-only ones
+    # cannot be named by a call.
+    for index, (arg, default) in enumerate(zip(positional, defaults)):
+        if index >= 2 and index >= len(a.posonlyargs):
+            params.append(_param(arg, default, described))
+    for arg, default in zip(a.kwonlyargs, a.kw_defaults):
+        params.append(_param(arg, default, described))
+    signature = {"params": params[:MAX_PARAMS], "open": a.kwarg is not None, "line": fn.lineno}
+    summary = _summary(doc)
+    if summary:
+        signature["doc"] = summary
+    return signature
 
 
 def forget(keys_json):

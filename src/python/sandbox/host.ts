@@ -18,6 +18,7 @@ import {
   writeSnapshot,
 } from '../snapshot.js'
 import type {
+  CheckRequest,
   CheckResult,
   PythonCallResult,
   PythonCounters,
@@ -143,9 +144,7 @@ export function createSandboxHost(options: PythonHostOptions, deps: SandboxDeps 
     return slot.map((i) => results[i] as PythonCallResult)
   }
 
-  async function check(
-    scripts: readonly { file: string; source: string }[],
-  ): Promise<CheckResult[]> {
+  async function check(scripts: readonly CheckRequest[]): Promise<CheckResult[]> {
     if (scripts.length === 0) return []
     const ch = await start()
     const reply = await ch.request({ t: 'req', op: 'check', scripts: [...scripts] })
