@@ -48,6 +48,8 @@ export interface PythonCallResult {
   stderr: string
   /** Messages from `bds.log()`. */
   logs: string[]
+  /** Names the call read with `bds.data()` (its module's top-level reads included), in order. */
+  reads?: string[]
   /** Wall time of the call inside the worker, in milliseconds. */
   ms: number
 }
@@ -67,6 +69,8 @@ export interface SiteData {
   posts: Record<string, unknown>[]
   tags: { name: string; url: string; count: number }[]
   categories: { name: string; url: string; count: number }[]
+  /** The data files by name (`bds.data("NAME")`). */
+  data?: Record<string, unknown>
   /** What bDS's `bds_api` module answers from (sent only when a script imports it). */
   api?: Record<string, unknown>
 }

@@ -213,6 +213,47 @@ describe('the bds module', () => {
     })
     expect(r.logs).toEqual(['looked at 1 posts'])
   })
+
+  it('gives the data files read-only and reports which names each call read', async () => {
+    host.setSiteData({
+      config: {},
+      posts: [],
+      tags: [],
+      categories: [],
+      data: { bikes: [{ name: 'Steel', km: 10 }], links: { home: '/' } },
+    })
+    const s = script(
+      'data',
+      py(
+        'import bds',
+        'LINKS = bds.data("links")  # read once, when the module is compiled',
+        'def render(c):',
+        '    bikes = bds.data("bikes")',
+        '    errors = []',
+        '    for change in (lambda: bikes[0].__setitem__("km", 0), lambda: bikes.append(1), lambda: LINKS.pop("home")):',
+        '        try:',
+        '            change()',
+        '        except (TypeError, AttributeError) as e:',
+        '            errors.append(type(e).__name__)',
+        '    return {"bike": bikes[0]["name"], "km": bikes[0]["km"], "home": LINKS["home"],',
+        '            "missing": bds.data("nope"), "errors": errors}',
+      ),
+    )
+    const r = await call(host, s, { n: 1 })
+    expect(r.value).toEqual({
+      bike: 'Steel',
+      km: 10,
+      home: '/',
+      missing: null,
+      errors: ['TypeError', 'AttributeError', 'TypeError'],
+    })
+    expect(r.reads).toEqual(['links', 'bikes', 'nope'])
+    // The module is compiled once per worker; its top-level read counts for every call.
+    const again = await call(host, s, { n: 2 })
+    expect(again.reads).toEqual(['links', 'bikes', 'nope'])
+    const plain = script('plain', py('def render(c):', '    return 1'))
+    expect((await call(host, plain, {})).reads).toBeUndefined()
+  })
 })
 
 describe('batching and counters', () => {

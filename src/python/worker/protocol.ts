@@ -9,7 +9,7 @@ import type { MessagePort } from 'node:worker_threads'
  * workers (this file and sandbox/protocol.ts). Bump it with any change to those shapes; a
  * peer of another version is refused, never half understood.
  */
-export const WIRE_VERSION = 1
+export const WIRE_VERSION = 2
 
 /** What every message carries: the sender's WIRE_VERSION. */
 export interface Stamped {
