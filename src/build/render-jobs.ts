@@ -68,6 +68,7 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
           model.index.tree,
           input.categoryMeta,
           input.alternates,
+          model.index.data,
         )
       : undefined
   fromWorker?.catch(() => {})

@@ -29,7 +29,9 @@ export interface RenderWorker {
     /** The language tree and the list rules the pages are planned with. */
     tree: Tree,
     categoryMeta: CategoryMetaMap,
-    alternates?: SiteAlternates,
+    alternates: SiteAlternates | undefined,
+    /** The data files, for the `site` global. */
+    data: Readonly<Record<string, unknown>>,
   ): Promise<EntriesResult>
   close(): Promise<void>
 }
@@ -68,7 +70,18 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
       const reply = await ask<{ results: [string, RenderedBody][] }>({ type: 'markdown', items })
       return reply.results
     },
-    entries: (posts, bodies, store, previous, options, only, tree, categoryMeta, alternates) =>
+    entries: (
+      posts,
+      bodies,
+      store,
+      previous,
+      options,
+      only,
+      tree,
+      categoryMeta,
+      alternates,
+      data,
+    ) =>
       ask<EntriesResult>({
         type: 'entries',
         posts,
@@ -80,6 +93,7 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
         tree,
         categoryMeta,
         alternates,
+        data,
       }),
     async close() {
       active.delete(flags)

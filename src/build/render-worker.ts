@@ -45,6 +45,8 @@ export type WorkerRequest =
       tree: Tree
       categoryMeta: CategoryMetaMap
       alternates?: SiteAlternates
+      /** The data files (the `site.data` global). */
+      data: Readonly<Record<string, unknown>>
     }
 
 const { config, flags } = workerData as { config: ResolvedConfig; flags: Int32Array }
@@ -52,7 +54,8 @@ const md = createMarkdown(config.markdown)
 
 function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
   const rules = listRules(request.categoryMeta)
-  const index = indexSite(request.posts, config.timezone, rules, request.tree)
+  const options = { taxonomies: config.taxonomies, data: request.data }
+  const index = indexSite(request.posts, config.timezone, rules, request.tree, options)
   const model = createSiteModel(config, index, request.bodies, request.store)
   const writer = createDiskWriter(config.paths.out)
   const sink = createFileSink(writer, request.previous, request.options)

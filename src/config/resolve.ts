@@ -8,9 +8,20 @@ import { isValidTimeZone } from '../util/time.js'
 import { recordLimits, resolveLimits } from './limits.js'
 import type { LoadedConfig } from './load.js'
 import { timezoneNotice } from './merge.js'
+import { resolveFeeds, resolveNav, resolveTaxonomies } from './site-options.js'
 import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
 
-const SOURCE_DIRS = ['posts', 'pages', 'media', 'static', 'templates', 'scripts', 'meta', '.bds']
+const SOURCE_DIRS = [
+  'posts',
+  'pages',
+  'media',
+  'static',
+  'templates',
+  'scripts',
+  'data',
+  'meta',
+  '.bds',
+]
 
 /** Compared as real paths: an output reached through a link to the site is the site. */
 function checkOutput(given: string, site: string): void {
@@ -62,6 +73,7 @@ export function resolveConfig(
     static: join(root, 'static'),
     templates: join(root, 'templates'),
     scripts: join(root, 'scripts'),
+    data: join(root, 'data'),
     cache: join(root, '.bds'),
   }
   const allowOutside = Object.freeze((c.allowOutside ?? []).map((p) => resolve(root, p)))
@@ -92,6 +104,9 @@ export function resolveConfig(
     }),
     allowOutside,
     limits,
+    feeds: resolveFeeds(c.feeds),
+    taxonomies: resolveTaxonomies(c.taxonomies),
+    nav: resolveNav(c.nav, loaded.positions, loaded.source),
     python: Object.freeze({
       workers: c.python?.workers ?? 4,
       timeoutMs: c.python?.timeoutMs ?? 10_000,

@@ -223,6 +223,18 @@ export const codes = {
     title: 'Template exceeded a render limit',
     hint: 'Look for a loop that runs far longer than meant at the position shown, or raise the limit named in the message ("limits" in bds.config.json).',
   },
+  BDS_DATA_PARSE: {
+    title: 'Data file is not valid JSON or YAML',
+    hint: 'Fix the syntax at the position shown; until then templates and scripts see no data under this name.',
+  },
+  BDS_DATA_DUPLICATE: {
+    title: 'Two data files have the same name',
+    hint: 'Keep one of data/NAME.json, data/NAME.yaml and data/NAME.yml; rename or remove the others.',
+  },
+  BDS_NAV_PAGE: {
+    title: 'Navigation names a page that does not exist',
+    hint: 'Use the slug of a page in pages/ (its URL without slashes), or give the entry a "title" and "url" instead.',
+  },
 } as const satisfies Record<string, { title: string; hint: string }>
 
 export type ErrorCode = keyof typeof codes
