@@ -4,7 +4,7 @@
 
 import type { Command } from 'commander'
 import { loadConfig, resolveConfig } from '../../config/index.js'
-import { loadContent } from '../../content/index.js'
+import { loadContent, readDataFiles } from '../../content/index.js'
 import { type BdsError, isBdsError } from '../../errors/index.js'
 import {
   enabledTransforms,
@@ -74,7 +74,13 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           dryRun: flags.dryRun ?? false,
           scripts: transforms.sources,
           createHost: () => hostFor(config),
-          siteData: async () => siteDataOf(config, (await loadContent(config, nodeFs)).posts),
+          siteData: async () => {
+            const [content, data] = await Promise.all([
+              loadContent(config, nodeFs),
+              readDataFiles(config, nodeFs),
+            ])
+            return siteDataOf(config, content.posts, data.values)
+          },
         })
       } catch (error) {
         if (flags.json && isBdsError(error))

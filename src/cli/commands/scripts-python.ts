@@ -3,7 +3,7 @@
 // output streamed, under the same timeout, guard rails and read-only `bds` module as macros.
 
 import type { Command } from 'commander'
-import { loadContent } from '../../content/index.js'
+import { loadContent, readDataFiles } from '../../content/index.js'
 import { BdsError, toDiagnostic } from '../../errors/index.js'
 import { capturedText, hostFor, siteDataOf } from '../../macros/python/index.js'
 import { blockedCapability, checkScripts, readScript } from '../../python/index.js'
@@ -66,7 +66,8 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
           const [check] = await checkScripts(host, [script])
           if (check?.problem) throw check.problem
           const content = await loadContent(config, nodeFs)
-          host.setSiteData(siteDataOf(config, content.posts))
+          const data = await readDataFiles(config, nodeFs)
+          host.setSiteData(siteDataOf(config, content.posts, data.values))
           const onOutput = (stream: 'stdout' | 'stderr', text: string) =>
             process[stream].write(inert(text))
           const [result] = await host.run([{ script, args: [args] }], { onOutput })

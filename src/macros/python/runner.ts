@@ -15,6 +15,7 @@ import {
   type ScriptSource,
 } from '../../python/index.js'
 import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
+import { dataReads } from './data-reads.js'
 import { publicPost } from './site-data.js'
 
 const translations = new Map<string, Record<string, string>>()
@@ -60,6 +61,12 @@ function failed(input: MacroInput, script: ScriptSource, r: PythonCallResult): B
 }
 
 function toOutput(input: MacroInput, script: ScriptSource, r: PythonCallResult): MacroOutput {
+  const output = readOutput(input, script, r)
+  const reads = dataReads(r)
+  return reads.length ? { ...output, reads } : output
+}
+
+function readOutput(input: MacroInput, script: ScriptSource, r: PythonCallResult): MacroOutput {
   const captured = capturedText(r)
   if (!r.ok) return { html: '', diagnostics: [failed(input, script, r)], captured }
   const problem = checkResult(r.value)
