@@ -1,7 +1,6 @@
-// Data files: `data/NAME.json`, `data/NAME.yaml` and `data/NAME.yml` at the top of the data
-// folder, parsed once per build (or when one changes in watch mode) for templates
-// (`site.data.NAME`) and Python (`bds.data("NAME")`). A bad file is an error at its line and
-// column and its name is left out; the rest of the site builds.
+// Data files: `data/NAME.json`, `.yaml` or `.yml` at the top of data/, parsed for templates
+// (`site.data.NAME`) and Python (`bds.data("NAME")`); a bad file is an error at its line and
+// column and its name is left out, the rest of the site builds.
 
 import { join } from 'node:path'
 import yaml from 'js-yaml'

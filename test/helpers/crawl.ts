@@ -1,7 +1,6 @@
-// crawlSite: every internal link of a built site's output must lead to a file — href, src,
-// poster and srcset of every HTML page (list pages with their excerpts included), and the
-// site's own absolute URLs in feeds and the sitemap; a `#id` must name an id on its page.
-// `basePath` is the path the site is served under (links must start with it).
+// crawlSite: every internal link of a built output leads to a file — href, src, poster and
+// srcset of every page (excerpts on list pages too) and the site's URLs in feeds and the
+// sitemap; a `#id` names an id on its page. `basePath`: the path the site is served under.
 
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,7 +1,6 @@
-// Data files (issue 18, item 6), through the whole pipeline in memory: `site.data.NAME` in
-// templates, `bds.data("NAME")` in a Python macro (a fake host that reads the data it was
-// given and reports the read), a data change in a watch rebuild redoing only the macros that
-// read the changed name, the up-to-date check, and a bad file reported at its position.
+// Data files (issue 18, item 6) through the pipeline in memory: site.data in templates,
+// bds.data in a Python macro (a fake host), a watch rebuild re-running only the macros that
+// read a changed name, the up-to-date check, and a bad file at its position.
 
 import { describe, expect, it } from 'vitest'
 import { build, buildSite, emptyChanges, memoryDeps, rebuildSite } from '../../src/build/index.js'
