@@ -5,6 +5,7 @@
 import type { NavEntry, ResolvedConfig } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
 import { BdsError } from '../errors/index.js'
+import { suggest } from '../util/suggest.js'
 
 export interface NavItem {
   title: string
@@ -57,15 +58,11 @@ export function navProblems(config: ResolvedConfig, pages: readonly PostMeta[]):
     (e): e is NavEntry & { page: string } =>
       e.page !== undefined && bySlug(pages, e.page) === undefined,
   )
-  return missing.map(
-    (e) =>
-      new BdsError(
-        'BDS_NAV_PAGE',
-        `The "nav" entry names the page "${e.page}", which does not exist; it was left out.`,
-        {
-          pos: e.pos,
-          severity: 'warning',
-        },
-      ),
-  )
+  const slugs = pages.map((p) => p.slug)
+  return missing.map((e) => {
+    const near = suggest(e.page, slugs)
+    const mean = near ? ` Did you mean "${near}"?` : ''
+    const message = `The "nav" entry names the page "${e.page}", which does not exist; it was left out.${mean}`
+    return new BdsError('BDS_NAV_PAGE', message, { pos: e.pos, severity: 'warning' })
+  })
 }

@@ -127,5 +127,9 @@ describe('navigation', () => {
     expect(navProblems(config(nav), pages).map((e) => [e.code, e.severity, e.pos?.line])).toEqual([
       ['BDS_NAV_PAGE', 'warning', 4],
     ])
+    const [typo] = navProblems(config([{ page: 'abuot' }]), pages)
+    expect(typo?.message).toContain(
+      'names the page "abuot", which does not exist; it was left out. Did you mean "about"?',
+    )
   })
 })
