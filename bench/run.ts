@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { eleventyPeer } from './eleventy.js'
-import { benchFeatures, type FeaturesResult, featuresTable } from './features.js'
+import { benchFeeds, type FeedsResult, feedsTable } from './feeds.js'
 import { hugoPeer } from './hugo.js'
 import { measureSize } from './measure.js'
 import { killAll, rmrf } from './proc.js'
@@ -22,10 +22,10 @@ import { benchWatch, type WatchResult, watchTable } from './watch.js'
 const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep] [--only LIST]
   --sizes  corpus sizes in posts, comma-separated (default 1000,4000)
   --only   sections to run, comma-separated: builds, python, tokenizer, tokens, scripts, watch,
-           features (default all); python measures the Python runtime and builds with 5 macros per post,
+           feeds (default all); python measures the Python runtime and builds with 5 macros per post,
            watch the save-to-reload latency of bds watch on the largest size, tokens the build
-           of one post with 10,000 and 100,000 unclosed [[ tokens, features the cost of issue 18's
-           feeds, taxonomies, navigation and data files on the largest size
+           of one post with 10,000 and 100,000 unclosed [[ tokens, feeds the cost of JSON Feed,
+           archive feeds, taxonomies, navigation and data files on the largest size
   --runs   measured runs per tool and size; medians are reported (default 5)
   --peers  also build the same corpus with Hugo and Eleventy 3, interleaved with bds
   --json   print only the JSON document on stdout (table and progress go to stderr)
@@ -40,7 +40,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     bds: { type: 'string' },
-    only: { type: 'string', default: 'builds,python,tokenizer,tokens,scripts,watch,features' },
+    only: { type: 'string', default: 'builds,python,tokenizer,tokens,scripts,watch,feeds' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
@@ -49,7 +49,7 @@ if (values.help) {
   process.exit(0)
 }
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()))
-const SECTIONS = ['builds', 'python', 'tokenizer', 'tokens', 'scripts', 'watch', 'features']
+const SECTIONS = ['builds', 'python', 'tokenizer', 'tokens', 'scripts', 'watch', 'feeds']
 const only = new Set(values.only.split(',').map((s) => s.trim()))
 if ([...only].some((s) => !SECTIONS.includes(s))) {
   console.error(`bad --only\n${USAGE}`)
@@ -108,7 +108,7 @@ process.once('SIGINT', () => {
 const results: SizeResult[] = []
 let watchResult: WatchResult | undefined
 let tokens: TokensResult | undefined
-let features: FeaturesResult | undefined
+let feeds: FeedsResult | undefined
 try {
   for (const n of only.has('builds') ? sizes : []) {
     results.push(await measureSize(n, { root, runs, bdsBin, bdsMissing, peers, skipped }))
@@ -117,8 +117,8 @@ try {
     watchResult = await benchWatch(root, Math.max(...sizes), runs, bdsBin)
   }
   if (only.has('tokens') && !bdsMissing) tokens = await benchTokens(root, bdsBin, Math.min(runs, 3))
-  if (only.has('features') && !bdsMissing)
-    features = await benchFeatures(root, Math.max(...sizes), Math.min(runs, 3), bdsBin, repo)
+  if (only.has('feeds') && !bdsMissing)
+    feeds = await benchFeeds(root, Math.max(...sizes), Math.min(runs, 3), bdsBin, repo)
 } finally {
   // Output folders are deleted only now, after every measurement: big deletes slow the next build.
   await cleanUp()
@@ -140,7 +140,7 @@ const doc = {
   results,
   tokenizer,
   tokens,
-  features,
+  feeds,
   scripts,
   python,
   watch: watchResult,
@@ -156,7 +156,7 @@ const table = `${[
   steps,
   tokenizer ? tokenizerTable(tokenizer) : '',
   tokens ? tokensTable(tokens) : '',
-  features ? featuresTable(features) : '',
+  feeds ? feedsTable(feeds) : '',
   scripts ? scriptsTable(scripts) : '',
   python ? pythonTable(python) : '',
   watchResult ? watchTable(watchResult) : '',

@@ -1,12 +1,13 @@
-// Issue 18's features on the largest corpus: cold builds with each feature on (JSON Feed, archive
-// feeds, a taxonomy, nav, data files, all) against all off, interleaved run by run; and, in
-// process, resolving the links of every excerpt (lists) and body (feeds).
+// Feeds, taxonomies, nav and data files on the largest corpus: cold builds with each on (JSON
+// Feed, archive feeds, a taxonomy, nav, data files, all) against all off, interleaved run by
+// run; and, in process, resolving the links of every excerpt (lists) and body (feeds).
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { BDS_CONFIG, generateCorpus } from './corpus.js'
 import { median, run } from './proc.js'
+import type { BdsReport } from './types.js'
 
 const GNU_TIME = '/usr/bin/time'
 
@@ -20,8 +21,6 @@ async function cpuOf(file: string): Promise<number> {
     .map(Number) ?? [Number.NaN, Number.NaN]
   return ((user ?? Number.NaN) + (sys ?? Number.NaN)) * 1000
 }
-
-import type { BdsReport } from './types.js'
 
 interface Variant {
   name: string
@@ -53,7 +52,7 @@ const VARIANTS: Variant[] = [
   },
 ]
 
-export interface FeatureRow {
+export interface FeedsRow {
   name: string
   /** Median wall time. */
   medianMs: number
@@ -67,10 +66,10 @@ export interface FeatureRow {
   pagesMs: number
 }
 
-export interface FeaturesResult {
+export interface FeedsResult {
   posts: number
   runs: number
-  rows: FeatureRow[]
+  rows: FeedsRow[]
   /** In-process: resolveLinks over every excerpt (lists) and every body (feeds), ms. */
   excerptLinksMs: number
   feedLinksMs: number
@@ -156,14 +155,14 @@ async function inProcess(site: string, repo: string) {
   return { excerptLinksMs, feedLinksMs }
 }
 
-export async function benchFeatures(
+export async function benchFeeds(
   root: string,
   n: number,
   runs: number,
   bdsBin: string,
   repo: string,
-): Promise<FeaturesResult> {
-  const site = join(root, `features-${n}`)
+): Promise<FeedsResult> {
+  const site = join(root, `feeds-${n}`)
   await prepare(site, n)
   type Samples = {
     ms: number[]
@@ -180,9 +179,9 @@ export async function benchFeatures(
       await writeFile(join(site, 'bds.config.json'), JSON.stringify(config))
       await setData(site, v.data ?? false)
       await rm(join(site, '.bds'), { recursive: true, force: true })
-      const out = join(root, `features-out-${r}-${samples.size}`)
-      const report = join(root, 'features-report.json')
-      const cpuFile = join(root, 'features-cpu.txt')
+      const out = join(root, `feeds-out-${r}-${samples.size}`)
+      const report = join(root, 'feeds-report.json')
+      const cpuFile = join(root, 'feeds-cpu.txt')
       const build = [bdsBin, 'build', site, '--out', out, '--json', report, '--quiet']
       const res = timed
         ? await run(GNU_TIME, ['-f', '%U %S', '-o', cpuFile, process.execPath, ...build])
@@ -201,7 +200,7 @@ export async function benchFeatures(
       await rm(out, { recursive: true, force: true })
       const cpu = (s.cpu.at(-1) ?? 0).toFixed(0)
       console.error(
-        `[features ${n}] run ${r}/${runs} ${v.name}: ${res.ms.toFixed(0)} ms wall, ${cpu} ms CPU`,
+        `[feeds ${n}] run ${r}/${runs} ${v.name}: ${res.ms.toFixed(0)} ms wall, ${cpu} ms CPU`,
       )
     }
   }
@@ -222,8 +221,8 @@ export async function benchFeatures(
   return { posts: n, runs, rows, ...(await inProcess(site, repo)) }
 }
 
-export function featuresTable(r: FeaturesResult): string {
-  const head = `issue 18 features: cold builds of ${r.posts} posts, median of ${r.runs}; CPU time (user + system) and its difference from all off`
+export function feedsTable(r: FeedsResult): string {
+  const head = `feeds, taxonomies, nav, data files: cold builds of ${r.posts} posts, median of ${r.runs}; CPU time (user + system) and its difference from all off`
   const base = r.rows[0]?.cpuMs || 1
   const lines = r.rows.map((row) => {
     const pct = (100 * row.deltaMs) / base
