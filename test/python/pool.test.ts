@@ -1,7 +1,7 @@
 // The Python pool through real Pyodide in real worker threads: calling conventions, module
 // isolation, the compile cache, output capture, the bds module, batching and counters.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { PythonHost } from '../../src/python/index.js'
 import { call, py, script, testHost } from '../helpers/python.js'
 
@@ -253,6 +253,31 @@ describe('the bds module', () => {
     expect(again.reads).toEqual(['links', 'bikes', 'nope'])
     const plain = script('plain', py('def render(c):', '    return 1'))
     expect((await call(host, plain, {})).reads).toBeUndefined()
+  })
+
+  it('compiles a module again when a file its top level read changes, and only then', async () => {
+    // One worker, so that every call meets the same compiled module.
+    const one = testHost({ workers: 1 })
+    onTestFinished(() => one.stop())
+    const site = (data: Record<string, unknown>) =>
+      one.setSiteData({ config: {}, posts: [], tags: [], categories: [], data })
+    const s = script(
+      'top',
+      py(
+        'import bds',
+        'LINKS = bds.data("links")',
+        'loads = [0]',
+        'def render(c):',
+        '    loads[0] += 1',
+        '    return {"home": LINKS["home"], "calls": loads[0]}',
+      ),
+    )
+    site({ links: { home: '/' }, other: 1 })
+    expect((await call(one, s, { n: 1 })).value).toEqual({ home: '/', calls: 1 })
+    site({ links: { home: '/' }, other: 2 })
+    expect((await call(one, s, { n: 2 })).value).toEqual({ home: '/', calls: 2 })
+    site({ links: { home: '/start/' }, other: 2 })
+    expect((await call(one, s, { n: 3 })).value).toEqual({ home: '/start/', calls: 1 })
   })
 })
 

@@ -64,7 +64,13 @@ def set_site(data_json):
     _site["tags"] = _freeze(data.get("tags", []))
     _site["categories"] = _freeze(data.get("categories", []))
     _site["by_slug"] = {p.get("slug"): p for p in posts}
-    _site["data"] = {k: _freeze(v) for k, v in data.get("data", {}).items()}
+    files = {k: _freeze(v) for k, v in data.get("data", {}).items()}
+    changed = {n for n in set(_site["data"]) | set(files) if _site["data"].get(n) != files.get(n)}
+    _site["data"] = files
+    # A module that read a changed file at its top level holds the old value: compile it again.
+    for key in [k for k, names in _load_reads.items() if changed.intersection(names)]:
+        _scripts.pop(key, None)
+        _load_reads.pop(key, None)
 
 
 def _log(*parts):
