@@ -132,7 +132,10 @@ export function checkJsonFeed(json: string): string[] {
   }
   const problems = validate(feed)
     ? []
-    : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`)
+    : (validate.errors ?? []).map((e) => {
+        const key = (e.params as { additionalProperty?: string }).additionalProperty
+        return `${e.instancePath || '/'} ${e.message}${key ? ` (${key})` : ''}`
+      })
   const ids = new Set<string>()
   for (const [i, item] of (feed.items ?? []).entries()) {
     if (item.id && ids.has(item.id)) problems.push(`item ${i + 1}: id ${item.id} repeats`)

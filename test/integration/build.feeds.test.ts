@@ -143,5 +143,20 @@ describe('the feed checks', () => {
       '/items/0/date_published must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"',
       'item 1: relative link #a',
     ])
+    // Only the spec's keys, and extensions that start with `_`.
+    expect(
+      checkJsonFeed(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 't',
+          home_page: 'https://feeds.example/',
+          _reader: { seen: true },
+          items: [{ id: 'x', content_text: 'a', summmary: 's' }],
+        }),
+      ),
+    ).toEqual([
+      '/ must NOT have additional properties (home_page)',
+      '/items/0 must NOT have additional properties (summmary)',
+    ])
   })
 })
