@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { eleventyPeer } from './eleventy.js'
 import { benchFeatures, type FeaturesResult, featuresTable } from './features.js'
+import { benchFeeds, type FeedsResult, feedsTable } from './feeds.js'
 import { benchHighlight, type HighlightResult, highlightTable } from './highlight.js'
 import { hugoPeers } from './hugo.js'
 import { measureSize } from './measure.js'
@@ -26,7 +27,7 @@ import { benchWatch, type WatchResult, watchTable } from './watch.js'
 const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] [--json] [--keep] [--only LIST]
   --sizes  corpus sizes in posts, comma-separated (default 1000,4000,20000)
   --only   sections to run, comma-separated: builds, startup, python, templates, tokenizer,
-           tokens, scripts, watch, highlight, features (default all); python measures the
+           tokens, scripts, watch, highlight, features, feeds (default all); python measures the
            Python runtime and builds with 5 macros per post, templates a macro called once per
            post from the post template against the same call from Markdown, watch the
            save-to-reload latency of bds watch, features cold builds with highlighting and
@@ -34,7 +35,8 @@ const USAGE = `usage: tsx bench/run.ts [--sizes 1000,4000] [--runs 5] [--peers] 
            or the largest size below it), highlight renders the Markdown plain, with
            highlight.js and with Shiki (when installed: npm install --no-save shiki), tokens
            the build of one post with 10,000 and 100,000 unclosed [[ tokens, startup bds
-           --version and --help against node -e 0
+           --version and --help against node -e 0, feeds the cost of JSON Feed, archive
+           feeds, taxonomies, navigation and data files (4000 posts, or the largest size below)
   --threads  also time cold builds of 4000 posts with these thread counts, e.g. 1,2,4
   --runs   measured runs per tool and size; medians are reported (default 5)
   --peers  also build the same corpus with Hugo and Eleventy 3, interleaved with bds
@@ -53,7 +55,8 @@ const { values } = parseArgs({
     bds: { type: 'string' },
     only: {
       type: 'string',
-      default: 'builds,startup,python,templates,tokenizer,tokens,scripts,watch,highlight,features',
+      default:
+        'builds,startup,python,templates,tokenizer,tokens,scripts,watch,highlight,features,feeds',
     },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -74,6 +77,7 @@ const SECTIONS = [
   'watch',
   'highlight',
   'features',
+  'feeds',
 ]
 const only = new Set(values.only.split(',').map((s) => s.trim()))
 if ([...only].some((s) => !SECTIONS.includes(s))) {
@@ -150,6 +154,7 @@ let startup: StartupResult | undefined
 let threads: ThreadsResult | undefined
 let features: FeaturesResult | undefined
 let templates: TemplatesBenchResult | undefined
+let feeds: FeedsResult | undefined
 try {
   for (const n of only.has('builds') ? sizes : []) {
     results.push(await measureSize(n, { root, runs, bdsBin, bdsMissing, peers, skipped }))
@@ -168,6 +173,8 @@ try {
     const posts = featureSize
     templates = await benchTemplates({ bdsBin, root, posts, runs: Math.min(runs, 3), env })
   }
+  if (only.has('feeds') && !bdsMissing)
+    feeds = await benchFeeds(root, featureSize, Math.min(runs, 3), bdsBin, repo)
 } finally {
   // Output folders are deleted only now, after every measurement: big deletes slow the next build.
   await cleanUp()
@@ -201,6 +208,7 @@ const doc = {
   threads,
   tokenizer,
   tokens,
+  feeds,
   scripts,
   highlight,
   features,
@@ -222,6 +230,7 @@ const table = `${[
   threads ? threadsTable(threads) : '',
   tokenizer ? tokenizerTable(tokenizer) : '',
   tokens ? tokensTable(tokens) : '',
+  feeds ? feedsTable(feeds) : '',
   scripts ? scriptsTable(scripts) : '',
   highlight ? highlightTable(highlight) : '',
   features ? featuresTable(features) : '',

@@ -60,15 +60,18 @@ export function createSiteModel(
   const { termName, hasTerm } = index.collections
   const { rules } = index
   // A view shows each term's name and whether it has an archive.
-  const term = (kind: 'tag' | 'category', raw: string) => {
+  const term = (kind: string, raw: string) => {
     const name = termName(kind, raw)
     return hasTerm(kind, name) ? name : `${name}\u0000`
   }
+  const custom = index.collections.taxonomies.map((t) => t.taxonomy.name)
   const views = new Map<PostMeta, PostView>()
   index.posts.forEach((post, i) => {
     const body = bodies[i] ?? { html: '', excerpt: '' }
     const url = index.urls.get(post) as string
-    const terms = `${post.tags.map((t) => term('tag', t))}\n${post.categories.map((c) => term('category', c))}`
+    let terms = `${post.tags.map((t) => term('tag', t))}\n${post.categories.map((c) => term('category', c))}`
+    for (const name of custom)
+      terms += `\n${(post.taxonomies?.[name] ?? []).map((t) => term(name, t))}`
     const known = memo.views.get(post)
     if (known && known.body === body && known.url === url && known.terms === terms) {
       views.set(post, known.view)
@@ -100,7 +103,7 @@ export function createSiteModel(
     index,
     views,
     templates,
-    lists: listSpecs(index.collections, config.title, language, index.tree.prefix),
+    lists: listSpecs(index.collections, config.title, language, index.tree.prefix, config.feeds),
     site,
   }
 }

@@ -5,7 +5,15 @@
 // generated run once per language tree (build/trees.ts). It returns the new state.
 
 import type { ResolvedConfig } from '../config/index.js'
-import { listRules, loadMedia, type MediaResult, type Post, readBdsMeta } from '../content/index.js'
+import {
+  changedData,
+  listRules,
+  loadMedia,
+  type MediaResult,
+  type Post,
+  readBdsMeta,
+  readDataFiles,
+} from '../content/index.js'
 import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import { createBuiltinRunner } from '../macros/builtins/index.js'
 import { createFileSink, finishOutputs, type Manifest, type WriteStats } from '../output/index.js'
@@ -143,6 +151,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       return applied
     })
     const meta = prev?.meta ?? (await readBdsMeta(paths.root, deps.fs))
+    const data = prev && !changes.data ? prev.data : await readDataFiles(config, deps.fs)
     const posts = contentOrder(content.posts)
     const resolved = prev?.resolved ?? new WeakMap()
     const { trees, diagnostics: translationProblems } = await timer.step('index', () =>
@@ -152,6 +161,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
         content.translations.values(),
         listRules(meta.categoryMeta),
         resolved,
+        data.values,
       ),
     )
     const main = trees[0] as (typeof trees)[number]
@@ -182,7 +192,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
             media: loadMediaOnce,
             runners,
             memo: prev?.trees[i]?.macros ?? emptyMacroMemo,
-            changes: { all: !prev, media: changes.media, scripts: scripts.changed },
+            changes: {
+              all: !prev,
+              media: changes.media,
+              scripts: scripts.changed,
+              data: prev ? changedData(prev.data, data) : undefined,
+            },
             keep,
             bodies: bodies[i] as Map<string, RenderedBody>,
             images: lookup,
@@ -305,7 +320,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     await timer.step('generated', () => {
       for (const [i, t] of trees.entries()) {
         const { model } = models[i] as (typeof models)[number]
-        for (const file of feedFiles(config, t.tree, t.index.collections.listed, model.views))
+        for (const file of feedFiles(config, t.tree, model.lists, model.views))
           if (routes.claim(file.path, file.source)) sink.write(file)
       }
       const all: SitemapRoute[] = plans.flatMap((p) => p.plan.routes)
@@ -339,6 +354,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       ...meta.diagnostics,
       ...images.diagnostics,
       ...search.diagnostics,
+      ...data.diagnostics,
       ...contentErrors(content.errors),
       ...translationProblems,
       ...reports.flatMap((r) => r.diagnostics),
@@ -367,6 +383,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       errors: content.errors,
       held: content.held,
       meta,
+      data,
       resolved,
       trees: treeStates,
       store,

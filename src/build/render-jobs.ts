@@ -102,6 +102,7 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
             alternates: input.alternates,
             images: input.images,
             macros: input.macros,
+            data: model.index.data,
           }),
         ],
   )

@@ -39,6 +39,8 @@ export interface PagesRequest {
   images?: ImageTable
   /** What template macros need: the worker defers Python calls and holds those pages. */
   macros?: WorkerMacros
+  /** The data files, for the `site.data` global. */
+  data: Readonly<Record<string, unknown>>
 }
 
 export type WorkerRequest =

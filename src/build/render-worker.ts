@@ -32,7 +32,8 @@ let waiting:
 
 function pages(request: PagesRequest): EntriesResult {
   const rules = listRules(request.categoryMeta)
-  const index = indexSite(request.posts, config.timezone, rules, request.tree)
+  const options = { taxonomies: config.taxonomies, data: request.data }
+  const index = indexSite(request.posts, config.timezone, rules, request.tree, options)
   const byFile = new Map(request.posts.map((p) => [p.file, p]))
   const macros =
     request.macros &&

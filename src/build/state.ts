@@ -3,7 +3,7 @@
 // rebuild, which returns a new one; nothing else changes it.
 
 import type { ResolvedConfig } from '../config/index.js'
-import type { BdsMeta, Post, Translation } from '../content/index.js'
+import type { BdsMeta, DataFiles, Post, Translation } from '../content/index.js'
 import type { BdsError } from '../errors/index.js'
 import type { PythonStep } from '../macros/python/index.js'
 import type { Manifest, Ownership, PlannedFile } from '../output/index.js'
@@ -47,6 +47,8 @@ export interface PipelineState {
   held: ReadonlyMap<string, Date>
   /** A bDS project's meta/*.json (categories and their list rules, tags). */
   meta: BdsMeta
+  /** The data files (`data/`), read again when one changes. */
+  data: DataFiles
   resolved: ResolvedMemo
   trees: TreeState[]
   store: TemplateStore

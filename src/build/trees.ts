@@ -47,11 +47,13 @@ export function buildTrees(
   translations: Iterable<Translation>,
   rules: SiteRules,
   memo: ResolvedMemo,
+  data: Readonly<Record<string, unknown>> = {},
 ): { trees: TreeInput[]; diagnostics: BdsError[] } {
   const [main, ...extra] = siteTrees(config)
   const tz = config.timezone
+  const options = { taxonomies: config.taxonomies, data }
   const trees: TreeInput[] = [
-    { tree: main as Tree, posts, index: indexSite(posts, tz, rules, main) },
+    { tree: main as Tree, posts, index: indexSite(posts, tz, rules, main, options) },
   ]
   if (extra.length === 0) return { trees, diagnostics: [] }
   const sets = joinTranslations([...translations], posts, config.language)
@@ -71,7 +73,7 @@ export function buildTrees(
       byFile.set(made.file, made)
       return made
     })
-    trees.push({ tree, posts: resolved, index: indexSite(resolved, tz, rules, tree) })
+    trees.push({ tree, posts: resolved, index: indexSite(resolved, tz, rules, tree, options) })
   }
   return { trees, diagnostics: sets.diagnostics }
 }

@@ -10,12 +10,23 @@ import { highlighterName } from '../version.js'
 import { recordLimits, resolveLimits } from './limits.js'
 import type { LoadedConfig } from './load.js'
 import { timezoneNotice } from './merge.js'
+import { resolveFeeds, resolveNav, resolveTaxonomies } from './site-options.js'
 import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
 
 /** bDS's thumbnail boxes (MediaEngine THUMBNAIL_SIZES): the longest side, in pixels. */
 export const BDS_IMAGE_SIZES = Object.freeze({ small: 150, medium: 400, large: 800 })
 
-const SOURCE_DIRS = ['posts', 'pages', 'media', 'static', 'templates', 'scripts', 'meta', '.bds']
+const SOURCE_DIRS = [
+  'posts',
+  'pages',
+  'media',
+  'static',
+  'templates',
+  'scripts',
+  'data',
+  'meta',
+  '.bds',
+]
 
 /** Compared as real paths: an output reached through a link to the site is the site. */
 function checkOutput(given: string, site: string): void {
@@ -73,6 +84,7 @@ export function resolveConfig(
     static: join(root, 'static'),
     templates: join(root, 'templates'),
     scripts: join(root, 'scripts'),
+    data: join(root, 'data'),
     cache: join(root, '.bds'),
   }
   const allowOutside = Object.freeze((c.allowOutside ?? []).map((p) => resolve(root, p)))
@@ -114,6 +126,9 @@ export function resolveConfig(
     search: c.search ?? true,
     allowOutside,
     limits,
+    feeds: resolveFeeds(c.feeds),
+    taxonomies: resolveTaxonomies(c.taxonomies),
+    nav: resolveNav(c.nav, loaded.positions, loaded.source),
     python: Object.freeze({
       workers: c.python?.workers ?? 4,
       timeoutMs: c.python?.timeoutMs ?? 10_000,

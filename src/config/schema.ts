@@ -55,6 +55,40 @@ export const configSchema = {
         memoryMiB: { type: 'integer', minimum: 64, maximum: 4096 },
       },
     },
+    feeds: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        json: { type: 'boolean' },
+        tags: { type: 'boolean' },
+        categories: { type: 'boolean' },
+      },
+    },
+    taxonomies: {
+      type: 'object',
+      propertyNames: { pattern: '^[a-z][a-z0-9_]*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          title: { type: 'string', minLength: 1 },
+          path: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' },
+          feeds: { type: 'boolean' },
+        },
+      },
+    },
+    nav: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          page: { type: 'string', minLength: 1 },
+          title: { type: 'string', minLength: 1 },
+          url: { type: 'string', minLength: 1 },
+        },
+      },
+    },
     allowOutside: { type: 'array', items: { type: 'string', minLength: 1 } },
     limits: {
       type: 'object',

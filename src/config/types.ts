@@ -24,6 +24,12 @@ export interface UserConfig {
   python?: { workers?: number; timeoutMs?: number; memoryMiB?: number }
   /** Folders outside the site that sources may link into (absolute, or relative to the site). */
   allowOutside?: string[]
+  /** JSON Feed beside RSS and Atom (default on); feeds of every tag and category archive. */
+  feeds?: { json?: boolean; tags?: boolean; categories?: boolean }
+  /** Taxonomies besides tags and categories, by front matter key: `{"series": {}}`. */
+  taxonomies?: Record<string, { title?: string; path?: string; feeds?: boolean }>
+  /** The main navigation, in order: pages by slug, or any title and URL. */
+  nav?: { page?: string; title?: string; url?: string }[]
   limits?: {
     pageMiB?: number
     renderMs?: number
@@ -62,6 +68,8 @@ export interface SitePaths {
   static: string
   templates: string
   scripts: string
+  /** `data/*.json` and `data/*.yaml`: `site.data.NAME` and Python's `bds.data("NAME")`. */
+  data: string
   cache: string
 }
 
@@ -99,6 +107,11 @@ export interface ResolvedConfig {
   /** Absolute folders outside the site that sources may link into (`allowOutside`). */
   allowOutside: readonly string[]
   limits: ResolvedLimits
+  feeds: ResolvedFeeds
+  /** Custom taxonomies in the order of the config. */
+  taxonomies: readonly Taxonomy[]
+  /** The `nav` list; undefined when the config has none (pages then list themselves). */
+  nav?: readonly NavEntry[]
   /** The Python runtime: worker threads (at most the core count), per-call timeout, memory cap per worker. */
   python: { workers: number; timeoutMs: number; memoryMiB: number }
   drafts: boolean
@@ -114,6 +127,37 @@ export interface ResolvedConfig {
   /** Which file the settings came from, relative to the site root, or undefined. */
   source?: string
   paths: SitePaths
+}
+
+export type FeedFormat = 'rss' | 'atom' | 'json'
+
+export interface ResolvedFeeds {
+  /** The files written wherever feeds are: rss.xml, atom.xml and (by default) feed.json. */
+  formats: readonly FeedFormat[]
+  /** Every tag (category) archive has its own feeds. */
+  tags: boolean
+  categories: boolean
+}
+
+/** A taxonomy of the config: front matter `name: [terms]`, archives at `/{path}/TERM/`. */
+export interface Taxonomy {
+  /** The front matter key and the name templates use (`series`). */
+  name: string
+  /** The URL segment of its archives (default: the name). */
+  path: string
+  /** What to call it in titles ("Series"); default: the name with a capital letter. */
+  title: string
+  /** Every term archive has its own feeds. */
+  feeds: boolean
+}
+
+/** An entry of `nav`: a page by slug (its title unless one is given), or a title and URL. */
+export interface NavEntry {
+  page?: string
+  title?: string
+  url?: string
+  /** Where the entry is in the config file, for a page that does not exist. */
+  pos?: { file: string; line: number; column: number }
 }
 
 /** Work limits that keep one bad input from stopping or stalling the build (README: Limits). */

@@ -13,6 +13,8 @@ export interface PostDefaults {
   timezone: string
   author: string
   language: string
+  /** The config's custom taxonomies: their front matter keys hold terms. */
+  taxonomies?: readonly string[]
 }
 
 function describe(error: ErrorObject): { key: string; message: string } {
@@ -45,6 +47,36 @@ function fallbackTitle(body: string, fileName: string): string {
     .filter(Boolean)
   if (words.length === 0) return fileName
   return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ')
+}
+
+/** A taxonomy's terms: one name or a list of names. */
+function taxonomyTerms(
+  data: Record<string, unknown>,
+  names: readonly string[],
+  at: (key: string) => { file: string; line: number; column: number },
+): Record<string, string[]> | undefined {
+  let out: Record<string, string[]> | undefined
+  for (const name of names) {
+    const value = data[name]
+    if (value === undefined || value === null) continue
+    const list = Array.isArray(value) ? value : [value]
+    if (list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
+      throw new BdsError(
+        'BDS_FRONTMATTER_INVALID',
+        `"${name}" must be a name or a list of names.`,
+        {
+          pos: at(name),
+          hint: `The taxonomy "${name}" is set in bds.config.json: write ${name}: one, or ${name}: [one, two].`,
+        },
+      )
+    }
+    const found = terms(list)
+    if (found.length) {
+      out ??= {}
+      out[name] = found
+    }
+  }
+  return out
 }
 
 function terms(value: unknown): string[] {
@@ -102,6 +134,7 @@ export function createPost(source: string, file: string, kind: PostKind, d: Post
       hint: 'Set `slug:` to letters, digits and dashes.',
     })
   }
+  const taxonomies = taxonomyTerms(data, d.taxonomies ?? [], at)
   const template = data.template ?? data.templateSlug
   const title = data.title === undefined ? '' : String(data.title).trim()
   return {
@@ -118,6 +151,7 @@ export function createPost(source: string, file: string, kind: PostKind, d: Post
     dated: created !== undefined,
     tags: terms(data.tags),
     categories: isPage ? categories.filter((c) => c.toLowerCase() !== 'page') : categories,
+    ...(taxonomies ? { taxonomies } : {}),
     excerpt: typeof data.excerpt === 'string' ? data.excerpt : undefined,
     author: typeof data.author === 'string' ? data.author : d.author,
     language: typeof data.language === 'string' ? data.language : d.language,

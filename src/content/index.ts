@@ -1,4 +1,11 @@
 export {
+  changedData,
+  type DataFiles,
+  noData,
+  parseDataFile,
+  readDataFiles,
+} from './data-files.js'
+export {
   type ContentResult,
   contentKind,
   isVisible,

@@ -235,6 +235,18 @@ export const codes = {
     title: 'Search index cannot be written',
     hint: 'The site is built without search; set "search": false in bds.config.json to skip the index.',
   },
+  BDS_DATA_PARSE: {
+    title: 'Data file is not valid JSON or YAML',
+    hint: 'Fix the syntax at the position shown; until then templates and scripts see no data under this name.',
+  },
+  BDS_DATA_DUPLICATE: {
+    title: 'Two data files have the same name',
+    hint: 'Keep one of data/NAME.json, data/NAME.yaml and data/NAME.yml; rename or remove the others.',
+  },
+  BDS_NAV_PAGE: {
+    title: 'Navigation names a page that does not exist',
+    hint: 'Use the slug of a page in pages/ (its URL without slashes), or give the entry a "title" and "url" instead.',
+  },
 } as const satisfies Record<string, { title: string; hint: string }>
 
 export type ErrorCode = keyof typeof codes

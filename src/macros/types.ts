@@ -92,6 +92,8 @@ export interface MacroOutput {
   diagnostics: BdsError[]
   /** What a Python macro printed (stdout, stderr, bds.log), shown with --verbose. */
   captured?: string
+  /** The data files (names) a Python macro read with `bds.data` (macros/python/data-reads.ts). */
+  reads?: readonly string[]
 }
 
 /** Something that can run macros by name: the built-ins now, Python scripts later. */

@@ -155,10 +155,12 @@ function toResult(raw: unknown): PythonCallResult {
 export function asResult(raw: unknown): PythonCallResult {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
   const logs = Array.isArray(r.logs) ? r.logs.filter((l) => typeof l === 'string') : []
+  const reads = Array.isArray(r.reads) ? r.reads.filter((l) => typeof l === 'string') : []
   const base = {
     stdout: text(r.stdout),
     stderr: text(r.stderr),
     logs,
+    ...(reads.length ? { reads } : {}),
     ms: typeof r.ms === 'number' ? r.ms : 0,
   }
   if (r.ok === true) return { ok: true, value: r.value ?? null, ...base }

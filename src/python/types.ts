@@ -50,6 +50,8 @@ export interface PythonCallResult {
   stderr: string
   /** Messages from `bds.log()`. */
   logs: string[]
+  /** Names the call read with `bds.data()` (its module's top-level reads included), in order. */
+  reads?: string[]
   /** Wall time of the call inside the worker, in milliseconds. */
   ms: number
 }
@@ -104,6 +106,8 @@ export interface SiteData {
   posts: Record<string, unknown>[]
   tags: { name: string; url: string; count: number }[]
   categories: { name: string; url: string; count: number }[]
+  /** The data files by name (`bds.data("NAME")`). */
+  data?: Record<string, unknown>
   /** What bDS's `bds_api` module answers from (sent only when a script imports it). */
   api?: Record<string, unknown>
   /** The site's utility scripts, importable by name from every script (`import reading_time`). */

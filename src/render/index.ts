@@ -1,6 +1,7 @@
 // Rendering: the Markdown and Liquid engines and the pure string producers of a site — pages
 // from their jobs, feeds, the sitemap and calendar.json.
-export { absolutizeHtml, feedStyle, renderAtom, renderRss } from './feeds.js'
+export { renderAtom, renderRss } from './feed-xml.js'
+export { absolutizeHtml, archiveStyle, type FeedStyle, feedItems, feedStyle } from './feeds.js'
 export { feedFiles, type SitemapMemo, siteFiles } from './generated.js'
 export {
   besideUrl,
@@ -16,6 +17,7 @@ export {
   variantSizes,
 } from './image-table.js'
 export { DEFAULT_SIZES, decorateImages } from './images.js'
+export { JSON_FEED_VERSION, renderJsonFeed } from './json-feed.js'
 export { buildLinkMaps, lineOfLink, type MediaSource } from './link-maps.js'
 export { type LinkMaps, rewriteLinks, type UnresolvedLink } from './links.js'
 export {

@@ -9,6 +9,7 @@ import { BdsError } from '../errors/index.js'
 import { translate } from '../locales/index.js'
 import { type Collections, lastUpdated } from './collections.js'
 import type { ListSpec } from './lists.js'
+import { navProblems } from './nav.js'
 import { type Alternate, pageMeta, plainExcerpt } from './page-meta.js'
 import type { RouteTable } from './route-table.js'
 import { outputPath, pageUrl, permalink } from './routes.js'
@@ -155,6 +156,7 @@ export function planPages(ctx: PagesContext): PagesPlan {
           number: n,
           language,
           alternates: list.kind === 'home' && n === 1 ? ctx.alternates?.home : undefined,
+          feeds: list.feeds,
         }),
         posts: shown,
         pagination: {
@@ -171,6 +173,8 @@ export function planPages(ctx: PagesContext): PagesPlan {
       emit({ path, source: `bds:${list.kind}`, template, scope, views: shown, detail })
     }
   }
+  // The config's nav is checked once, in the main tree's lists.
+  if (prefix === '' && lists) result.diagnostics.push(...navProblems(config, ctx.collections.pages))
   // One 404 page for the whole site, in the main tree.
   if (prefix === ctx.tree.base && routes.claim('404.html', 'bds:404') && lists) {
     const title = translate(language, 'theme.notFoundTitle')

@@ -37,8 +37,9 @@ export function permalink(post: PostMeta, timeZone: string, prefix = ''): string
   return `${prefix}/${d.year}/${pad2(d.month)}/${pad2(d.day)}/${encodeURIComponent(post.slug)}/`
 }
 
-export function termUrl(kind: 'tag' | 'category', name: string, prefix = ''): string {
-  return `${prefix}/${kind}/${encodeURIComponent(termSegment(name))}/`
+/** A term's archive: `path` is `tag`, `category` or a custom taxonomy's path. */
+export function termUrl(path: string, name: string, prefix = ''): string {
+  return `${prefix}/${path}/${encodeURIComponent(termSegment(name))}/`
 }
 
 export function yearUrl(year: number, prefix = ''): string {

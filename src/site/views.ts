@@ -7,7 +7,10 @@ import type { PostMeta } from '../content/index.js'
 import { translate } from '../locales/index.js'
 import { flatten } from '../util/flatten.js'
 import { escapeHtml } from '../util/html.js'
+import { resolveLinks } from '../util/html-links.js'
 import type { Collections } from './collections.js'
+import { feedLinks } from './feed-links.js'
+import { siteNav } from './nav.js'
 import { termUrl, yearUrl } from './routes.js'
 import type { SiteIndex } from './site-index.js'
 
@@ -48,17 +51,20 @@ class PostDrop extends Drop {
 export function postView(
   r: Rendered,
   origin: string,
-  c: Pick<Collections, 'termName' | 'hasTerm'>,
+  c: Pick<Collections, 'termName' | 'hasTerm' | 'taxonomies'>,
   listTitle = true,
   prefix = '',
   summaries?: Summaries,
 ): PostView {
   const p = r.post
   // A term links to its archive only when it has one (list posts made it).
-  const term = (kind: 'tag' | 'category', raw: string) => {
+  const term = (kind: string, raw: string, path = kind) => {
     const name = c.termName(kind, raw)
-    return c.hasTerm(kind, name) ? { name, url: termUrl(kind, name, prefix) } : { name }
+    return c.hasTerm(kind, name) ? { name, url: termUrl(path, name, prefix) } : { name }
   }
+  const taxonomies: Record<string, { name: string; url?: string }[]> = {}
+  for (const { taxonomy: t } of c.taxonomies)
+    taxonomies[t.name] = (p.taxonomies?.[t.name] ?? []).map((n) => term(t.name, n, t.path))
   const fields = {
     id: p.id,
     kind: p.kind,
@@ -72,9 +78,12 @@ export function postView(
     updated: p.updated,
     published: p.published,
     content: r.html,
-    excerpt: p.excerpt !== undefined ? `<p>${escapeHtml(p.excerpt)}</p>` : r.excerpt,
+    // Lists show the excerpt away from the post: its relative links are resolved against it.
+    excerpt:
+      p.excerpt !== undefined ? `<p>${escapeHtml(p.excerpt)}</p>` : resolveLinks(r.excerpt, r.url),
     tags: p.tags.map((name) => term('tag', name)),
     categories: p.categories.map((name) => term('category', name)),
+    taxonomies,
     author: p.author,
     language: p.language,
     status: p.status,
@@ -113,6 +122,7 @@ export function siteView(
   const c = index.collections
   const { prefix } = index.tree
   const language = index.tree.language || config.language
+  const feeds = feedLinks(config.feeds.formats, `${prefix}/`, config.title)
   return {
     title: config.title,
     description: config.description,
@@ -124,6 +134,9 @@ export function siteView(
     /** The tree's search page and Pagefind bundle ('' when `search` is off). */
     search_url: config.search ? `${prefix}/search/` : '',
     search_bundle: config.search ? `${prefix}/pagefind/` : '',
+    json_feed_url: feeds.find((f) => f.format === 'json')?.url,
+    /** The tree's feeds, one per format, for `<link rel="alternate">`. */
+    feeds,
     /** The site's languages, for a switcher (one entry when there are no subtrees). */
     languages: [config.language, ...config.languages].map((code, i) => ({
       code,
@@ -134,8 +147,17 @@ export function siteView(
     author: config.author,
     timezone: config.timezone,
     pages: c.pages.map((p) => ({ title: p.title, url: views.get(p)?.url })),
+    nav: siteNav(config, c.pages, views),
     tags: index.tags,
     categories: index.categories,
+    /** Each custom taxonomy by name: its title and its terms (`{name, url, count}`). */
+    taxonomies: Object.fromEntries(
+      c.taxonomies.map(({ taxonomy: t }) => [
+        t.name,
+        { name: t.name, title: t.title, terms: index.taxonomies[t.name] ?? [] },
+      ]),
+    ),
+    data: index.data,
     recent: c.listed.slice(0, 5).map((p) => views.get(p)),
     years: c.years.map((g) => ({
       year: g.key.year,

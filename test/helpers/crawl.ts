@@ -1,88 +1,102 @@
-// A link crawl over a built output folder: every href and src of every HTML page, and every
-// URL of the feeds and the sitemap (their escaped HTML too), that points into the site must
-// name a file of the output. The site lives at `siteUrl` (its path is the base path).
+// crawlSite: every internal link of a built output leads to a file — href, src, poster and
+// srcset of every page (excerpts on list pages too) and the site's URLs in feeds and the
+// sitemap; a `#id` names an id on its page. `basePath`: the path the site is served under.
 
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { listFiles } from './site.js'
 
 export interface BrokenLink {
-  /** The output file the link is in. */
-  file: string
-  /** The link as written. */
-  link: string
-  why: string
+  /** The output file holding the link. */
+  page: string
+  url: string
+  why: 'no file' | 'no such id' | 'outside the base path'
 }
 
-const decodeEntities = (text: string) =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
+export interface CrawlOptions {
+  /** The site's URL (config `url`): absolute links that start with it are internal. */
+  siteUrl?: string
+  /** The path the site is served under, e.g. `/blog` ('' by default). */
+  basePath?: string
+}
+
+const ATTR = /\s(href|src|poster|srcset)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i
+const decodeHtml = (v: string) =>
+  v
+    .replace(/&amp;/g, '&')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
 
-/** href/src attribute values, and the URLs of the XML elements that hold one. */
-export function extractLinks(text: string, xml: boolean): string[] {
-  const source = xml ? decodeEntities(text) : text
-  const links: string[] = []
-  for (const m of source.matchAll(/\b(?:href|src)\s*=\s*(["'])(.*?)\1/gi))
-    links.push(decodeEntities(m[2] as string))
-  if (xml)
-    for (const m of source.matchAll(/<(loc|link|id|guid)\b[^>]*>([^<]+)<\/\1>/g))
-      links.push((m[2] as string).trim())
-  return links
-}
+/** The URL path an output file is served at: `a/index.html` → `/a/`. */
+const pageUrl = (file: string) =>
+  `/${file.endsWith('index.html') ? file.slice(0, -'index.html'.length) : file}`
 
-/** The page's own URL (a folder URL for index.html), under the site's URL. */
-function pageUrl(siteUrl: string, file: string): string {
-  const path = file.endsWith('index.html') ? file.slice(0, -'index.html'.length) : file
-  return `${siteUrl}/${path}`
-}
-
-/** The output file a site URL path names, or why it names none. */
-function resolvePath(out: string, path: string): string | undefined {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(path)
-  } catch {
-    return 'is not valid percent-encoding'
+function urlsOf(html: string): string[] {
+  const urls: string[] = []
+  for (const m of html.matchAll(ATTR)) {
+    const value = decodeHtml(m[2] ?? m[3] ?? m[4] ?? '').trim()
+    if (m[1]?.toLowerCase() !== 'srcset') urls.push(value)
+    else for (const c of value.split(',')) urls.push(c.trim().split(/\s+/)[0] ?? '')
   }
-  const target = join(out, decoded)
-  if (decoded.endsWith('/'))
-    return existsSync(join(target, 'index.html')) ? undefined : 'no index.html'
-  if (!existsSync(target)) return 'no such file'
-  // A folder without its slash (bDS's feed links): servers redirect to its index.html.
-  if (statSync(target).isDirectory() && !existsSync(join(target, 'index.html'))) return 'a folder'
-  return undefined
+  return urls.filter(Boolean)
 }
 
-/** Every internal link of the output folder that names no file of it. */
-export function crawl(out: string, siteUrl: string): { checked: number; broken: BrokenLink[] } {
-  const site = new URL(`${siteUrl}/`)
-  const base = site.pathname.replace(/\/$/, '')
+export function crawlSite(out: string, options: CrawlOptions = {}) {
+  const base = options.basePath ?? ''
+  const origin = options.siteUrl ? new URL(options.siteUrl).origin : 'http://crawl.invalid'
+  const files = listFiles(out).filter((f) => !f.startsWith('.'))
+  const ids = new Map<string, Set<string>>()
+  const idsOf = (file: string) => {
+    let known = ids.get(file)
+    if (!known) {
+      const html = readFileSync(join(out, file), 'utf8')
+      known = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1] as string))
+      ids.set(file, known)
+    }
+    return known
+  }
+  /** The output file a URL path names, or undefined. */
+  const target = (path: string): string | undefined => {
+    const rel = decodeURIComponent(path.slice(base.length + 1))
+    for (const candidate of [rel, join(rel, 'index.html')]) {
+      const full = join(out, candidate)
+      if (candidate !== '' && existsSync(full) && statSync(full).isFile()) return candidate
+    }
+    return undefined
+  }
   const broken: BrokenLink[] = []
-  let checked = 0
-  for (const file of listFiles(out).filter((f) => /\.(html|xml)$/.test(f))) {
-    const text = readFileSync(join(out, file), 'utf8')
-    for (const link of extractLinks(text, file.endsWith('.xml'))) {
-      if (link === '' || /^(#|mailto:|javascript:|data:|tel:)/i.test(link)) continue
-      let url: URL
-      try {
-        url = new URL(link, pageUrl(siteUrl, file))
-      } catch {
-        broken.push({ file, link, why: 'is not a URL' })
-        continue
-      }
-      if (url.origin !== site.origin) continue // another site's
-      checked++
-      if (base && url.pathname !== base && !url.pathname.startsWith(`${base}/`)) {
-        broken.push({ file, link, why: `is outside the base path ${base}` })
-        continue
-      }
-      const why = resolvePath(out, url.pathname.slice(base.length) || '/')
-      if (why) broken.push({ file, link, why })
+  let links = 0
+  const check = (file: string, url: string, from: string) => {
+    const resolved = new URL(url, origin + from)
+    if (resolved.origin !== origin) return
+    links++
+    if (!resolved.pathname.startsWith(`${base}/`)) {
+      broken.push({ page: file, url, why: 'outside the base path' })
+      return
+    }
+    const found = target(resolved.pathname)
+    if (!found) broken.push({ page: file, url, why: 'no file' })
+    else if (
+      resolved.hash &&
+      found.endsWith('.html') &&
+      !idsOf(found).has(decodeURIComponent(resolved.hash.slice(1)))
+    )
+      broken.push({ page: file, url, why: 'no such id' })
+  }
+  for (const file of files) {
+    const from = base + pageUrl(file)
+    const text = /\.(html|xml|json)$/.test(file) ? readFileSync(join(out, file), 'utf8') : ''
+    if (file.endsWith('.html')) {
+      for (const url of urlsOf(text))
+        if (!SCHEME.test(url) || url.startsWith(origin)) check(file, url, from)
+    } else if (text && options.siteUrl) {
+      const own = new RegExp(
+        `${options.siteUrl.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}[^\\s"'<>\\\\]*`,
+        'g',
+      )
+      for (const m of text.matchAll(own)) check(file, m[0].replace(/&.*$/, ''), from)
     }
   }
-  return { checked, broken }
+  return { pages: files.filter((f) => f.endsWith('.html')).length, links, broken }
 }

@@ -7,7 +7,15 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../../dist/index.js'
-import { crawl } from '../helpers/crawl.js'
+import { crawlSite } from '../helpers/crawl.js'
+
+/** A crawl of `out` for a site at `siteUrl`, whose path is the base path. */
+function crawl(out: string, siteUrl: string) {
+  const basePath = new URL(siteUrl).pathname.replace(/\/$/, '')
+  const { links, broken } = crawlSite(out, { siteUrl, basePath })
+  return { checked: links, broken }
+}
+
 import { sharedPython } from '../helpers/python.js'
 import { copyFixture, listFiles, tempDir } from '../helpers/site.js'
 

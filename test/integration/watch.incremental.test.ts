@@ -142,6 +142,15 @@ describe.each([
     expect(report.outputs.total).toBeGreaterThan(0)
   })
 
+  it('follows data files, in templates and in the Python macros that read them', async () => {
+    write(root, 'data/blogroll.json', '[{"title": "Zola", "url": "https://www.getzola.org/"}]')
+    await rebuild({ data: true })
+    write(root, 'data/bikes.yaml', '- {name: Tandem, since: 2025, km: 3, note: new}\n')
+    await rebuild({ data: true })
+    rmSync(join(root, 'data'), { recursive: true, force: true })
+    await rebuild({ data: true })
+  })
+
   it('fails every rebuild while the config is broken, and rebuilds in full once it is fixed', async () => {
     const good = readFileSync(join(root, 'bds.config.json'), 'utf8')
     writeFileSync(join(root, 'bds.config.json'), '{"postsPerPage": "many"}')

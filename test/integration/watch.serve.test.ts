@@ -55,7 +55,7 @@ describe('bds watch', () => {
 
   beforeAll(async () => {
     root = copyFixture('sites/blog')
-    mkdirSync(file('scripts'))
+    mkdirSync(file('scripts'), { recursive: true })
     writeFileSync(file(SCRIPT), script('hey'))
     writeFileSync(
       file('posts/2025/03/calls.md'),
@@ -127,6 +127,27 @@ describe('bds watch', () => {
     writeFileSync(file('static/robots.txt'), 'User-agent: *\nDisallow: /drafts/\n')
     const { data } = await reloadWith('robots.txt')
     expect(data.changed).toEqual(['robots.txt'])
+    await expectServedEqualsCleanBuild()
+  })
+
+  it('a saved data file re-runs the Python macro that reads it, and only its pages change', async () => {
+    writeFileSync(
+      file('data/bikes.yaml'),
+      '- {name: Tandem, since: 2025, km: 12, note: two seats}\n',
+    )
+    const { data } = await reloadWith('2024/12/31/year-in-kilometres/index.html')
+    // The post, the feeds that carry its content and the search index that holds its text;
+    // no other page reads the file.
+    const feeds = ['', 'tag/review/', 'tag/rides/'].flatMap((d) =>
+      ['rss.xml', 'atom.xml', 'feed.json'].map((f) => d + f),
+    )
+    const changed = data.changed as string[]
+    expect(changed.filter((f) => !f.startsWith('pagefind/')).sort()).toEqual(
+      ['2024/12/31/year-in-kilometres/index.html', ...feeds].sort(),
+    )
+    expect(changed.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true)
+    const page = await fetchText(`${watch.url}2024/12/31/year-in-kilometres/`)
+    expect(page.body.toString()).toContain('<strong>Tandem</strong>')
     await expectServedEqualsCleanBuild()
   })
 

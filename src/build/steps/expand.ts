@@ -23,6 +23,8 @@ export interface PostMacros {
   diagnostics: BdsError[]
   /** Calls per macro name. */
   counts: Record<string, number>
+  /** The data files its calls read (`bds.data`): a change to one of them expands it again. */
+  reads: string[]
 }
 
 export interface Expansion {
@@ -64,7 +66,7 @@ export async function expandMacros(
   const owners: { env: MacroEnv; id: number }[] = []
   for (const { post, env } of parsed) {
     const bds = env.bds as NonNullable<MacroEnv['bds']>
-    const mine: PostMacros = { diagnostics: bds.errors.map(syntaxError), counts: {} }
+    const mine: PostMacros = { diagnostics: bds.errors.map(syntaxError), counts: {}, reads: [] }
     out.posts.set(post.file, mine)
     const url = index.urls.get(post) as string
     bds.calls.forEach((call, id) => {
@@ -87,6 +89,8 @@ export async function expandMacros(
       out.captured.push({ macro: name, ...pos, text: output.captured })
     }
     if (!output || !env.bds) return
+    const mine = out.posts.get((inputs[i] as MacroInput).post?.file ?? '')
+    for (const name of output.reads ?? []) if (!mine?.reads.includes(name)) mine?.reads.push(name)
     env.bds.outputs ??= new Map()
     env.bds.outputs.set(id, output.html)
   })

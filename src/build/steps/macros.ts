@@ -1,7 +1,8 @@
 // The macro step: expands the posts whose calls may give a different result than last time —
 // every post with tokens in a full build; in a rebuild those whose own text changed, those
 // naming a changed script, and all of them when the site data calls see (any post's front
-// matter, media files) changed. What each post's calls reported is kept for the next rebuild.
+// matter, media files) changed, and those whose calls read a data file that changed. What
+// each post's calls reported (and read) is kept for the next rebuild.
 
 import type MarkdownIt from 'markdown-it'
 import type { ResolvedConfig } from '../../config/index.js'
@@ -25,11 +26,13 @@ export interface MacroMemo {
 
 export const emptyMacroMemo: MacroMemo = { posts: new Map(), site: [], key: '' }
 
-/** What changed besides posts: everything, media files, and the scripts ('all', or slugs). */
+/** What changed besides posts: everything, media files, the scripts ('all', or slugs), data files. */
 export interface MacroChanges {
   all: boolean
   media: boolean
   scripts: Set<string> | 'all'
+  /** Names of the data files that changed (a rebuild). */
+  data?: ReadonlySet<string>
 }
 
 const postKeys = new WeakMap<PostMeta, string>()
@@ -75,8 +78,15 @@ export function planMacros(
   const key = keep ? macroSiteKey(posts) : ''
   const all = changes.all || key !== memo.key || changes.media || changes.scripts === 'all'
   const slugs = changes.scripts === 'all' ? new Set<string>() : changes.scripts
+  const data = changes.data ?? new Set<string>()
+  const readChanged = (file: string) =>
+    data.size > 0 && (kept.get(file)?.reads ?? []).some((name) => data.has(name))
   const redo = tokens.filter(
-    (p) => all || kept.get(p.file)?.post !== p || (slugs.size > 0 && names(p, slugs)),
+    (p) =>
+      all ||
+      kept.get(p.file)?.post !== p ||
+      (slugs.size > 0 && names(p, slugs)) ||
+      readChanged(p.file),
   )
   return { redo, memo: { ...memo, posts: kept, key } }
 }

@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import type { Command } from 'commander'
 import { loadConfig, resolveConfig } from '../../config/index.js'
-import { loadContent } from '../../content/index.js'
+import { loadContent, readDataFiles } from '../../content/index.js'
 import { type BdsError, isBdsError } from '../../errors/index.js'
 import {
   enabledTransforms,
@@ -75,8 +75,12 @@ export function registerIngest(cmd: Command, ctx: CliContext): void {
           createHost: () => hostFor(config, 1),
           siteData: async () => {
             const read = (path: string) => nodeFs.readText(join(root, path))
-            const modules = await utilityModules(transforms.rows, read)
-            return siteDataOf(config, (await loadContent(config, nodeFs)).posts, modules)
+            const [content, data, modules] = await Promise.all([
+              loadContent(config, nodeFs),
+              readDataFiles(config, nodeFs),
+              utilityModules(transforms.rows, read),
+            ])
+            return siteDataOf(config, content.posts, { modules, data: data.values })
           },
         })
       } catch (error) {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Command } from 'commander'
-import { loadContent } from '../../content/index.js'
+import { loadContent, readDataFiles } from '../../content/index.js'
 import { BdsError, toDiagnostic } from '../../errors/index.js'
 import { capturedText, hostFor, siteDataOf, utilityModules } from '../../macros/python/index.js'
 import { blockedCapability, checkScripts, readScript } from '../../python/index.js'
@@ -69,7 +69,8 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
           const content = await loadContent(config, nodeFs)
           const read = (path: string) => readFileSync(join(root, path), 'utf8')
           const modules = await utilityModules(store.all(), read)
-          host.setSiteData(siteDataOf(config, content.posts, modules))
+          const data = await readDataFiles(config, nodeFs)
+          host.setSiteData(siteDataOf(config, content.posts, { modules, data: data.values }))
           const onOutput = (stream: 'stdout' | 'stderr', text: string) =>
             ctx.out.stream(stream, text)
           const [result] = await host.run([{ script, args: [args] }], { onOutput })

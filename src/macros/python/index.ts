@@ -7,6 +7,7 @@ export {
   paramSummary,
 } from '../index.js'
 export { MACROS_FORMAT, type MacroInfo, macroCatalogue } from './catalogue.js'
+export { dataReadKey, dataReads } from './data-reads.js'
 export { declarationOf, type PythonDeclaration } from './declared.js'
 export { hostFor, pythonOptions, type SessionHosts, sessionHosts } from './hosts.js'
 export { moduleName, utilityModules } from './modules.js'

@@ -16,6 +16,7 @@ import {
 } from '../../python/index.js'
 import { checkParams } from '../index.js'
 import type { MacroInput, MacroOutput, MacroParams, MacroRunner } from '../types.js'
+import { dataReads } from './data-reads.js'
 import { keywordArguments, type PythonDeclaration } from './declared.js'
 import { publicPost } from './site-data.js'
 
@@ -64,6 +65,12 @@ function failed(input: MacroInput, script: ScriptSource, r: PythonCallResult): B
 }
 
 function toOutput(input: MacroInput, script: ScriptSource, r: PythonCallResult): MacroOutput {
+  const output = readOutput(input, script, r)
+  const reads = dataReads(r)
+  return reads.length ? { ...output, reads } : output
+}
+
+function readOutput(input: MacroInput, script: ScriptSource, r: PythonCallResult): MacroOutput {
   const captured = capturedText(r)
   if (!r.ok) return { html: '', diagnostics: [failed(input, script, r)], captured }
   const problem = checkResult(r.value)

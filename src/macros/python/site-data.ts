@@ -1,6 +1,6 @@
 // What Python sees of the site: a post's public data (ABI v1's second argument) and the
-// read-only `bds` module's data — config, posts without content, tags and categories — made
-// from the site index.
+// read-only `bds` module's data — config, posts without content, tags, categories and the
+// data files — made from the site index.
 
 import type { ResolvedConfig } from '../../config/index.js'
 import { macroPostData, type Post, type PostMeta } from '../../content/index.js'
@@ -32,7 +32,7 @@ export function publicPost(post: Post, url: string) {
   return { ...macroPostData(post), url }
 }
 
-/** The `bds` module's data: posts (then pages) newest first, tags and categories. */
+/** The `bds` module's data: posts (then pages) newest first, tags, categories, data files. */
 export function siteFor(config: ResolvedConfig, index: SiteIndex): SiteData {
   const { title, url, description, language, author, timezone, postsPerPage } = config
   const { posts, pages } = index.collections
@@ -41,6 +41,7 @@ export function siteFor(config: ResolvedConfig, index: SiteIndex): SiteData {
     posts: [...posts, ...pages].map((p) => summary(p, index.urls.get(p) as string)),
     tags: index.tags,
     categories: index.categories,
+    data: { ...index.data },
   }
 }
 
@@ -48,5 +49,8 @@ export function siteFor(config: ResolvedConfig, index: SiteIndex): SiteData {
 export const siteDataOf = (
   config: ResolvedConfig,
   posts: readonly PostMeta[],
-  modules: UtilityModule[] = [],
-): SiteData => ({ ...siteFor(config, indexSite(posts, config.timezone)), modules })
+  extra: { modules?: UtilityModule[]; data?: Readonly<Record<string, unknown>> } = {},
+): SiteData => {
+  const index = indexSite(posts, config.timezone, undefined, undefined, { data: extra.data ?? {} })
+  return { ...siteFor(config, index), modules: extra.modules ?? [] }
+}

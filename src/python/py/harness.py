@@ -23,9 +23,11 @@ MAX_LOG_CHARS = 1000
 
 _scripts = {}  # key -> (module, callable | None, positional count | None, error dict | None)
 _utilities = {"key": (), "sources": {}}  # the site's utility scripts: name -> (file, source)
+_load_reads = {}  # key -> data names its top-level code read when it was compiled
 _batch = {"scripts": {}, "values": [], "calls": []}
 _logs = []
-_site = {"config": {}, "posts": (), "tags": (), "categories": (), "by_slug": {}}
+_reads = []  # names of the data files the current call read (bds.data), in order
+_site = {"config": {}, "posts": (), "tags": (), "categories": (), "by_slug": {}, "data": {}}
 
 
 class _Frozen(dict):
@@ -108,12 +110,27 @@ def set_site(data_json):
     _site["tags"] = _freeze(data.get("tags", []))
     _site["categories"] = _freeze(data.get("categories", []))
     _site["by_slug"] = {p.get("slug"): p for p in posts}
+    files = {k: _freeze(v) for k, v in data.get("data", {}).items()}
+    changed = {n for n in set(_site["data"]) | set(files) if _site["data"].get(n) != files.get(n)}
+    _site["data"] = files
+    # A module that read a changed file at its top level holds the old value: compile it again.
+    for key in [k for k, names in _load_reads.items() if changed.intersection(names)]:
+        _scripts.pop(key, None)
+        _load_reads.pop(key, None)
 
 
 def _log(*parts):
     """bds.log("…", value): a message for the person running bds (bounded count and length)."""
     if len(_logs) < MAX_LOGS:
         _logs.append(" ".join(str(p) for p in parts)[:MAX_LOG_CHARS])
+
+
+def _data(name):
+    """bds.data("NAME"): data/NAME.json or data/NAME.yaml, read-only; None when there is none."""
+    name = str(name)
+    if name not in _reads:
+        _reads.append(name)
+    return _site["data"].get(name)
 
 
 def _url_for(post):
@@ -130,6 +147,7 @@ def _bds_module():
     mod.tags = lambda: _site["tags"]
     mod.categories = lambda: _site["categories"]
     mod.url_for = _url_for
+    mod.data = _data
     mod.log = _log
     return mod
 
@@ -182,10 +200,12 @@ def _load(key):
     linecache.cache[file] = (len(source), None, source.splitlines(True), file)
     mod = types.ModuleType(spec.get("slug") or "script")
     mod.__file__ = file
+    before = len(_reads)
     try:
         exec(compile(source, file, "exec", dont_inherit=True), mod.__dict__)
     except BaseException as exc:  # a top-level error is the call's error; do not cache
         return (None, None, None, _error(_kind(exc), exc, file))
+    _load_reads[key] = list(_reads[before:])
     fn = getattr(mod, entry, None)
     if not callable(fn):
         names = sorted(k for k, v in vars(mod).items() if callable(v) and not k.startswith("_"))
@@ -246,8 +266,12 @@ def call(index, capture=True):
     key = spec["key"]
     out, err = io.StringIO(), io.StringIO()
     _logs.clear()
+    _reads.clear()
     result = {"ok": False}
     mod, fn, count, problem = _load(key)
+    for name in _load_reads.get(key, ()):  # what its module read once counts for every call
+        if name not in _reads:
+            _reads.append(name)
     file = _batch["scripts"][key]["file"]
     if problem is not None:
         result["error"] = problem
@@ -276,6 +300,7 @@ def call(index, capture=True):
     result["stdout"] = _cap(out.getvalue())
     result["stderr"] = _cap(err.getvalue())
     result["logs"] = list(_logs)
+    result["reads"] = list(_reads)
     try:
         text = json.dumps(result, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
@@ -284,7 +309,7 @@ def call(index, capture=True):
                             "line": None, "message": f"the entrypoint returned data that is not JSON: {exc}"}}
         text = json.dumps(result, ensure_ascii=False, default=str)
     if len(text) > MAX_RESULT:
-        result = {"ok": False, "stdout": "", "stderr": "", "logs": [], "error": {
+        result = {"ok": False, "stdout": "", "stderr": "", "logs": [], "reads": result["reads"], "error": {
             "kind": "output", "type": "OutputTooLarge", "traceback": "", "line": None,
             "message": f"the result is {len(text)} characters; the limit is {MAX_RESULT}"}}
         text = json.dumps(result)
@@ -457,3 +482,4 @@ def forget(keys_json):
     keep = set(json.loads(keys_json))
     for key in [k for k in _scripts if k not in keep]:
         del _scripts[key]
+        _load_reads.pop(key, None)
