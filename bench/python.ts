@@ -159,7 +159,7 @@ export async function addMacros(site: string): Promise<void> {
   }
 }
 
-async function coldBuild(bin: string, site: string, env: NodeJS.ProcessEnv) {
+export async function coldBuild(bin: string, site: string, env: NodeJS.ProcessEnv) {
   await rmrf(join(site, '.bds'))
   const out = mkdtempSync(join(tmpdir(), 'bds-bench-pyout-'))
   const report = join(out, 'report.json')
@@ -170,10 +170,17 @@ async function coldBuild(bin: string, site: string, env: NodeJS.ProcessEnv) {
   )
   const json = JSON.parse(readFileSync(report, 'utf8')) as {
     python?: { startMs: number; calls: number }
+    steps?: { name: string; ms: number }[]
   }
   await rmrf(out)
   if (r.code !== 0) throw new Error(`bds build failed: ${r.output}`)
-  return { ms: r.ms, poolStartMs: json.python?.startMs ?? 0, calls: json.python?.calls ?? 0 }
+  const pagesMs = json.steps?.find((s) => s.name === 'pages')?.ms ?? 0
+  return {
+    ms: r.ms,
+    poolStartMs: json.python?.startMs ?? 0,
+    calls: json.python?.calls ?? 0,
+    pagesMs,
+  }
 }
 
 export async function benchPython(o: {

@@ -35,7 +35,8 @@ function page(tokens: number, bytes: number): string {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 
-function time(fn: () => void, runs: number): number {
+/** Median ms of `runs` calls of `fn`, after one warm-up call. */
+export function time(fn: () => void, runs: number): number {
   fn()
   const times: number[] = []
   for (let i = 0; i < runs; i++) {

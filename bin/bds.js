@@ -9,6 +9,16 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 module.enableCompileCache?.()
 
+// `bds --version` alone answers without loading the command line parser.
+const args = process.argv.slice(2)
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  const { BDS_VERSION } = await import('../dist/version.js').catch(() => ({}))
+  if (BDS_VERSION) {
+    process.stdout.write(`${BDS_VERSION}\n`)
+    process.exit(0)
+  }
+}
+
 try {
   const { main } = await import('../dist/cli/main.js')
   await main(process.argv)

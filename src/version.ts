@@ -1,6 +1,7 @@
 // bds's own version and install folders, found relative to this module (src/ or dist/).
 
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -21,8 +22,15 @@ export const scaffoldDir = `${root}scaffold`
 /** Bundled Python scripts that `bds init` seeds into a new site's scripts/. */
 export const bundledScriptsDir = `${root}scripts`
 
-/** The Pyodide worker (compiled from src/python/worker/). */
-export const pythonWorkerFile = `${root}dist/python/worker/index.js`
+let highlighter: string | undefined
 
-/** The Python harness sources the workers install (sent to them as data). */
-export const pythonHarnessDir = `${root}src/python/py`
+/**
+ * The syntax highlighter and its version: highlighted bodies depend on it (render caches).
+ * Read on first use, so a command that never builds never looks for it.
+ */
+export function highlighterName(): string {
+  const pkg = () =>
+    createRequire(import.meta.url)('highlight.js/package.json') as { version: string }
+  highlighter ??= `highlight.js ${pkg().version}`
+  return highlighter
+}

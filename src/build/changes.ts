@@ -10,6 +10,8 @@ export interface SiteChanges {
   scripts: boolean
   media: boolean
   static: boolean
+  /** A file under data/. */
+  data: boolean
 }
 
 /** No change at all; spread it and set what changed. */
@@ -21,5 +23,6 @@ export function emptyChanges(): SiteChanges {
     scripts: false,
     media: false,
     static: false,
+    data: false,
   }
 }

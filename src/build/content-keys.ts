@@ -29,9 +29,15 @@ export interface ContentKeyContext {
   summaries: boolean
   /** What every page of the build shares: the engine, the config, the tree. */
   base: string
+  /**
+   * What template macros' results depend on (steps/template-macros.ts), for templates that
+   * call one; undefined when such calls may differ every build (such pages are not kept).
+   */
+  macroKey?: string
 }
 
-export function createContentKeyer(ctx: ContentKeyContext): (job: PageJob) => string {
+/** A page's key, or undefined when the page may differ every build (it is never kept). */
+export function createContentKeyer(ctx: ContentKeyContext): (job: PageJob) => string | undefined {
   const views = new Set<unknown>(ctx.model.views.values())
   const replacer = (_key: string, v: unknown) =>
     typeof v === 'object' && v !== null && views.has(v) ? `#${viewHash(v as PostView)}` : v
@@ -40,28 +46,31 @@ export function createContentKeyer(ctx: ContentKeyContext): (job: PageJob) => st
   )
   const siteKey = (used: TemplateDeps['site']) =>
     (used === 'all' ? [...site.keys()] : used).map((k) => `${k}=${site.get(k) ?? ''}`).join('\n')
-  const summary = ctx.summaries
-    ? (() => {
-        const d = ctx.deps(SUMMARY)
-        return hashText(`${d.hash}\n${siteKey(d.site)}`)
-      })()
-    : ''
-  const templates = new Map<string, string>()
+  const macroKey = (d: TemplateDeps) => (d.macros ? ctx.macroKey : '')
+  const summary = (() => {
+    if (!ctx.summaries) return ''
+    const d = ctx.deps(SUMMARY)
+    const macros = macroKey(d)
+    return macros === undefined ? undefined : hashText(`${d.hash}\n${siteKey(d.site)}\n${macros}`)
+  })()
+  const templates = new Map<string, string | null>()
   const templateKey = (name: string) => {
     let key = templates.get(name)
     if (key === undefined) {
       const d = ctx.deps(name)
-      key = hashText(`${name}\n${d.hash}\n${siteKey(d.site)}\n${d.summary ? summary : ''}`)
+      const macros = macroKey(d)
+      const summaries = d.summary ? summary : ''
+      key =
+        macros === undefined || summaries === undefined
+          ? null
+          : hashText(`${name}\n${d.hash}\n${siteKey(d.site)}\n${summaries}\n${macros}`)
       templates.set(name, key)
     }
-    return key
+    return key ?? undefined
   }
-  return (job) =>
-    cacheKey(
-      'page',
-      ctx.base,
-      templateKey(job.template),
-      job.path,
-      JSON.stringify(job.scope(), replacer),
-    )
+  return (job) => {
+    const template = templateKey(job.template)
+    if (template === undefined) return undefined
+    return cacheKey('page', ctx.base, template, job.path, JSON.stringify(job.scope(), replacer))
+  }
 }

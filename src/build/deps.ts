@@ -24,13 +24,17 @@ import {
 import { type Fs, nodeFs } from '../util/fs.js'
 import type { MemoryFs } from '../util/memory-fs.js'
 import { bundledTemplatesDir } from '../version.js'
+import { diskImageStore, type ImageStore, memoryImageStore } from './steps/image-store.js'
+import type { Resizer } from './steps/resize.js'
 
-/** The SQLite databases of a site's `.bds/` folder. */
+/** The SQLite databases of a site's `.bds/` folder, and its image store. */
 export interface Stores {
   cache(cacheDir: string): CacheDb
   scripts(cacheDir: string): ScriptStore
   /** The build cache of results (cache.db). */
   results(cacheDir: string): ResultsDb
+  /** Image sizes and resized variants (`.bds/images`); in memory when absent. */
+  images?(cacheDir: string): ImageStore
 }
 
 export interface BuildDeps {
@@ -52,12 +56,17 @@ export interface BuildDeps {
   output: (outDir: string) => OutputWriter
   stores: Stores
   scriptFiles: ScriptFiles
+  /** sharp for resized image variants, or why it cannot be loaded (default: import it). */
+  sharp?: () => Promise<Resizer | string>
+  /** The build's clock: posts dated after it are held back (tests pass a fixed one). */
+  now: () => Date
 }
 
 export const diskStores: Stores = {
   cache: (dir) => openCacheDb(dir),
   scripts: (dir) => openScriptStore(dir),
   results: (dir) => openCacheFile(dir),
+  images: (dir) => diskImageStore(dir),
 }
 
 /** The dependencies of a build: defaults for what `partial` leaves out. */
@@ -70,6 +79,7 @@ export function buildDeps(partial: Partial<BuildDeps> = {}): BuildDeps {
     output: createDiskWriter,
     stores: diskStores,
     scriptFiles: diskScriptFiles,
+    now: () => new Date(),
     ...partial,
   }
 }
@@ -79,10 +89,12 @@ export function memoryStores(): Stores {
   const cache = openCacheDb('', ':memory:')
   const scripts = openScriptStore('', ':memory:')
   const results = openCacheFile('', ':memory:')
+  const images = memoryImageStore()
   return {
     cache: () => ({ ...cache, close: () => {} }),
     scripts: () => ({ ...scripts, close: () => {} }),
     results: () => ({ ...results, close: () => {} }),
+    images: () => images,
   }
 }
 

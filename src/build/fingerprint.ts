@@ -1,5 +1,5 @@
 // The input fingerprint behind "nothing changed": a hash over the path, size and mtime of
-// every input file (content, media, static, templates, scripts, config, bundled theme), the
+// every input file (content, media, static, templates, scripts, data, config, bundled theme), the
 // bds version and the flags. Equal fingerprint + intact outputs = the build can be skipped.
 
 import { join } from 'node:path'
@@ -15,8 +15,18 @@ export async function fingerprintInputs(
   version: string,
 ): Promise<{ hash: string; postFiles: number }> {
   const p = config.paths
-  const dirs = [p.posts, p.pages, p.media, p.static, p.templates, p.scripts, deps.templatesDir]
-  const lines: string[] = [version, JSON.stringify({ drafts: config.drafts, out: p.out })]
+  const dirs = [
+    p.posts,
+    p.pages,
+    p.media,
+    p.static,
+    p.templates,
+    p.scripts,
+    p.data,
+    deps.templatesDir,
+  ]
+  const flags = { drafts: config.drafts, out: p.out, ...(config.future ? { future: true } : {}) }
+  const lines: string[] = [version, JSON.stringify(flags)]
   const listed = await Promise.all(
     dirs.map(async (d) => (await deps.fs.walk(d)).map((f) => join(d, f))),
   )

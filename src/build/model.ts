@@ -10,6 +10,7 @@ import {
   createTemplates,
   type RenderedBody,
   type TemplateEngine,
+  type TemplateMacros,
   type TemplateStore,
 } from '../render/index.js'
 import {
@@ -21,7 +22,6 @@ import {
   SUMMARY,
   type Summaries,
   siteView,
-  withSummary,
 } from '../site/index.js'
 import { BDS_VERSION } from '../version.js'
 
@@ -48,26 +48,30 @@ export function createModelMemo(): ModelMemo {
   return { views: new WeakMap(), summaries: { templates: none, html: new Map() } }
 }
 
-/** `bodies[i]` is the rendered Markdown of `index.posts[i]`. */
+/** `bodies[i]` is the rendered Markdown of `index.posts[i]`; `macros` takes template macro calls. */
 export function createSiteModel(
   config: ResolvedConfig,
   index: SiteIndex,
   bodies: readonly RenderedBody[],
   store: TemplateStore,
   memo: ModelMemo = createModelMemo(),
+  macros?: TemplateMacros,
 ): SiteModel {
   const { termName, hasTerm } = index.collections
   const { rules } = index
   // A view shows each term's name and whether it has an archive.
-  const term = (kind: 'tag' | 'category', raw: string) => {
+  const term = (kind: string, raw: string) => {
     const name = termName(kind, raw)
     return hasTerm(kind, name) ? name : `${name}\u0000`
   }
+  const custom = index.collections.taxonomies.map((t) => t.taxonomy.name)
   const views = new Map<PostMeta, PostView>()
   index.posts.forEach((post, i) => {
     const body = bodies[i] ?? { html: '', excerpt: '' }
     const url = index.urls.get(post) as string
-    const terms = `${post.tags.map((t) => term('tag', t))}\n${post.categories.map((c) => term('category', c))}`
+    let terms = `${post.tags.map((t) => term('tag', t))}\n${post.categories.map((c) => term('category', c))}`
+    for (const name of custom)
+      terms += `\n${(post.taxonomies?.[name] ?? []).map((t) => term(name, t))}`
     const known = memo.views.get(post)
     if (known && known.body === body && known.url === url && known.terms === terms) {
       views.set(post, known.view)
@@ -75,29 +79,31 @@ export function createSiteModel(
     }
     const view = postView(
       { post, url, ...body },
-      config.url,
+      config.origin,
       index.collections,
       rules.showTitle(post),
       index.tree.prefix,
+      store.templates.has(SUMMARY) ? memo.summaries : undefined,
     )
-    if (store.templates.has(SUMMARY)) withSummary(view, memo.summaries)
     memo.views.set(post, { body, url, terms, view })
     views.set(post, view)
   })
   const site = siteView(config, index, views)
   const language = index.tree.language || config.language
   const templates = createTemplates(store, {
-    siteUrl: config.url,
+    origin: config.origin,
+    basePath: config.basePath,
     timezone: config.timezone,
     language,
     globals: { site, bds: { version: BDS_VERSION } },
+    macros,
   })
   memo.summaries.templates = templates
   return {
     index,
     views,
     templates,
-    lists: listSpecs(index.collections, config.title, language, index.tree.prefix),
+    lists: listSpecs(index.collections, config.title, language, index.tree.prefix, config.feeds),
     site,
   }
 }

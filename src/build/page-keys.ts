@@ -26,6 +26,8 @@ export interface KeyContext {
   deps: (template: string) => TemplateDeps
   /** Whether the store has the post-summary partial. */
   summaries: boolean
+  /** What template macros' results depend on (scripts, site data, media). */
+  macroKey?: string
 }
 
 /** Key of each `site.*` property: its JSON, post views stood for by their ids. */
@@ -43,15 +45,18 @@ export function createKeyer(ctx: KeyContext) {
     (used === 'all' ? [...site.keys()] : used).map((k) => `${k}=${site.get(k) ?? ''}`).join('\n')
   const summaryDeps = ctx.deps(SUMMARY)
   /** What every summary depends on besides its post: drop cached summaries when it changes. */
+  const macroKey = (d: TemplateDeps) => (d.macros ? (ctx.macroKey ?? '') : '')
   const summaryKey = ctx.summaries
-    ? hashText(`${summaryDeps.hash}\n${siteKey(summaryDeps.site)}`)
+    ? hashText(`${summaryDeps.hash}\n${siteKey(summaryDeps.site)}\n${macroKey(summaryDeps)}`)
     : ''
   const templateKeys = new Map<string, string>()
   const templateKey = (name: string) => {
     let key = templateKeys.get(name)
     if (key === undefined) {
       const d = ctx.deps(name)
-      key = hashText(`${name}\n${d.hash}\n${siteKey(d.site)}\n${d.summary ? summaryKey : ''}`)
+      key = hashText(
+        `${name}\n${d.hash}\n${siteKey(d.site)}\n${d.summary ? summaryKey : ''}\n${macroKey(d)}`,
+      )
       templateKeys.set(name, key)
     }
     return key

@@ -6,9 +6,18 @@
 
 import { type BuildCache, cachedRunner, cacheKey, createBuildCache } from '../cache/index.js'
 import type { ResolvedConfig } from '../config/index.js'
-import { listRules, loadMedia, type MediaResult, type Post, readBdsMeta } from '../content/index.js'
+import {
+  changedData,
+  listRules,
+  loadMedia,
+  type MediaResult,
+  type Post,
+  readBdsMeta,
+  readDataFiles,
+} from '../content/index.js'
 import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import { createBuiltinRunner } from '../macros/builtins/index.js'
+import { utilityKey } from '../macros/python/index.js'
 import { createFileSink, finishOutputs, type Manifest, type WriteStats } from '../output/index.js'
 import {
   createMarkdown,
@@ -22,24 +31,29 @@ import type { SiteChanges } from './changes.js'
 import type { BuildDeps } from './deps.js'
 import { createModelMemo, createSiteModel } from './model.js'
 import { planBuild } from './planner.js'
-import { renderJobs } from './render-jobs.js'
-import { type RenderWorker, startRenderWorker } from './render-pool.js'
+import { type RenderWorker, startRenderWorkers, workerCount } from './render-pool.js'
 import type { BuildReport } from './report.js'
 import type { PipelineState, TreeState } from './state.js'
 import { createBodyCache } from './steps/body-cache.js'
 import {
   applyContentChanges,
+  type ContentSummary,
   contentErrors,
   contentOrder,
   readAllContent,
+  summarizeContent,
 } from './steps/content.js'
 import { emitCopies, listCopies } from './steps/copies.js'
+import { imageLookup, imagesSink, withImagesKey } from './steps/image-pages.js'
+import { startImages } from './steps/images.js'
 import { linkContext, rewriteBodies } from './steps/links.js'
 import { emptyMacroMemo, macroReport, runMacroStep } from './steps/macros.js'
 import { createMarkdownStep } from './steps/markdown.js'
 import { carriedResult, claimOwnership, recordOwnership } from './steps/ownership.js'
 import { createPageCache } from './steps/page-cache.js'
 import { runScriptsStep } from './steps/scripts.js'
+import { runSearchStep } from './steps/search.js'
+import { prepareTemplateMacros, renderWithMacros } from './steps/template-macros.js'
 import { runTemplatesStep } from './steps/templates.js'
 import { changedOutputs } from './steps/write.js'
 import type { StepTimer } from './timer.js'
@@ -82,10 +96,18 @@ export interface PipelineResult {
   pageKeys: ReadonlyMap<string, string>
   /** The diagnostics that follow from the inputs alone (not the config's, not the output folder's). */
   inputDiagnostics: Diagnostic[]
+  /** What the build says once, besides the config's notes (sharp missing). */
+  notes: string[]
+  /** Drafts in the output, posts held back for their date. */
+  content: ContentSummary
+  /** Output paths of the resized image variants written. */
+  variants: string[]
 }
 
-function wantsWorker(parallel: BuildDeps['parallel'], count: number, threshold: number) {
-  return parallel === 'auto' ? count >= threshold : parallel
+/** The render workers to start: none below `threshold` items, at least one when forced. */
+function workersFor(config: ResolvedConfig, deps: BuildDeps, count: number, threshold: number) {
+  const wanted = deps.parallel === 'auto' ? count >= threshold : deps.parallel
+  return wanted ? Math.max(deps.parallel === true ? 1 : 0, workerCount(config)) : 0
 }
 
 /** A tree's bodies of the last build that are still good: same post, file not re-read. */
@@ -107,22 +129,29 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const { config, deps, timer, changes, keep, previous: prev } = input
   const { paths } = config
   const writer = deps.output(paths.out)
+  const now = deps.now()
   const owner = claimOwnership(writer, config, prev?.ownership)
   const cache = input.cache ?? createBuildCache()
-  // A full build's worker starts before the content is read, so its start overlaps reading
-  // (unless the build cache holds pages: then it starts only if many are left to render).
-  let worker: RenderWorker | undefined =
-    !prev && wantsWorker(deps.parallel, input.postFiles, PARALLEL_MIN_POSTS) && cache.cold()
-      ? startRenderWorker(config)
-      : undefined
+  // A full build's workers start before the content is read, so their start overlaps reading
+  // (unless the build cache holds pages: then they start only if many are left to render).
+  let workers: RenderWorker[] =
+    !prev && cache.cold()
+      ? startRenderWorkers(config, workersFor(config, deps, input.postFiles, PARALLEL_MIN_POSTS))
+      : []
   const scripts = await timer.step('scripts', () =>
-    runScriptsStep(config, deps, prev, changes.scripts),
+    runScriptsStep(config, deps, prev, changes.scripts, cache.cold()),
   )
   const { python } = scripts
+  const imaging = startImages(
+    config,
+    deps,
+    prev?.images,
+    !prev || changes.media || changes.static || changes.templates,
+  )
   try {
     const md = createMarkdown(config.markdown)
     const bodyCache = createBodyCache(cache, config.markdown)
-    const markdown = createMarkdownStep(md, bodyCache, worker)
+    const markdown = createMarkdownStep(md, bodyCache, workers)
     python.useChecks({
       get: (key) => cache.get('checks', cacheKey('check', key)),
       put: (key, value) => cache.put('checks', cacheKey('check', key), value),
@@ -133,8 +162,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       markdown.offer(post)
     }
     const content = await timer.step('content', async () => {
-      if (!prev) return { ...(await readAllContent(config, deps.fs, offer)), changed: undefined }
-      const applied = await applyContentChanges(config, deps.fs, prev, changes.content)
+      if (!prev)
+        return { ...(await readAllContent(config, deps.fs, offer, now)), changed: undefined }
+      const applied = await applyContentChanges(config, deps.fs, prev, changes.content, now)
       for (const file of applied.changed) {
         const post = applied.posts.get(file)
         if (post) python.notice(post)
@@ -142,6 +172,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       return applied
     })
     const meta = prev?.meta ?? (await readBdsMeta(paths.root, deps.fs))
+    const data = prev && !changes.data ? prev.data : await readDataFiles(config, deps.fs)
     const posts = contentOrder(content.posts)
     const resolved = prev?.resolved ?? new WeakMap()
     const { trees, diagnostics: translationProblems } = await timer.step('index', () =>
@@ -151,6 +182,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
         content.translations.values(),
         listRules(meta.categoryMeta),
         resolved,
+        data.values,
       ),
     )
     const main = trees[0] as (typeof trees)[number]
@@ -168,6 +200,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const bodies = trees.map((t, i) =>
       carryBodies(t.posts, prev?.trees[i]?.bodies, content.changed),
     )
+    const lookup = imageLookup((await imaging).table)
     const macroSteps = await timer.step('macros', async () => {
       const done = []
       for (const [i, t] of trees.entries()) {
@@ -180,16 +213,21 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
             media: loadMediaOnce,
             runners,
             memo: prev?.trees[i]?.macros ?? emptyMacroMemo,
-            changes: { all: !prev, media: changes.media, scripts: scripts.changed },
+            changes: {
+              all: !prev,
+              media: changes.media,
+              scripts: scripts.changed,
+              data: prev ? changedData(prev.data, data) : undefined,
+            },
             keep,
             bodies: bodies[i] as Map<string, RenderedBody>,
             cache: bodyCache,
+            images: lookup,
           }),
         )
       }
       return done
     })
-    const counters = await python.finish()
     await timer.step('markdown', async () => {
       const shared = bodies[0] as Map<string, RenderedBody>
       await markdown.complete(main.posts, shared)
@@ -219,15 +257,41 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       }
       return out
     })
+    const searchTrees = trees.map((t, i) => ({
+      ...t.index,
+      bodies: linked[i]?.bodies ?? new Map(),
+    }))
+    const searching = timer.step('search', () =>
+      runSearchStep(config, searchTrees, keep, prev?.search),
+    )
+    searching.catch(() => {}) // awaited after the pages, which render meanwhile
+    const templateMacros = await prepareTemplateMacros({
+      ...{ config, store, trees, media: loadMediaOnce, python, runners },
+      keep: keep || cache.enabled,
+      warm: cache.cold(),
+      scripts: scripts.macros,
+      utilities: utilityKey(scripts.rows),
+      images: lookup,
+    })
+    // Python stops here unless a template may still call it.
+    let counters = templateMacros?.python ? undefined : await python.finish()
     const routes = createRouteTable()
     const alternates = siteAlternates(trees)
     const models = trees.map((t, i) => {
       const kept = !theme.newViews && prev?.trees[i]?.memo
       const memo = kept || createModelMemo()
+      // A kept summary may hold a placeholder of the last build's template macros.
+      if (templateMacros) memo.summaries.html.clear()
       const final = linked[i]?.bodies as Map<string, RenderedBody>
       const ordered = t.posts.map((p) => final.get(p.file) as RenderedBody)
-      return { memo, ordered, model: createSiteModel(config, t.index, ordered, store, memo) }
+      const macros = templateMacros?.trees[i]?.macros
+      return {
+        memo,
+        ordered,
+        model: createSiteModel(config, t.index, ordered, store, memo, macros),
+      }
     })
+    const images = await timer.step('images', async () => (await imaging).finish())
     const plans = await timer.step('plan', () =>
       models.map(({ model, memo }, i) => {
         const plan = planBuild({
@@ -235,8 +299,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
           model,
           routes,
           alternates,
-          templateDeps: keep ? theme.templateDeps : undefined,
+          templateDeps: keep ? withImagesKey(theme.templateDeps, images.key) : undefined,
           hasSummary: store.templates.has(SUMMARY),
+          macroKey: templateMacros?.key,
           previous: prev && {
             keys: prev.keys,
             summaryKey: prev.trees[i]?.summaryKey ?? '',
@@ -253,65 +318,60 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       owned: owner.ownership.owned,
       takeOver: config.forceOutput,
     }
-    const sink = createFileSink(writer, previous, options)
     const pageCache = createPageCache(
       cache,
       config,
-      theme.templateDeps,
+      withImagesKey(theme.templateDeps, images.key),
       store.templates.has(SUMMARY),
+      templateMacros ? (templateMacros.cacheable ? templateMacros.key : undefined) : '',
     )
-    const todo = models.map(({ model }, i) => pageCache.take(model, plans[i]?.dirty ?? [], sink))
+    const files = createFileSink(writer, previous, options)
+    // Pages from the cache are written as stored (their images already completed).
+    const sink = imagesSink(pageCache.capture(files), images.table)
+    const todo = models.map(({ model }, i) => pageCache.take(model, plans[i]?.dirty ?? [], files))
     const entries = todo.flat().filter((j) => !j.source.startsWith('bds:')).length
-    if (
-      !worker &&
-      (prev || cache.enabled) &&
-      wantsWorker(deps.parallel, entries, WORKER_MIN_ENTRIES)
-    )
-      worker = startRenderWorker(config)
+    if (workers.length === 0 && (prev || cache.enabled))
+      workers = startRenderWorkers(config, workersFor(config, deps, entries, WORKER_MIN_ENTRIES))
     const rendered = await timer.step('pages', async () => {
       const done = []
       for (const [i, { model, ordered }] of models.entries()) {
         const jobs = todo[i] ?? []
         const { categoryMeta } = meta
-        done.push(
-          await renderJobs({
-            jobs,
-            model,
-            sink: pageCache.capture(sink),
-            worker,
-            bodies: ordered,
-            store,
-            previous,
-            options,
-            categoryMeta,
-            alternates,
-          }),
-        )
+        const input = { jobs, model, sink, workers, bodies: ordered, store, previous, options }
+        const more = { categoryMeta, alternates, images: images.table }
+        done.push(await renderWithMacros({ ...input, ...more }, templateMacros, i))
       }
       return done
     })
-    const failed = rendered.flatMap((r) => [...r.pages.failed, ...(r.fromWorker?.failed ?? [])])
+    counters ??= await python.finish()
+    const failed = rendered.flatMap((r) => [
+      ...r.pages.failed,
+      ...r.fromWorkers.flatMap((w) => w.failed),
+    ])
     const keys = new Map(plans.flatMap((p) => [...p.keys]))
     for (const path of failed) keys.delete(path)
     const sitemap: SitemapMemo | undefined = keep ? (prev?.sitemap ?? {}) : undefined
     await timer.step('generated', () => {
       for (const [i, t] of trees.entries()) {
         const { model } = models[i] as (typeof models)[number]
-        for (const file of feedFiles(config, t.tree, t.index.collections.listed, model.views))
+        for (const file of feedFiles(config, t.tree, model.lists, model.views))
           if (routes.claim(file.path, file.source)) sink.write(file)
       }
       const all: SitemapRoute[] = plans.flatMap((p) => p.plan.routes)
       for (const file of siteFiles(config, main.index.collections, all, sitemap))
         if (routes.claim(file.path, file.source)) sink.write(file)
     })
+    const search = await searching
+    for (const file of search.files) if (routes.claim(file.path, file.source)) sink.write(file)
     const carried: Manifest = new Map(plans.flatMap((p) => [...p.carried]))
     const relist = !prev || changes.static || changes.media || changes.templates
     const copies = await timer.step('copies', async () => {
       const all = relist ? await listCopies(config, store, deps.fs) : prev.copies
       emitCopies(all, routes, sink, carried, relist ? undefined : prev?.manifest)
+      for (const file of images.files) if (routes.claim(file.path, file.source)) sink.write(file)
       return all
     })
-    const worked = rendered.flatMap((r) => (r.fromWorker ? [r.fromWorker.result] : []))
+    const worked = rendered.flatMap((r) => r.fromWorkers.map((w) => w.result))
     const parts = [sink.result(), ...worked, carriedResult(carried)]
     const written = await timer.step('write', async () =>
       finishOutputs(writer, previous, parts, failed),
@@ -327,6 +387,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       ...input.setup,
       ...scripts.diagnostics,
       ...meta.diagnostics,
+      ...images.diagnostics,
+      ...search.diagnostics,
+      ...data.diagnostics,
       ...contentErrors(content.errors),
       ...translationProblems,
       ...reports.flatMap((r) => r.diagnostics),
@@ -353,19 +416,23 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       posts: content.posts,
       translations: content.translations,
       errors: content.errors,
+      held: content.held,
       meta,
+      data,
       resolved,
       trees: treeStates,
       store,
       templateDeps: theme.templateDeps,
       copies,
+      images,
+      search,
       sitemap: sitemap ?? {},
       manifest: written.manifest,
       ownership,
       keys,
     }
     const captured = macroSteps.flatMap((m) => m.captured)
-    const fromWorker = rendered.flatMap((r) => r.fromWorker?.diagnostics ?? [])
+    const fromWorkers = rendered.flatMap((r) => r.fromWorkers.flatMap((w) => w.diagnostics))
     return {
       pageKeys: pageCache.keys,
       inputDiagnostics: [
@@ -373,23 +440,26 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
           .slice(input.setup.length)
           .filter((d) => d.code !== 'BDS_CACHE_RESET')
           .map(toDiagnostic),
-        ...fromWorker,
+        ...fromWorkers,
       ],
       state,
       diagnostics: [
         ...owner.diagnostics,
         ...problems.map(toDiagnostic),
-        ...fromWorker,
+        ...fromWorkers,
         ...written.diagnostics,
       ],
       outputs: written.stats,
       macros: counts,
       python: !prev && counters ? { ...counters, output: captured } : undefined,
       changed: changedOutputs(previous, written.manifest),
+      notes: images.notes,
+      content: summarizeContent(content),
+      variants: images.files.map((f) => f.path),
     }
   } finally {
     await python.finish()
-    await worker?.close()
+    await Promise.all(workers.map((w) => w.close()))
   }
 }
 

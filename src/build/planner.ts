@@ -41,6 +41,8 @@ export interface PlanInput {
   /** Dependencies of each template: asked for only when keys are kept. */
   templateDeps?: (name: string) => TemplateDeps
   hasSummary: boolean
+  /** What template macros' results depend on (page-keys.ts). */
+  macroKey?: string
   /** The last build's keys and output, for a rebuild. */
   previous?: PageKeys & { manifest: Manifest }
 }
@@ -52,7 +54,12 @@ export function planBuild(input: PlanInput): BuildPlan {
   const carried: Manifest = new Map()
   const keys = new Map<string, string>()
   if (!templateDeps) return { plan, dirty: plan.jobs, carried, keys, summaryKey: '' }
-  const keyer = createKeyer({ model, deps: templateDeps, summaries: hasSummary })
+  const keyer = createKeyer({
+    model,
+    deps: templateDeps,
+    summaries: hasSummary,
+    macroKey: input.macroKey,
+  })
   const dirty: PageJob[] = []
   for (const job of plan.jobs) {
     const key = keyer.key(job)

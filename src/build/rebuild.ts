@@ -29,10 +29,10 @@ export async function rebuildSite(
     postFiles: 0,
     keep: true,
   })
-  const { diagnostics, outputs, macros } = result
+  const { diagnostics, outputs, macros, content } = result
   await timer.step('save', () =>
     patchManifest(cache, config.paths.out, result.state.manifest, result.changed),
   )
-  const report = timer.report({ config, upToDate: false, diagnostics, outputs, macros })
+  const report = timer.report({ config, upToDate: false, diagnostics, outputs, macros, content })
   return { report, state: result.state, changed: result.changed }
 }

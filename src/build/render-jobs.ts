@@ -1,12 +1,14 @@
-// renderJobs: renders the pages a build needs, on the main thread — yielding now and then so
-// Ctrl-C is handled — and, when there is a render worker, on both threads at once: the worker
-// takes post pages (the larger of half of them and as many as there are list pages, since a
-// list costs about as much as a post page) and writes them itself.
+// renderJobs: renders the pages a build needs on the main thread — yielding now and then so
+// Ctrl-C is handled — and, with render workers, on every thread at once. shareJobs splits
+// the pages: a page costs about the same anywhere, but list pages also render the summaries
+// of the posts they show, once per thread, so lists stay on the main thread unless there
+// are far more of them than a thread's share; the workers take post pages first.
 
 import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { type CategoryMetaMap, metaOf } from '../content/index.js'
 import type { FileSink, Manifest, SinkOptions } from '../output/index.js'
 import {
+  type ImageTable,
   type PagesResult,
   type RenderedBody,
   runPages,
@@ -14,7 +16,7 @@ import {
 } from '../render/index.js'
 import type { PageJob, SiteAlternates } from '../site/index.js'
 import type { SiteModel } from './model.js'
-import type { EntriesResult, RenderWorker } from './render-pool.js'
+import type { EntriesResult, RenderWorker, WorkerMacros } from './render-pool.js'
 
 /** The main thread yields to the event loop this often, so Ctrl-C is handled promptly. */
 const YIELD_EVERY = 64
@@ -23,59 +25,94 @@ export interface RenderInput {
   jobs: readonly PageJob[]
   model: SiteModel
   sink: FileSink
-  worker?: RenderWorker
-  /** What the worker needs to build the same model: posts and bodies in index order. */
+  workers: readonly RenderWorker[]
+  /** What a worker needs to build the same model: posts and bodies in index order. */
   bodies: readonly RenderedBody[]
   store: TemplateStore
   previous: Manifest
-  /** How the worker's sink writes (as the main thread's). */
+  /** How a worker's sink writes (as the main thread's). */
   options: SinkOptions
-  /** The list rules and the other languages' pages the worker plans with. */
+  /** The list rules and the other languages' pages a worker plans with. */
   categoryMeta: CategoryMetaMap
   alternates?: SiteAlternates
+  /** The image table the worker completes its pages' <img> tags with. */
+  images?: ImageTable
+  /** Set when the templates call macros. */
+  macros?: WorkerMacros
 }
 
 export interface Rendered {
   pages: PagesResult
-  fromWorker?: EntriesResult
+  fromWorkers: EntriesResult[]
+  /** The worker each of `fromWorkers` came from. */
+  asked: RenderWorker[]
 }
 
-/** The post pages the worker takes: from the end, so the main thread starts with its own. */
-export function workerShare(jobs: readonly PageJob[]): PageJob[] {
-  const entries = jobs.filter((j) => !j.source.startsWith('bds:'))
-  const lists = jobs.length - entries.length
-  const count = Math.min(entries.length, Math.max(Math.ceil(entries.length / 2), lists))
-  return entries.slice(entries.length - count)
+export interface Shares {
+  main: PageJob[]
+  /** One list per worker, each possibly empty. */
+  workers: PageJob[][]
+}
+
+const isList = (job: PageJob) => job.source.startsWith('bds:')
+
+/**
+ * Splits `jobs` between the main thread and `workers` threads: each thread's share is about
+ * 1/threads of the pages. The main thread takes the list pages (all of them when the excess
+ * over its share is under a quarter of a share, since a thread renders each summary it
+ * shows once), then post pages if it still has room; the workers split the rest evenly,
+ * post pages first.
+ */
+export function shareJobs(jobs: readonly PageJob[], workers: number): Shares {
+  if (workers === 0) return { main: [...jobs], workers: [] }
+  const lists = jobs.filter(isList)
+  const entries = jobs.filter((j) => !isList(j))
+  const share = Math.ceil(jobs.length / (workers + 1))
+  const keepLists = lists.length - share < share / 4 ? lists.length : share
+  const mainEntries = Math.max(0, share - keepLists)
+  const main = [...entries.slice(0, mainEntries), ...lists.slice(0, keepLists)]
+  const rest = [...entries.slice(mainEntries), ...lists.slice(keepLists)]
+  const each = Math.ceil(rest.length / workers)
+  return {
+    main,
+    workers: Array.from({ length: workers }, (_, i) => rest.slice(i * each, (i + 1) * each)),
+  }
 }
 
 export async function renderJobs(input: RenderInput): Promise<Rendered> {
-  const { worker, model } = input
-  const theirs = worker ? workerShare(input.jobs) : []
-  const given = new Set(theirs)
-  const mine = input.jobs.filter((j) => !given.has(j))
-  // Posts cross to the worker without their bodies (it needs only the rendered HTML).
-  const posts = () => model.index.posts.map(metaOf)
-  const paths = theirs.map((j) => j.path)
-  const fromWorker =
-    theirs.length > 0
-      ? worker?.entries(
-          posts(),
-          [...input.bodies],
-          input.store,
-          input.previous,
-          input.options,
-          paths,
-          model.index.tree,
-          input.categoryMeta,
-          input.alternates,
-        )
-      : undefined
-  fromWorker?.catch(() => {})
+  const { workers, model } = input
+  const shares = shareJobs(input.jobs, workers.length)
+  // Posts cross to a worker without their bodies (it needs only the rendered HTML).
+  const posts = shares.workers.some((s) => s.length > 0) ? model.index.posts.map(metaOf) : []
+  const asked = workers.filter((_, i) => (shares.workers[i]?.length ?? 0) > 0)
+  const fromWorkers = shares.workers.flatMap((share, i) =>
+    share.length === 0
+      ? []
+      : [
+          (workers[i] as RenderWorker).pages({
+            posts,
+            bodies: input.bodies,
+            store: input.store,
+            previous: input.previous,
+            options: input.options,
+            only: share.map((j) => j.path),
+            lists: share.some(isList),
+            tree: model.index.tree,
+            categoryMeta: input.categoryMeta,
+            alternates: input.alternates,
+            images: input.images,
+            macros: input.macros,
+            data: model.index.data,
+          }),
+        ],
+  )
+  const all = Promise.all(fromWorkers)
+  all.catch(() => {})
   const pages: PagesResult = { failed: [], diagnostics: [] }
-  for (let from = 0; from < mine.length; from += YIELD_EVERY) {
-    const to = Math.min(mine.length, from + YIELD_EVERY)
-    runPages(mine, model.templates, input.sink.write, pages, from, to)
+  for (let from = 0; from < shares.main.length; from += YIELD_EVERY) {
+    const to = Math.min(shares.main.length, from + YIELD_EVERY)
+    runPages(shares.main, model.templates, input.sink.write, pages, from, to)
     await yieldToLoop()
   }
-  return { pages, fromWorker: await fromWorker }
+  return { pages, fromWorkers: await all, asked }
 }

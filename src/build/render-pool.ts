@@ -1,42 +1,75 @@
-// The main thread's side of the render worker: start it, send it work, await its answers.
-// stopRenderWorkers() lets a signal handler halt every worker between two files.
+// The main thread's side of the render workers: start them, send them work, await their
+// answers. On a signal, stopRenderWorkers() (a stop hook) halts every worker between two files.
 
+import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/index.js'
 import type { CategoryMetaMap, PostMeta } from '../content/index.js'
 import type { Diagnostic } from '../errors/index.js'
 import type { Manifest, SinkOptions, WriteResult } from '../output/index.js'
-import type { RenderedBody, TemplateStore } from '../render/index.js'
+import type { ImageTable, RenderedBody, TemplateStore } from '../render/index.js'
 import type { SiteAlternates, Tree } from '../site/index.js'
-import type { WorkerRequest } from './render-worker.js'
+import { onStop } from '../util/stop-hooks.js'
+import type { DeferredCall, WorkerMacros } from './template-macros.js'
 
 export interface EntriesResult {
   result: WriteResult
   failed: string[]
   diagnostics: Diagnostic[]
+  /** Template macro calls the worker's pages wait for (`splice` writes those pages). */
+  macros?: { calls: DeferredCall[]; diagnostics: Diagnostic[] }
 }
+
+/** What a worker renders: the pages at `only`, planned from the same posts and bodies. */
+export interface PagesRequest {
+  posts: PostMeta[]
+  bodies: readonly RenderedBody[]
+  store: TemplateStore
+  previous: Manifest
+  options: SinkOptions
+  /** The output paths of the pages to render. */
+  only: string[]
+  /** Whether list pages are among them (the worker then plans those too). */
+  lists: boolean
+  /** The language tree and the list rules the pages are planned with. */
+  tree: Tree
+  categoryMeta: CategoryMetaMap
+  alternates?: SiteAlternates
+  /** The image table the worker completes its pages' <img> tags with. */
+  images?: ImageTable
+  /** What template macros need: the worker defers Python calls and holds those pages. */
+  macros?: WorkerMacros
+  /** The data files, for the `site.data` global. */
+  data: Readonly<Record<string, unknown>>
+}
+
+export type WorkerRequest =
+  | { type: 'markdown'; items: [string, string][] }
+  | ({ type: 'pages' } & PagesRequest)
+  | { type: 'splice'; outputs: string[] }
+
+export type { WorkerMacros }
 
 export interface RenderWorker {
   markdown(items: [string, string][]): Promise<[string, RenderedBody][]>
-  entries(
-    posts: PostMeta[],
-    bodies: RenderedBody[],
-    store: TemplateStore,
-    previous: Manifest,
-    options: SinkOptions,
-    /** The output paths of the post pages to render. */
-    only: string[],
-    /** The language tree and the list rules the pages are planned with. */
-    tree: Tree,
-    categoryMeta: CategoryMetaMap,
-    alternates?: SiteAlternates,
-  ): Promise<EntriesResult>
+  pages(request: PagesRequest): Promise<EntriesResult>
+  /** The HTML of the last `pages` request's macro calls: its waiting pages are written. */
+  splice(outputs: string[]): Promise<EntriesResult>
   close(): Promise<void>
 }
 
 const active = new Set<Int32Array>()
 
-export function startRenderWorker(config: ResolvedConfig): RenderWorker {
+/** How many render workers a build may start: one per core besides the main thread's. */
+export function workerCount(config: ResolvedConfig): number {
+  return Math.max(0, (config.threads ?? availableParallelism()) - 1)
+}
+
+export function startRenderWorkers(config: ResolvedConfig, count: number): RenderWorker[] {
+  return Array.from({ length: count }, () => startRenderWorker(config))
+}
+
+function startRenderWorker(config: ResolvedConfig): RenderWorker {
   const flags = new Int32Array(new SharedArrayBuffer(8))
   active.add(flags)
   const worker = new Worker(new URL('./render-worker.js', import.meta.url), {
@@ -68,19 +101,8 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
       const reply = await ask<{ results: [string, RenderedBody][] }>({ type: 'markdown', items })
       return reply.results
     },
-    entries: (posts, bodies, store, previous, options, only, tree, categoryMeta, alternates) =>
-      ask<EntriesResult>({
-        type: 'entries',
-        posts,
-        bodies,
-        store,
-        previous,
-        options,
-        only,
-        tree,
-        categoryMeta,
-        alternates,
-      }),
+    pages: (request) => ask<EntriesResult>({ type: 'pages', ...request }),
+    splice: (outputs) => ask<EntriesResult>({ type: 'splice', outputs }),
     async close() {
       active.delete(flags)
       await worker.terminate()
@@ -89,11 +111,11 @@ export function startRenderWorker(config: ResolvedConfig): RenderWorker {
 }
 
 /**
- * For signal handlers: asks every render worker to stop after the file it is writing (each
- * file goes to a temporary name and is renamed, so none is left half-written) and blocks
- * until it has, at most two seconds.
+ * A stop hook (util/stop-hooks.ts): asks every render worker to stop after the file it is
+ * writing (each file goes to a temporary name and is renamed, so none is left half-written)
+ * and blocks until it has, at most two seconds.
  */
-export function stopRenderWorkers(): void {
+function stopRenderWorkers(): void {
   for (const flags of active) {
     Atomics.store(flags, 0, 1)
     const deadline = Date.now() + 2000
@@ -101,3 +123,5 @@ export function stopRenderWorkers(): void {
   }
   active.clear()
 }
+
+onStop(stopRenderWorkers)

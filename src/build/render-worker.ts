@@ -1,61 +1,61 @@
-// The render worker: a second thread that renders Markdown and post pages, writing them
-// itself, while the main thread renders the rest. It builds the same model from the same
-// posts (without their bodies) and stops between two files when the build is interrupted
-// (flag 0), so no file is left half-written.
+// A render worker: a thread that renders Markdown and the pages it is given, writing them
+// itself, while the main thread and the other workers render the rest. It builds the same
+// model from the same posts (without their bodies) and stops between two files when the
+// build is interrupted (flag 0), so no file is left half-written. Pages that call a Python
+// macro from a template wait in the worker until the main thread has run every worker's
+// calls in one pass and sends their HTML (`splice`).
 
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/index.js'
-import { type CategoryMetaMap, listRules, type PostMeta } from '../content/index.js'
+import { listRules } from '../content/index.js'
 import { toDiagnostic } from '../errors/index.js'
-import {
-  createDiskWriter,
-  createFileSink,
-  type Manifest,
-  type PlannedFile,
-  type SinkOptions,
-} from '../output/index.js'
-import {
-  createMarkdown,
-  type PagesResult,
-  type RenderedBody,
-  renderBody,
-  runPages,
-  type TemplateStore,
-} from '../render/index.js'
-import {
-  createRouteTable,
-  indexSite,
-  planPages,
-  type SiteAlternates,
-  type Tree,
-} from '../site/index.js'
+import { createDiskWriter, createFileSink, type PlannedFile } from '../output/index.js'
+import { createMarkdown, type PagesResult, renderBody, runPages } from '../render/index.js'
+import { createRouteTable, indexSite, planPages } from '../site/index.js'
 import { createSiteModel } from './model.js'
-
-export type WorkerRequest =
-  | { type: 'markdown'; items: [string, string][] }
-  | {
-      type: 'entries'
-      posts: PostMeta[]
-      bodies: RenderedBody[]
-      store: TemplateStore
-      previous: Manifest
-      options: SinkOptions
-      /** The output paths to render. */
-      only: string[]
-      tree: Tree
-      categoryMeta: CategoryMetaMap
-      alternates?: SiteAlternates
-    }
+import type { EntriesResult, PagesRequest, WorkerRequest } from './render-pool.js'
+import { imageLookup, imagesSink } from './steps/image-pages.js'
+import { createPageMacros, macroSiteOf, type PageMacros, writeHeld } from './template-macros.js'
 
 const { config, flags } = workerData as { config: ResolvedConfig; flags: Int32Array }
 const md = createMarkdown(config.markdown)
 
-function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
+/** The last `pages` request whose pages wait for its template macro calls. */
+let waiting:
+  | {
+      macros: PageMacros
+      held: PlannedFile[]
+      write: (file: PlannedFile) => void
+      done: () => EntriesResult
+    }
+  | undefined
+
+function pages(request: PagesRequest): EntriesResult {
   const rules = listRules(request.categoryMeta)
-  const index = indexSite(request.posts, config.timezone, rules, request.tree)
-  const model = createSiteModel(config, index, request.bodies, request.store)
+  const options = { taxonomies: config.taxonomies, data: request.data }
+  const index = indexSite(request.posts, config.timezone, rules, request.tree, options)
+  const byFile = new Map(request.posts.map((p) => [p.file, p]))
+  const macros =
+    request.macros &&
+    createPageMacros(
+      macroSiteOf(
+        config,
+        index,
+        request.macros.media,
+        request.images && imageLookup(request.images),
+      ),
+      (f) => byFile.get(f),
+    )
+  const model = createSiteModel(
+    config,
+    index,
+    [...request.bodies],
+    request.store,
+    undefined,
+    macros,
+  )
   const writer = createDiskWriter(config.paths.out)
-  const sink = createFileSink(writer, request.previous, request.options)
+  const sink = imagesSink(createFileSink(writer, request.previous, request.options), request.images)
   const routes = createRouteTable()
   const { collections, tree } = index
   const { alternates } = request
@@ -66,10 +66,10 @@ function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
     config,
     routes,
     alternates,
-    part: 'entries',
+    part: request.lists ? 'all' : 'entries',
   })
   // The main thread plans every page too, and reports the plan's warnings.
-  const pages: PagesResult = { failed: [], diagnostics: [] }
+  const result: PagesResult = { failed: [], diagnostics: [] }
   const write = (file: PlannedFile) => {
     if (Atomics.load(flags, 0) === 1) throw new Error('interrupted')
     Atomics.store(flags, 1, 1)
@@ -78,14 +78,37 @@ function entries(request: Extract<WorkerRequest, { type: 'entries' }>) {
     Atomics.notify(flags, 1)
   }
   const only = new Set(request.only)
+  const held: PlannedFile[] = []
+  const emit = (file: PlannedFile) =>
+    macros?.holds(String(file.contents)) ? held.push(file) : write(file)
   runPages(
     plan.jobs.filter((j) => only.has(j.path)),
     model.templates,
-    write,
-    pages,
+    emit,
+    result,
   )
-  const diagnostics = pages.diagnostics.map(toDiagnostic)
-  return { result: sink.result(), failed: pages.failed, diagnostics }
+  const diagnostics = result.diagnostics.map(toDiagnostic)
+  const done = () => ({ result: sink.result(), failed: result.failed, diagnostics })
+  waiting = macros ? { macros, held, write, done } : undefined
+  if (!macros) return done()
+  return {
+    ...done(),
+    macros: { calls: macros.deferred, diagnostics: macros.diagnostics().map(toDiagnostic) },
+  }
+}
+
+/** Writes the waiting pages of the last `pages` request, `outputs` being its calls' HTML. */
+function splice(outputs: string[]): EntriesResult | undefined {
+  const now = waiting
+  waiting = undefined
+  if (!now) return undefined
+  const out = writeHeld(now.held, now.macros, outputs, now.write, config.macros.pageChars)
+  const { result, failed, diagnostics } = now.done()
+  return {
+    result,
+    failed: [...failed, ...out.failed],
+    diagnostics: [...diagnostics, ...out.diagnostics.map(toDiagnostic)],
+  }
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {
@@ -93,8 +116,12 @@ parentPort?.on('message', (request: WorkerRequest) => {
     if (request.type === 'markdown') {
       const results = request.items.map(([i, body]) => [i, renderBody(md, body)] as const)
       parentPort?.postMessage({ type: 'markdown', results })
+    } else if (request.type === 'splice') {
+      const result = splice(request.outputs)
+      if (!result) throw new Error('splice: the last pages request had no template macros')
+      parentPort?.postMessage({ type: 'splice', ...result })
     } else {
-      parentPort?.postMessage({ type: 'entries', ...entries(request) })
+      parentPort?.postMessage({ type: 'pages', ...pages(request) })
     }
   } catch (error) {
     parentPort?.postMessage({ type: 'error', message: (error as Error).stack ?? String(error) })

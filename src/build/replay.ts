@@ -1,18 +1,26 @@
 // replayBuild: a build whose inputs are byte for byte those of a recorded build writes that
 // build's files from the cache — no content parsed, no Markdown, Liquid or Python — through
 // the same sink, ownership claim and stale-output removal as the pipeline, and copies static
-// and media files as usual, each page written as its row is read. Undefined when a row of the
-// record is gone (then nothing was written).
+// and media files as usual, each page written as its row is read. The resized image variants
+// come from the images step (its store in `.bds/images`). Undefined when a row of the record
+// is gone or the variants are not those recorded (then nothing was written).
 
 import type { BuildCache } from '../cache/index.js'
 import type { ResolvedConfig } from '../config/index.js'
 import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
-import { createFileSink, finishOutputs, type Manifest, type WriteStats } from '../output/index.js'
+import {
+  createFileSink,
+  finishOutputs,
+  type Manifest,
+  type PlannedFile,
+  type WriteStats,
+} from '../output/index.js'
 import { loadTemplateStore } from '../render/index.js'
 import { createRouteTable } from '../site/index.js'
 import type { BuildDeps } from './deps.js'
 import type { BuildRecord } from './record.js'
 import { emitCopies, listCopies } from './steps/copies.js'
+import { startImages } from './steps/images.js'
 import { claimOwnership, recordOwnership } from './steps/ownership.js'
 import type { StepTimer } from './timer.js'
 
@@ -31,6 +39,16 @@ export async function replayBuild(
   previous: Manifest,
   timer: StepTimer,
 ): Promise<Replayed | undefined> {
+  let variants: PlannedFile[] = []
+  if (record.variants.length > 0) {
+    const images = await timer.step('images', async () =>
+      (await startImages(config, deps, undefined, true)).finish(),
+    )
+    const made = images.files.map((f) => f.path).sort()
+    // sharp missing here, or an image that could not be resized: build, do not replay.
+    if (images.notes.length > 0 || made.join('\n') !== record.variants.join('\n')) return undefined
+    variants = images.files
+  }
   const rows = await timer.step('replay', () => cache.pages(record.files.map(([, , key]) => key)))
   if (!rows) return undefined
   const { paths } = config
@@ -61,6 +79,7 @@ export async function replayBuild(
     if (written !== record.files.length) return undefined
     const store = await loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs)
     emitCopies(await listCopies(config, store, deps.fs), routes, sink, new Map())
+    for (const file of variants) if (routes.claim(file.path, file.source)) sink.write(file)
     return finishOutputs(writer, previous, [sink.result()], [])
   })
   if (!result) return undefined

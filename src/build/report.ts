@@ -32,6 +32,10 @@ export interface BuildReport {
   notes: string[]
   /** How many pages, Markdown bodies and macro calls came from the build cache, and how many were computed. */
   cache?: CacheReport
+  /** Drafts in the output (`--drafts`): an output that must not be deployed when not 0. */
+  drafts: number
+  /** Posts held back because they are dated after the build's clock (`--future` builds them). */
+  future: number
   /** Python runtime counters, when Python macros ran; with what they printed. */
   python?: PythonCounters & { output: CapturedOutput[] }
   errors: number

@@ -3,7 +3,7 @@
 // rebuild, which returns a new one; nothing else changes it.
 
 import type { ResolvedConfig } from '../config/index.js'
-import type { BdsMeta, Post, Translation } from '../content/index.js'
+import type { BdsMeta, DataFiles, Post, Translation } from '../content/index.js'
 import type { BdsError } from '../errors/index.js'
 import type { PythonStep } from '../macros/python/index.js'
 import type { Manifest, Ownership, PlannedFile } from '../output/index.js'
@@ -11,8 +11,10 @@ import type { RenderedBody, SitemapMemo, TemplateDeps, TemplateStore } from '../
 import type { ScriptRow } from '../scripts/index.js'
 import type { Tree } from '../site/index.js'
 import type { ModelMemo } from './model.js'
+import type { ImagesState } from './steps/images.js'
 import type { LinkMemo } from './steps/links.js'
 import type { MacroMemo } from './steps/macros.js'
+import type { SearchState } from './steps/search.js'
 import type { ResolvedMemo } from './trees.js'
 
 /** What one language tree made: bodies, macro results, rewritten links, views. */
@@ -41,8 +43,12 @@ export interface PipelineState {
   posts: ReadonlyMap<string, Post>
   translations: ReadonlyMap<string, Translation>
   errors: ReadonlyMap<string, BdsError>
+  /** Posts held back for their date (by file): a rebuild that touches one decides again. */
+  held: ReadonlyMap<string, Date>
   /** A bDS project's meta/*.json (categories and their list rules, tags). */
   meta: BdsMeta
+  /** The data files (`data/`), read again when one changes. */
+  data: DataFiles
   resolved: ResolvedMemo
   trees: TreeState[]
   store: TemplateStore
@@ -50,6 +56,10 @@ export interface PipelineState {
   templateDeps?: (name: string) => TemplateDeps
   /** Every file to copy (claimed or not). */
   copies: readonly PlannedFile[]
+  /** The image table and the resized variants (remade when media, static or templates change). */
+  images: ImagesState
+  /** The Pagefind index files and what they were made from. */
+  search: SearchState
   sitemap: SitemapMemo
   /** Every output file as written, and the output folder's record of them. */
   manifest: Manifest

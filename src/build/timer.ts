@@ -6,6 +6,7 @@ import type { Diagnostic } from '../errors/index.js'
 import type { WriteStats } from '../output/index.js'
 import { BDS_VERSION } from '../version.js'
 import type { BuildReport } from './report.js'
+import type { ContentSummary } from './steps/content.js'
 
 export interface StepTimer {
   step<T>(name: string, fn: () => Promise<T> | T): Promise<T>
@@ -17,7 +18,18 @@ export interface StepTimer {
     macros?: Record<string, number>
     python?: BuildReport['python']
     cache?: CacheReport
+    content?: ContentSummary
   }): BuildReport
+}
+
+/** The note of a build that held posts back (a note, not a warning: --strict passes). */
+export function heldNote(content: ContentSummary): string[] {
+  if (content.held === 0) return []
+  const posts = content.held === 1 ? '1 post is' : `${content.held} posts are`
+  const next = content.due ? `; the next is due ${content.due}` : ''
+  return [
+    `${posts} dated in the future and not built${next}; --future builds them, and a build at or after that date publishes them.`,
+  ]
 }
 
 /** `onStep` hears each step's name as it starts (the CLI shows it as progress on a TTY). */
@@ -34,7 +46,7 @@ export function createStepTimer(onStep?: (name: string) => void): StepTimer {
         steps.push({ name, ms: Math.round((performance.now() - t0) * 10) / 10 })
       }
     },
-    report({ config, upToDate, diagnostics, outputs, macros = {}, python, cache }) {
+    report({ config, upToDate, diagnostics, outputs, macros = {}, python, cache, content }) {
       const errors = diagnostics.filter((d) => d.severity === 'error').length
       return {
         bds: BDS_VERSION,
@@ -47,8 +59,10 @@ export function createStepTimer(onStep?: (name: string) => void): StepTimer {
         outputs,
         macros,
         diagnostics,
-        notes: config.notes,
+        notes: [...config.notes, ...(content ? heldNote(content) : [])],
         ...(cache ? { cache } : {}),
+        drafts: content?.drafts ?? 0,
+        future: content?.held ?? 0,
         ...(python ? { python } : {}),
         errors,
         warnings: diagnostics.length - errors,

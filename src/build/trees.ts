@@ -32,10 +32,12 @@ export interface TreeInput {
 /** Resolved posts by post and translation file, kept across rebuilds. */
 export type ResolvedMemo = WeakMap<Post, Map<string, Post>>
 
+/** The trees, each with its URL prefix: the base path, then `/{lang}` in a subtree. */
 export function siteTrees(config: ResolvedConfig): Tree[] {
+  const base = config.basePath
   return [
-    { language: config.language, prefix: '' },
-    ...config.languages.map((language) => ({ language, prefix: `/${language}` })),
+    { language: config.language, prefix: base, base },
+    ...config.languages.map((language) => ({ language, prefix: `${base}/${language}`, base })),
   ]
 }
 
@@ -45,11 +47,13 @@ export function buildTrees(
   translations: Iterable<Translation>,
   rules: SiteRules,
   memo: ResolvedMemo,
+  data: Readonly<Record<string, unknown>> = {},
 ): { trees: TreeInput[]; diagnostics: BdsError[] } {
   const [main, ...extra] = siteTrees(config)
   const tz = config.timezone
+  const options = { taxonomies: config.taxonomies, data }
   const trees: TreeInput[] = [
-    { tree: main as Tree, posts, index: indexSite(posts, tz, rules, main) },
+    { tree: main as Tree, posts, index: indexSite(posts, tz, rules, main, options) },
   ]
   if (extra.length === 0) return { trees, diagnostics: [] }
   const sets = joinTranslations([...translations], posts, config.language)
@@ -69,7 +73,7 @@ export function buildTrees(
       byFile.set(made.file, made)
       return made
     })
-    trees.push({ tree, posts: resolved, index: indexSite(resolved, tz, rules, tree) })
+    trees.push({ tree, posts: resolved, index: indexSite(resolved, tz, rules, tree, options) })
   }
   return { trees, diagnostics: sets.diagnostics }
 }

@@ -1,7 +1,9 @@
 // The content fingerprint of a site: every input file by its path relative to the site and
-// a hash of its bytes — posts, pages, templates, scripts, meta/*.json, the config and media
-// sidecars, the theme — and, for files that are only copied (static/, media files), path and
-// size. Equal on every clone of the same commit, wherever it lies and whatever the file times.
+// a hash of its bytes — posts, pages, templates, scripts, data files, meta/*.json, the config,
+// media sidecars and images (their sizes are written into pages, their variants made from
+// them), the theme — and, for files that are only copied (other static/ and media files),
+// path and size. Equal on every clone of the same commit, wherever it lies and whatever the
+// file times.
 
 import { join, relative, sep } from 'node:path'
 import type { ResolvedConfig } from '../config/index.js'
@@ -11,6 +13,9 @@ import { hashText } from '../util/hash.js'
 
 const rel = (root: string, path: string) => relative(root, path).split(sep).join('/')
 
+/** Files read for their content among the copied ones (as the images step finds images). */
+const READ = /\.(meta|jpe?g|png|gif|webp|avif|svg|bmp|ico|tiff?)$/i
+
 /** `themeDir`: the bundled theme the site's templates override (paths named relative to it). */
 export async function contentFingerprint(
   config: ResolvedConfig,
@@ -18,7 +23,7 @@ export async function contentFingerprint(
   themeDir: string,
 ): Promise<string> {
   const p = config.paths
-  const read = [p.posts, p.pages, p.templates, p.scripts, join(p.root, 'meta')]
+  const read = [p.posts, p.pages, p.templates, p.scripts, p.data, join(p.root, 'meta')]
   const sized = [p.static, p.media]
   const list = async (dir: string) => (await fs.walk(dir)).map((f) => join(dir, f))
   const [readFiles, sizedFiles] = await Promise.all([
@@ -27,7 +32,7 @@ export async function contentFingerprint(
   ])
   const byContent = [...readFiles.flat(), join(p.root, CONFIG_FILE)]
   const bySize: string[] = []
-  for (const file of sizedFiles.flat()) (file.endsWith('.meta') ? byContent : bySize).push(file)
+  for (const file of sizedFiles.flat()) (READ.test(file) ? byContent : bySize).push(file)
   const lines = await mapLimit(byContent, 64, async (file) => {
     const bytes = await fs.readBytes(file).catch(() => undefined)
     return `${rel(p.root, file)}\t${bytes ? hashText(bytes) : '-'}`

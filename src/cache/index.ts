@@ -4,6 +4,6 @@
 export { type CacheDb, KINDS, type Kind, openCacheFile, type PageRow } from './db.js'
 export { engineKey } from './engine.js'
 export { contentFingerprint } from './fingerprint.js'
-export { CACHE_FORMAT, cacheKey, configKey } from './keys.js'
+export { CACHE_FORMAT, cacheKey, configKey, runFlags } from './keys.js'
 export { cachedRunner } from './macro-runner.js'
 export { type BuildCache, type CacheCounts, type CacheReport, createBuildCache } from './session.js'

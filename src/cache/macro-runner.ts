@@ -22,6 +22,7 @@ export function cachedRunner(runner: MacroRunner, cache: BuildCache): MacroRunne
     return {
       has: (name) => runner.has(name),
       diagnostics: runner.diagnostics && (() => runner.diagnostics?.() ?? []),
+      names: runner.names && (() => runner.names?.() ?? []),
       run(batch) {
         cache.count('macros', false, batch.length)
         // Nothing is stored: a build with such calls cannot be replayed whole.
@@ -32,8 +33,11 @@ export function cachedRunner(runner: MacroRunner, cache: BuildCache): MacroRunne
   }
   const read = (name: string) => keys.read(name)
   return {
+    // Present: a caller can tell that its results are cached (template macro pages).
+    cacheKeys: keys,
     has: (name) => runner.has(name),
     diagnostics: runner.diagnostics && (() => runner.diagnostics?.() ?? []),
+    names: runner.names && (() => runner.names?.() ?? []),
     async run(batch) {
       const outputs: (MacroOutput | undefined)[] = new Array(batch.length)
       const callKeys: (string | undefined)[] = []
@@ -43,8 +47,11 @@ export function cachedRunner(runner: MacroRunner, cache: BuildCache): MacroRunne
       }
       for (const [i, key] of callKeys.entries()) {
         const row = key === undefined ? undefined : cache.macro(key)
-        if (!row || !(await stillSame(JSON.parse(row.reads) as Reads, read))) continue
-        outputs[i] = restoreOutput(row.value, (batch[i] as MacroInput).call.pos)
+        const reads = row ? (JSON.parse(row.reads) as Reads) : []
+        if (!row || !(await stillSame(reads, read))) continue
+        const output = restoreOutput(row.value, (batch[i] as MacroInput).call.pos)
+        // What it read, as when it ran: watch mode expands its post again when one changes.
+        outputs[i] = reads.length > 0 ? { ...output, reads: reads.map(([name]) => name) } : output
       }
       const missing = batch.flatMap((input, i) => (outputs[i] ? [] : [{ input, i }]))
       cache.count('macros', true, batch.length - missing.length)

@@ -1,7 +1,7 @@
 // What every command gets from the program: the printer, the folder it works in, the exit code
 // it sets, and how a long-running command is stopped.
 
-import type { Out } from './output.js'
+import type { Out } from './out.js'
 
 export interface CliContext {
   out: Out

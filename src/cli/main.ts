@@ -2,25 +2,23 @@
 // exit codes (0 ok, 1 site errors, 2 usage, 70 internal). Nothing else picks exit codes.
 
 import { resolve } from 'node:path'
-import { Command, CommanderError } from 'commander'
-import { stopRenderWorkers } from '../build/index.js'
-import { isBdsError, toDiagnostic } from '../errors/index.js'
+import { Command, CommanderError, Help } from 'commander'
+import { runStopHooks } from '../util/stop-hooks.js'
 import { BDS_VERSION } from '../version.js'
-import { registerBuild } from './commands/build.js'
-import { registerCache } from './commands/cache.js'
-import { registerDoctor } from './commands/doctor.js'
-import { registerIngest } from './commands/ingest.js'
-import { registerInit } from './commands/init.js'
-import { registerNew } from './commands/new.js'
-import { registerScripts } from './commands/scripts.js'
-import { registerServe } from './commands/serve.js'
-import { registerWatch } from './commands/watch.js'
+import { COMMANDS } from './commands/index.js'
 import type { CliContext } from './context.js'
-import { createOut, formatDiagnostic, type Out } from './output.js'
+import { createOut, type Out } from './out.js'
 
 export type { CliContext } from './context.js'
 
-export function createProgram(ctx: CliContext): Command {
+/**
+ * The program with every command listed; a command's options, subcommands and action are
+ * loaded only when `wanted` names it (main passes the words of the command line).
+ */
+export async function createProgram(
+  ctx: CliContext,
+  wanted: (name: string) => boolean = () => true,
+): Promise<Command> {
   const program = new Command('bds')
     .description('Build a static blog from Markdown, Liquid templates and Python macros.')
     .version(BDS_VERSION, '-v, --version')
@@ -36,15 +34,15 @@ export function createProgram(ctx: CliContext): Command {
       'after',
       '\nExamples:\n  $ bds init my-blog\n  $ bds build my-blog\n  $ bds watch my-blog --open\n  $ bds -C my-blog new post "Hello, world"\n  $ pbpaste | bds -C my-blog ingest -\n',
     )
-  registerBuild(program, ctx)
-  registerCache(program, ctx)
-  registerDoctor(program, ctx)
-  registerInit(program, ctx)
-  registerIngest(program, ctx)
-  registerNew(program, ctx)
-  registerScripts(program, ctx)
-  registerServe(program, ctx)
-  registerWatch(program, ctx)
+  const terms = new Map(COMMANDS.map((c) => [c.name, `${c.name} ${c.args}`.trim()]))
+  const fallback = new Help()
+  program.configureHelp({
+    subcommandTerm: (cmd) => terms.get(cmd.name()) ?? fallback.subcommandTerm(cmd),
+  })
+  for (const spec of COMMANDS) {
+    const cmd = program.command(spec.name).description(spec.summary)
+    if (wanted(spec.name)) (await spec.load())(cmd, ctx)
+  }
   return program
 }
 
@@ -55,7 +53,7 @@ export function createProgram(ctx: CliContext): Command {
 function exitOnBrokenPipe(): void {
   const onError = (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error
-    stopRenderWorkers()
+    runStopHooks()
     process.exit(process.exitCode ?? 0)
   }
   process.stdout.on('error', onError)
@@ -79,12 +77,13 @@ export async function runCli(
     cwd: () => resolve(base, (program?.opts().site as string | undefined) ?? '.'),
   }
   onContext?.(ctx)
-  program = createProgram(ctx)
+  const words = new Set(args)
+  program = await createProgram(ctx, (name) => words.has(name))
   try {
     await program.parseAsync(args, { from: 'user' })
     return ctx.exitCode
   } catch (error) {
-    return exitCodeFor(error, out, ctx)
+    return await exitCodeFor(error, out, ctx)
   }
 }
 
@@ -105,7 +104,7 @@ export async function main(argv: string[]): Promise<void> {
       })
       return
     }
-    stopRenderWorkers()
+    runStopHooks()
     out.err(`bds: stopped by ${signal}; no half-written file was left behind.`)
     process.exit(signal === 'SIGINT' ? 130 : 143)
   }
@@ -124,10 +123,13 @@ export async function main(argv: string[]): Promise<void> {
  */
 const signalsDelivered = () => new Promise<void>((done) => setTimeout(() => setImmediate(done), 0))
 
-function exitCodeFor(error: unknown, out: Out, ctx: CliContext): number {
+/** The exit code of a failed command; what formats the error is loaded only now. */
+async function exitCodeFor(error: unknown, out: Out, ctx: CliContext): Promise<number> {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? 0 : 2
   }
+  const { isBdsError, toDiagnostic } = await import('../errors/index.js')
+  const { formatDiagnostic } = await import('./output.js')
   if (isBdsError(error)) {
     const root = (error as { root?: string }).root ?? ctx.cwd()
     for (const e of [error, ...(error.related ?? [])])

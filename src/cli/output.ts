@@ -1,46 +1,12 @@
 // Terminal output: diagnostics with file:line:column, a code frame and the hint, and the
-// build summary. The only place that formats errors for people, and the printing boundary:
-// everything printed through Out has its control characters escaped (inert.ts).
+// build summary. The only place that formats errors for people (out.ts prints them).
 
 import { styleText } from 'node:util'
 import type { BuildReport } from '../build/index.js'
 import { type Diagnostic, diagnosticFrame, type Sources } from '../errors/index.js'
-import { detectOsLayer } from '../python/index.js'
 import { fileSources } from '../util/source-files.js'
 import { inert } from './inert.js'
-
-/** Text bds composed with colours, every untrusted part already made inert: printed as it is. */
-export interface Styled {
-  readonly styled: string
-}
-
-/** A string is printed with its control characters escaped. */
-export type Printable = string | Styled
-
-export interface Out {
-  out: (text: Printable) => void
-  err: (text: Printable) => void
-  color: boolean
-  /** Standard error is a terminal: show progress lines that rewrite themselves. */
-  progress: boolean
-}
-
-const line = (text: Printable) => `${typeof text === 'string' ? inert(text) : text.styled}\n`
-
-/** The printer of the process; `write` sends both streams elsewhere (plain, no colour). */
-export function createOut(write?: { out(text: string): void; err(text: string): void }): Out {
-  if (write) {
-    const { out, err } = write
-    return { out: (t) => out(line(t)), err: (t) => err(line(t)), color: false, progress: false }
-  }
-  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR
-  return {
-    out: (text) => process.stdout.write(line(text)),
-    err: (text) => process.stderr.write(line(text)),
-    color,
-    progress: Boolean(process.stderr.isTTY),
-  }
-}
+import type { Out, Styled } from './out.js'
 
 const paint = (o: Out, style: Parameters<typeof styleText>[0], text: string) =>
   o.color ? styleText(style, text) : text
@@ -72,6 +38,14 @@ export function formatDiagnostic(o: Out, d: Diagnostic, root: string | Sources):
 }
 
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${Math.round(n)} ms`)
+
+/** The line that says an output holds drafts (`--drafts`): loud, but not a diagnostic. */
+export function draftsWarning(o: Out, drafts: number): Styled | undefined {
+  if (drafts === 0) return undefined
+  const what = drafts === 1 ? '1 draft' : `${drafts} drafts`
+  const text = `the output contains ${what} (--drafts), in its pages, feeds and sitemap; do not deploy it.`
+  return { styled: `${paint(o, ['yellow', 'bold'], 'warning')}: ${text}` }
+}
 
 export function formatSummary(r: BuildReport): string {
   const o = r.outputs
@@ -117,12 +91,16 @@ function pythonLine(r: BuildReport): string {
   return `\n  python: ${counts} · ${boot}${times.length ? `\n  python calls: ${times.join(' · ')}` : ''}`
 }
 
-/** Said once per build when Python ran without the OS layer (or without the sandbox). */
-export function isolationNote(r: BuildReport): string | undefined {
+/**
+ * Said once per build when Python ran without the OS layer (or without the sandbox); the
+ * Python runtime is loaded only then, to say why.
+ */
+export async function isolationNote(r: BuildReport): Promise<string | undefined> {
   const isolation = r.python?.isolation
   if (!isolation || isolation === 'sandbox+namespaces') return undefined
   if (isolation === 'in-process')
     return 'note: Python macros ran inside the bds process (BDS_SANDBOX=off): they were not isolated from this host.'
+  const { detectOsLayer } = await import('../python/index.js')
   return `note: Python macros are not network-isolated on this host: ${detectOsLayer().reason} Run \`bds doctor\` for details.`
 }
 

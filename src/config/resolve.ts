@@ -3,14 +3,30 @@
 
 import { join, resolve } from 'node:path'
 import { BdsError } from '../errors/index.js'
+import { resolveBasePath, urlOrigin } from '../util/base-path.js'
 import { isInside, realPath, registerSite } from '../util/boundary.js'
 import { isValidTimeZone } from '../util/time.js'
+import { highlighterName } from '../version.js'
 import { recordLimits, resolveLimits } from './limits.js'
 import type { LoadedConfig } from './load.js'
 import { timezoneNotice } from './merge.js'
+import { resolveFeeds, resolveNav, resolveTaxonomies } from './site-options.js'
 import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
 
-const SOURCE_DIRS = ['posts', 'pages', 'media', 'static', 'templates', 'scripts', 'meta', '.bds']
+/** bDS's thumbnail boxes (MediaEngine THUMBNAIL_SIZES): the longest side, in pixels. */
+export const BDS_IMAGE_SIZES = Object.freeze({ small: 150, medium: 400, large: 800 })
+
+const SOURCE_DIRS = [
+  'posts',
+  'pages',
+  'media',
+  'static',
+  'templates',
+  'scripts',
+  'data',
+  'meta',
+  '.bds',
+]
 
 /** Compared as real paths: an output reached through a link to the site is the site. */
 function checkOutput(given: string, site: string): void {
@@ -51,8 +67,14 @@ export function resolveConfig(
       hint: 'Use an IANA zone name such as "UTC", "Europe/Berlin" or "America/New_York".',
     })
   }
-  const out = inline.out ? resolve(cwd, inline.out) : resolve(root, c.output ?? 'dist')
-  checkOutput(out, root)
+  // A preview goes to bds's own folder, where no deploy picks it up.
+  const preview = inline.preview === true && !inline.out
+  const out = inline.out
+    ? resolve(cwd, inline.out)
+    : preview
+      ? join(root, '.bds', 'preview')
+      : resolve(root, c.output ?? 'dist')
+  if (!preview) checkOutput(out, root)
   const paths: SitePaths = {
     root,
     out,
@@ -62,6 +84,7 @@ export function resolveConfig(
     static: join(root, 'static'),
     templates: join(root, 'templates'),
     scripts: join(root, 'scripts'),
+    data: join(root, 'data'),
     cache: join(root, '.bds'),
   }
   const allowOutside = Object.freeze((c.allowOutside ?? []).map((p) => resolve(root, p)))
@@ -69,9 +92,12 @@ export function resolveConfig(
   registerSite(root, allowOutside)
   const limits = resolveLimits(c.limits)
   recordLimits(root, limits)
+  const url = (c.url ?? '').replace(/\/+$/, '')
   return Object.freeze({
     title: c.title ?? 'My bds site',
-    url: (c.url ?? '').replace(/\/+$/, ''),
+    url,
+    basePath: resolveBasePath(url, c.basePath),
+    origin: urlOrigin(url),
     description: c.description ?? '',
     language: c.language ?? 'en',
     author: c.author ?? '',
@@ -84,24 +110,38 @@ export function resolveConfig(
     markdown: Object.freeze({
       linkify: c.markdown?.linkify ?? false,
       typographer: c.markdown?.typographer ?? false,
+      highlight: c.markdown?.highlight ?? true,
+      highlighter: (c.markdown?.highlight ?? true) ? highlighterName() : '',
     }),
     macros: Object.freeze({
       stringParams: c.macros?.stringParams ?? false,
       youtubeNoCookie: c.macros?.youtubeNoCookie ?? false,
       pageChars: limits.pageChars,
     }),
+    images: Object.freeze({
+      sizes: Object.freeze(
+        c.images?.sizes === false ? {} : { ...(c.images?.sizes ?? BDS_IMAGE_SIZES) },
+      ),
+    }),
+    search: c.search ?? true,
     allowOutside,
     limits,
+    feeds: resolveFeeds(c.feeds),
+    taxonomies: resolveTaxonomies(c.taxonomies),
+    nav: resolveNav(c.nav, loaded.positions, loaded.source),
     python: Object.freeze({
       workers: c.python?.workers ?? 4,
       timeoutMs: c.python?.timeoutMs ?? 10_000,
       memoryMiB: c.python?.memoryMiB ?? 512,
     }),
     drafts: inline.drafts ?? false,
+    future: inline.future ?? false,
+    preview,
     strict: inline.strict ?? false,
     clean: inline.clean ?? false,
     forceOutput: inline.forceOutput ?? false,
     cache: inline.cache ?? true,
+    threads: inline.threads,
     source: loaded.source,
     paths: Object.freeze(paths),
   })

@@ -7,6 +7,7 @@ export const configSchema = {
     $schema: { type: 'string' },
     title: { type: 'string', minLength: 1 },
     url: { type: 'string', pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' },
+    basePath: { type: 'string', pattern: '^(/?[^\\s?#]*)$' },
     description: { type: 'string' },
     language: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
     author: { type: 'string' },
@@ -27,6 +28,24 @@ export const configSchema = {
         youtubeNoCookie: { type: 'boolean' },
       },
     },
+    images: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        sizes: {
+          oneOf: [
+            { const: false },
+            {
+              type: 'object',
+              minProperties: 1,
+              propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
+              additionalProperties: { type: 'integer', minimum: 16, maximum: 8192 },
+            },
+          ],
+        },
+      },
+    },
+    search: { type: 'boolean' },
     python: {
       type: 'object',
       additionalProperties: false,
@@ -34,6 +53,40 @@ export const configSchema = {
         workers: { type: 'integer', minimum: 1, maximum: 64 },
         timeoutMs: { type: 'integer', minimum: 10, maximum: 600000 },
         memoryMiB: { type: 'integer', minimum: 64, maximum: 4096 },
+      },
+    },
+    feeds: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        json: { type: 'boolean' },
+        tags: { type: 'boolean' },
+        categories: { type: 'boolean' },
+      },
+    },
+    taxonomies: {
+      type: 'object',
+      propertyNames: { pattern: '^[a-z][a-z0-9_]*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          title: { type: 'string', minLength: 1 },
+          path: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' },
+          feeds: { type: 'boolean' },
+        },
+      },
+    },
+    nav: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          page: { type: 'string', minLength: 1 },
+          title: { type: 'string', minLength: 1 },
+          url: { type: 'string', minLength: 1 },
+        },
       },
     },
     allowOutside: { type: 'array', items: { type: 'string', minLength: 1 } },
@@ -53,6 +106,7 @@ export const configSchema = {
       properties: {
         linkify: { type: 'boolean' },
         typographer: { type: 'boolean' },
+        highlight: { type: 'boolean' },
       },
     },
   },

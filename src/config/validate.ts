@@ -1,21 +1,24 @@
 // Checks a parsed bds.config.json against its JSON Schema and returns every problem at once,
 // each at the line and column of its key, with "did you mean" for a mistyped key.
 
-import { Ajv, type ErrorObject } from 'ajv'
+import type { ErrorObject } from 'ajv'
 import { BdsError } from '../errors/index.js'
 import type { JsonPos } from '../util/json-source.js'
 import { suggest } from '../util/suggest.js'
 import { isValidTimeZone } from '../util/time.js'
+import { configChecks } from './checks.js'
+import { validate } from './config-validator.gen.js'
 import { configSchema } from './schema.js'
 
-let validate: ReturnType<Ajv['compile']> | undefined
-
-type Schema = { properties?: Record<string, Schema> }
+type Schema = { properties?: Record<string, Schema>; additionalProperties?: Schema | boolean }
 
 /** The keys the schema allows in the object at `pointer` ("" for the top level). */
 function keysAt(pointer: string): string[] {
   let schema: Schema | undefined = configSchema as Schema
-  for (const part of pointer.split('/').slice(1)) schema = schema?.properties?.[part]
+  for (const part of pointer.split('/').slice(1)) {
+    const more: Schema['additionalProperties'] = schema?.additionalProperties
+    schema = schema?.properties?.[part] ?? (typeof more === 'object' ? more : undefined)
+  }
   return Object.keys(schema?.properties ?? {})
 }
 
@@ -29,6 +32,12 @@ function valueAt(value: unknown, pointer: string): unknown {
 }
 
 function describe(error: ErrorObject, value: unknown): { pointer: string; message: string } {
+  const named = error.propertyName ?? (error.params as { propertyName?: string }).propertyName
+  if (named !== undefined) {
+    const pointer = `${error.instancePath}/${named}`
+    const message = `The name "${named}" must start with a lower-case letter and hold only a-z, 0-9 and _.`
+    return { pointer, message }
+  }
   if (error.keyword === 'additionalProperties') {
     const extra = String(error.params.additionalProperty)
     const pointer = `${error.instancePath}/${extra}`
@@ -48,7 +57,6 @@ export function configProblems(
   positions: Map<string, JsonPos>,
   file: string,
 ): BdsError[] {
-  validate ??= new Ajv({ allErrors: true }).compile(configSchema)
   const found = new Map<string, string>()
   if (!validate(value)) {
     for (const error of validate.errors ?? []) {
@@ -56,6 +64,8 @@ export function configProblems(
       if (!found.has(pointer)) found.set(pointer, message)
     }
   }
+  for (const [pointer, message] of configChecks(value))
+    if (!found.has(pointer)) found.set(pointer, message)
   const zone = (value as { timezone?: unknown } | null)?.timezone
   if (typeof zone === 'string' && zone && !isValidTimeZone(zone) && !found.has('/timezone'))
     found.set('/timezone', `Unknown timezone "${zone}".`)

@@ -98,7 +98,12 @@ async function readListed(
   file: string,
   kind: PostKind,
 ): Promise<ReadResult> {
-  const defaults = { timezone: config.timezone, author: config.author, language: config.language }
+  const defaults = {
+    timezone: config.timezone,
+    author: config.author,
+    language: config.language,
+    taxonomies: config.taxonomies.map((t) => t.name),
+  }
   let text: string
   try {
     text = utf8.decode(await fs.readBytes(join(config.paths.root, file)))

@@ -1,21 +1,21 @@
 // createPost: front matter + body of one file → a normalised Post, or a BdsError that names
 // the key's line. Pure: the caller reads the file and passes the text.
 
-import { Ajv, type ErrorObject } from 'ajv'
+import type { ErrorObject } from 'ajv'
 import { BdsError } from '../errors/index.js'
 import { slugify } from '../util/slug.js'
 import { parseDate } from '../util/time.js'
 import { splitFrontMatter } from './front-matter.js'
-import { frontMatterSchema } from './schema.js'
+import { validate } from './front-matter-validator.gen.js'
 import type { Post, PostKind, PostStatus } from './types.js'
 
 export interface PostDefaults {
   timezone: string
   author: string
   language: string
+  /** The config's custom taxonomies: their front matter keys hold terms. */
+  taxonomies?: readonly string[]
 }
-
-let validate: ReturnType<Ajv['compile']> | undefined
 
 function describe(error: ErrorObject): { key: string; message: string } {
   const key = error.instancePath.split('/')[1] ?? ''
@@ -49,6 +49,36 @@ function fallbackTitle(body: string, fileName: string): string {
   return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ')
 }
 
+/** A taxonomy's terms: one name or a list of names. */
+function taxonomyTerms(
+  data: Record<string, unknown>,
+  names: readonly string[],
+  at: (key: string) => { file: string; line: number; column: number },
+): Record<string, string[]> | undefined {
+  let out: Record<string, string[]> | undefined
+  for (const name of names) {
+    const value = data[name]
+    if (value === undefined || value === null) continue
+    const list = Array.isArray(value) ? value : [value]
+    if (list.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
+      throw new BdsError(
+        'BDS_FRONTMATTER_INVALID',
+        `"${name}" must be a name or a list of names.`,
+        {
+          pos: at(name),
+          hint: `The taxonomy "${name}" is set in bds.config.json: write ${name}: one, or ${name}: [one, two].`,
+        },
+      )
+    }
+    const found = terms(list)
+    if (found.length) {
+      out ??= {}
+      out[name] = found
+    }
+  }
+  return out
+}
+
 function terms(value: unknown): string[] {
   if (!Array.isArray(value)) return []
   const seen = new Set<string>()
@@ -63,7 +93,6 @@ export function createPost(source: string, file: string, kind: PostKind, d: Post
   const split = splitFrontMatter(source, file)
   const data = split.data
   const at = (key: string) => ({ file, line: split.keyLines.get(key) ?? 1, column: 1 })
-  validate ??= new Ajv({ allErrors: false, strict: false }).compile(frontMatterSchema)
   if (!validate(data)) {
     const { key, message } = describe(validate.errors?.[0] as ErrorObject)
     throw new BdsError('BDS_FRONTMATTER_INVALID', message, { pos: at(key) })
@@ -105,6 +134,7 @@ export function createPost(source: string, file: string, kind: PostKind, d: Post
       hint: 'Set `slug:` to letters, digits and dashes.',
     })
   }
+  const taxonomies = taxonomyTerms(data, d.taxonomies ?? [], at)
   const template = data.template ?? data.templateSlug
   const title = data.title === undefined ? '' : String(data.title).trim()
   return {
@@ -121,6 +151,7 @@ export function createPost(source: string, file: string, kind: PostKind, d: Post
     dated: created !== undefined,
     tags: terms(data.tags),
     categories: isPage ? categories.filter((c) => c.toLowerCase() !== 'page') : categories,
+    ...(taxonomies ? { taxonomies } : {}),
     excerpt: typeof data.excerpt === 'string' ? data.excerpt : undefined,
     author: typeof data.author === 'string' ? data.author : d.author,
     language: typeof data.language === 'string' ? data.language : d.language,

@@ -1,4 +1,11 @@
 export {
+  changedData,
+  type DataFiles,
+  noData,
+  parseDataFile,
+  readDataFiles,
+} from './data-files.js'
+export {
   type ContentResult,
   contentKind,
   isVisible,
@@ -11,6 +18,7 @@ export { type MacroPostData, macroPostData } from './macro-post.js'
 export { loadMedia, type MediaResult } from './media.js'
 export { frontMatterLine, postFolder, renderPostFile } from './post-file.js'
 export { type BdsMeta, type CategoryMetaMap, listRules, readBdsMeta } from './project/index.js'
+export { isScheduled, publishesAt } from './schedule.js'
 export { type ParsedSidecar, parseSidecar, type SidecarData } from './sidecar.js'
 export {
   isTranslationData,

@@ -25,5 +25,7 @@ export const frontMatterSchema = {
     language: { type: 'string' },
     template: { type: 'string', minLength: 1 },
     templateSlug: { type: 'string', minLength: 1 },
+    nav: { type: 'boolean' },
+    nav_order: { type: 'number' },
   },
 } as const

@@ -23,6 +23,8 @@ export interface PostMeta {
   dated: boolean
   tags: string[]
   categories: string[]
+  /** Terms of the config's custom taxonomies, by taxonomy (only those the post has). */
+  taxonomies?: Readonly<Record<string, string[]>>
   /** Front matter excerpt, plain text. */
   excerpt?: string
   author: string

@@ -73,11 +73,11 @@ export const codes = {
   },
   BDS_MACRO_UNKNOWN: {
     title: 'Unknown macro',
-    hint: 'Check the name, or create scripts/NAME.py with `kind: macro` (Python macros).',
+    hint: 'Check the name (`bds macros list` shows every macro), or create scripts/NAME.py with `kind: macro` (Python macros).',
   },
   BDS_MACRO_PARAMS: {
     title: 'Macro parameter is missing or invalid',
-    hint: 'See the built-in macros table in README.md for the parameters each macro takes.',
+    hint: '`bds macros show NAME` lists the parameters a macro takes, with their types and defaults.',
   },
   BDS_MACRO_FAILED: {
     title: 'Macro failed',
@@ -222,6 +222,30 @@ export const codes = {
   BDS_TEMPLATE_LIMIT: {
     title: 'Template exceeded a render limit',
     hint: 'Look for a loop that runs far longer than meant at the position shown, or raise the limit named in the message ("limits" in bds.config.json).',
+  },
+  BDS_IMAGE_UNREADABLE: {
+    title: 'Image size cannot be read',
+    hint: 'Check that the file is a complete image of the format its name says; re-export it if needed.',
+  },
+  BDS_IMAGE_RESIZE: {
+    title: 'Image cannot be resized',
+    hint: 'Check that the file is a complete image; pages show it at its own size until it can be resized.',
+  },
+  BDS_SEARCH_INDEX: {
+    title: 'Search index cannot be written',
+    hint: 'The site is built without search; set "search": false in bds.config.json to skip the index.',
+  },
+  BDS_DATA_PARSE: {
+    title: 'Data file is not valid JSON or YAML',
+    hint: 'Fix the syntax at the position shown; until then templates and scripts see no data under this name.',
+  },
+  BDS_DATA_DUPLICATE: {
+    title: 'Two data files have the same name',
+    hint: 'Keep one of data/NAME.json, data/NAME.yaml and data/NAME.yml; rename or remove the others.',
+  },
+  BDS_NAV_PAGE: {
+    title: 'Navigation names a page that does not exist',
+    hint: 'Use the slug of a page in pages/ (its URL without slashes), or give the entry a "title" and "url" instead.',
   },
 } as const satisfies Record<string, { title: string; hint: string }>
 

@@ -23,11 +23,14 @@ export function runOrder(rows: readonly ScriptRow[]): ScriptRow[] {
   )
 }
 
-/** Syncs the index of the site at `root` and returns its enabled transforms, in run order. */
+/**
+ * Syncs the index of the site at `root` and returns its enabled transforms, in run order,
+ * and every indexed script (the utilities among them are modules the transforms may import).
+ */
 export function enabledTransforms(
   root: string,
   cacheDir: string,
-): { sources: ScriptSource[]; diagnostics: BdsError[] } {
+): { sources: ScriptSource[]; diagnostics: BdsError[]; rows: ScriptRow[] } {
   const store = openScriptStore(cacheDir)
   try {
     const sync = syncScripts(root, store, { rebuild: store.reset !== undefined })
@@ -39,7 +42,8 @@ export function enabledTransforms(
     )
     const read = transformSources(rows, (path) => readFileSync(join(root, path), 'utf8'))
     const reset = store.reset ? [store.reset] : []
-    return { sources: read.sources, diagnostics: [...reset, ...warnings, ...read.diagnostics] }
+    const diagnostics = [...reset, ...warnings, ...read.diagnostics]
+    return { sources: read.sources, diagnostics, rows: store.all() }
   } finally {
     store.close()
   }

@@ -33,9 +33,10 @@ export function limitPageOutput(
 ): BdsError[] {
   const pages = new Map<string, number[]>()
   inputs.forEach((input, i) => {
-    const calls = pages.get(input.post.file)
+    const page = input.post?.file ?? input.url
+    const calls = pages.get(page)
     if (calls) calls.push(i)
-    else pages.set(input.post.file, [i])
+    else pages.set(page, [i])
   })
   const errors: BdsError[] = []
   for (const [file, calls] of pages) {

@@ -4,6 +4,7 @@
 // outputs add up to more than the page limit gets none of them (page-limit.ts).
 
 import { BdsError } from '../errors/index.js'
+import { suggest } from '../util/suggest.js'
 import { limitPageOutput } from './page-limit.js'
 import type { MacroInput, MacroOutput, MacroRunner } from './types.js'
 
@@ -13,17 +14,21 @@ export interface MacroRun {
   diagnostics: BdsError[]
 }
 
+/** `left` says what became of an unknown call (Markdown keeps it as written). */
 export async function runMacros(
   inputs: readonly MacroInput[],
   runners: readonly MacroRunner[],
+  left?: string,
 ): Promise<MacroRun> {
   const outputs: (MacroOutput | undefined)[] = new Array(inputs.length).fill(undefined)
   const diagnostics: BdsError[] = []
   const batches = new Map<MacroRunner, number[]>()
+  let names: string[] | undefined
   inputs.forEach((input, i) => {
     const runner = runners.find((r) => r.has(input.call.name))
     if (!runner) {
-      diagnostics.push(unknown(input.call))
+      names ??= runners.flatMap((r) => r.names?.() ?? [])
+      diagnostics.push(unknownMacro(input.call, names, left))
       return
     }
     const batch = batches.get(runner)
@@ -47,9 +52,18 @@ export async function runMacros(
   return { outputs, diagnostics }
 }
 
-function unknown({ name, pos }: MacroInput['call']): BdsError {
-  const message = `Unknown macro "${name}": it was left in the page as written.`
-  const hint = `Check the name, or create scripts/${name}.py with \`kind: macro\` (Python macros).`
+/** An unknown name, with the nearest known one ("did you mean") when there is one. */
+export function unknownMacro(
+  { name, pos }: Pick<MacroInput['call'], 'name' | 'pos'>,
+  names: readonly string[],
+  left = 'it was left in the page as written',
+): BdsError {
+  const near = suggest(name, names)
+  const mean = near ? ` (did you mean "${near}"?)` : ''
+  const message = `Unknown macro "${name}"${mean}: ${left}.`
+  const hint = near
+    ? `Write "${near}", or create scripts/${name}.py with \`kind: macro\` (Python macros); \`bds macros list\` shows every macro.`
+    : `Check the name, or create scripts/${name}.py with \`kind: macro\` (Python macros); \`bds macros list\` shows every macro.`
   return new BdsError('BDS_MACRO_UNKNOWN', message, { pos, severity: 'warning', hint })
 }
 

@@ -35,15 +35,36 @@ export interface MacroTag {
 export interface MacroSite {
   /** The language of the tree the page belongs to. */
   language: string
-  /** The tree's URL prefix: '' in the main tree, `/en` in a language subtree. */
+  /** The tree's URL prefix: the base path, then `/en` in a language subtree ('' or `/project/en`). */
   languagePrefix: string
   /** Base URL without trailing slash. */
   url: string
+  /** The site's base path ('' or `/project`): media URLs are written under it. */
+  basePath: string
   timezone: string
   tags: MacroTag[]
   /** Every media item of the site, newest `createdAt` first. */
   media: MediaItem[]
   options: MacroOptions
+  /** The resized variants of the site's images (`images.sizes`); absent when there are none. */
+  images?: ImageLookup
+}
+
+/** A resized copy of an image, as a gallery links or shows it. */
+export interface ImageVariantRef {
+  url: string
+  width: number
+  height: number
+}
+
+export interface ImageLookup {
+  /** Stands for every variant it knows: the build cache keys a gallery's output with it. */
+  key?: string
+  /**
+   * The variant of the image at `url` for a size name (`small`, `large`); without one by that
+   * name the smallest (for `small`) or largest variant; undefined when the image has none.
+   */
+  variant(url: string, size: 'small' | 'large'): ImageVariantRef | undefined
 }
 
 export interface MacroOptions {
@@ -57,9 +78,12 @@ export interface MacroOptions {
 
 export interface MacroInput {
   call: MacroCall
-  /** The post or page whose content holds the token. */
-  post: Post
-  /** URL path of that post or page. */
+  /**
+   * The post or page whose content holds the token; for a template call, the page's post
+   * (none on a list page, the home page or 404).
+   */
+  post?: Post
+  /** URL path of that post or page (of the page, for a template call). */
   url: string
   site: MacroSite
 }
@@ -70,8 +94,12 @@ export interface MacroOutput {
   diagnostics: BdsError[]
   /** What a Python macro printed (stdout, stderr, bds.log), shown with --verbose. */
   captured?: string
-  /** The parts of the site data the call read (Python: `posts`, `post:SLUG` …; see cacheKeys). */
-  reads?: string[]
+  /**
+   * The parts of the site data the call read (Python: `posts`, `post:SLUG`, `data:NAME` …; see
+   * cacheKeys): the build cache keys the result by them, and watch mode expands the post again
+   * when a data file among them changes (macros/python/data-reads.ts).
+   */
+  reads?: readonly string[]
   /** False when the same inputs may give another output next time (a timeout, `cache: false`). */
   cacheable?: boolean
 }
@@ -95,6 +123,8 @@ export interface MacroRunner {
   run(batch: readonly MacroInput[]): Promise<MacroOutput[]>
   /** Problems of the runner itself found while running (a Python script that does not parse). */
   diagnostics?(): BdsError[]
+  /** Every name it answers to, for "did you mean" (runners without it suggest nothing). */
+  names?(): readonly string[]
   /** Present when its results may come from the build cache. */
   cacheKeys?: MacroCacheKeys
 }

@@ -10,6 +10,8 @@ const scriptKey = (s: ScriptSource) => `${s.id}:${s.hash}`
 export interface EncodedCall {
   script: ScriptSource
   texts: string[]
+  /** Its keyword arguments as a JSON object, when it has any. */
+  kw?: string
 }
 
 interface Planned {
@@ -43,12 +45,13 @@ export function dedupe(calls: readonly PythonCall[]): Planned {
   }
   const seen = new Map<string, number>()
   const unique: EncodedCall[] = []
-  const slot = calls.map(({ script, args }) => {
+  const slot = calls.map(({ script, args, kwargs }) => {
     const texts = args.map(encode)
-    const key = `${scriptKey(script)}\0${texts.map(idOf).join(',')}`
+    const kw = kwargs && Object.keys(kwargs).length > 0 ? JSON.stringify(kwargs) : undefined
+    const key = `${scriptKey(script)}\0${texts.map(idOf).join(',')}\0${kw === undefined ? '' : idOf(kw)}`
     let index = seen.get(key)
     if (index === undefined) {
-      index = unique.push({ script, texts }) - 1
+      index = unique.push(kw === undefined ? { script, texts } : { script, texts, kw }) - 1
       seen.set(key, index)
     }
     return index
@@ -68,25 +71,27 @@ export function chunk<T>(items: readonly T[], workers: number, max = 100): T[][]
 export interface CallPlan {
   scripts: Record<string, ScriptSource>
   values: string[]
-  calls: { key: string; args: number[] }[]
+  /** `kw`: the index of the call's keyword arguments (a JSON object) in `values`. */
+  calls: { key: string; args: number[]; kw?: number }[]
 }
 
 export function planOf(calls: readonly EncodedCall[]): CallPlan {
   const scripts: Record<string, ScriptSource> = {}
   const values: string[] = []
   const seen = new Map<string, number>()
-  const list = calls.map(({ script, texts }) => {
+  const ref = (text: string) => {
+    let index = seen.get(text)
+    if (index === undefined) {
+      index = values.push(text) - 1
+      seen.set(text, index)
+    }
+    return index
+  }
+  const list = calls.map(({ script, texts, kw }) => {
     const key = scriptKey(script)
     scripts[key] ??= script
-    const refs = texts.map((text) => {
-      let index = seen.get(text)
-      if (index === undefined) {
-        index = values.push(text) - 1
-        seen.set(text, index)
-      }
-      return index
-    })
-    return { key, args: refs }
+    const args = texts.map(ref)
+    return kw === undefined ? { key, args } : { key, args, kw: ref(kw) }
   })
   return { scripts, values, calls: list }
 }
@@ -94,11 +99,14 @@ export function planOf(calls: readonly EncodedCall[]): CallPlan {
 /** The calls of a plan that came over IPC; undefined when it does not hold together. */
 export function callsOf(plan: CallPlan): EncodedCall[] | undefined {
   const calls: EncodedCall[] = []
-  for (const { key, args } of plan.calls) {
+  for (const { key, args, kw } of plan.calls) {
     const script = plan.scripts[key]
     const texts = args.map((i) => plan.values[i])
+    const kwText = kw === undefined ? undefined : plan.values[kw]
     if (!script || texts.some((t) => typeof t !== 'string')) return undefined
-    calls.push({ script, texts: texts as string[] })
+    if (kw !== undefined && typeof kwText !== 'string') return undefined
+    const call = { script, texts: texts as string[] }
+    calls.push(kwText === undefined ? call : { ...call, kw: kwText })
   }
   return calls
 }

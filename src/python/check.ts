@@ -42,7 +42,9 @@ export async function checkScripts(
   host: PythonHost,
   scripts: readonly ScriptSource[],
 ): Promise<ScriptCheck[]> {
-  const results = await host.check(scripts.map((s) => ({ file: s.file, source: s.source })))
+  const results = await host.check(
+    scripts.map((s) => ({ file: s.file, source: s.source, entrypoint: s.entrypoint })),
+  )
   return results.map((result, i) => {
     const script = scripts[i] as ScriptSource
     return { script, result, problem: scriptProblem(script, result) }

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { pythonHarnessDir } from '../version.js'
+import { pythonHarnessDir } from './paths.js'
 
 export interface HarnessSources {
   harness: string

@@ -3,9 +3,9 @@
 // the benchmark as the baseline; builds use the sandbox (sandbox/host.ts), whose child runs
 // the same pool.
 
-import { pythonWorkerFile } from '../version.js'
 import { harnessSources } from './harness.js'
 import type { PythonHostOptions } from './options.js'
+import { pythonWorkerFile } from './paths.js'
 import { createPoolHost } from './pool.js'
 import {
   defaultCacheDir,

@@ -13,6 +13,7 @@ import { createCounters } from './counters.js'
 import type { HarnessSources } from './harness.js'
 import type { PythonHostOptions } from './options.js'
 import type {
+  CheckRequest,
   CheckResult,
   PythonCall,
   PythonCallResult,
@@ -182,7 +183,7 @@ export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): Pool
     return slot.map((i) => results[i] as PythonCallResult)
   }
 
-  async function check(scripts: readonly { file: string; source: string }[]) {
+  async function check(scripts: readonly CheckRequest[]) {
     if (scripts.length === 0) return []
     await start()
     const task: WorkerTask = { v: WIRE_VERSION, kind: 'check', scripts: JSON.stringify(scripts) }

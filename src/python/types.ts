@@ -18,6 +18,8 @@ export interface PythonCall {
   script: ScriptSource
   /** JSON-serialisable positional arguments; trimmed to as many as the entrypoint takes. */
   args: unknown[]
+  /** Keyword arguments (a macro's declared parameters), JSON-serialisable. */
+  kwargs?: Record<string, unknown>
 }
 
 export type PythonErrorKind =
@@ -49,9 +51,12 @@ export interface PythonCallResult {
   /** Messages from `bds.log()`. */
   logs: string[]
   /**
-   * What the call read of the site data through the `bds` and `bds_api` modules, sorted:
-   * `config`, `posts`, `post:SLUG`, `tags`, `categories`, `api:KEY` (a top-level key of
-   * bds_api's data), `data:NAME`. The build cache keys the result by exactly these.
+   * What the call read of the site data through the `bds` and `bds_api` modules (what its
+   * script's module read at its top level and in earlier calls included), sorted: `config`,
+   * `posts`, `post:SLUG`, `tags`, `categories`, `api:KEY` (a top-level key of bds_api's data),
+   * `data:NAME` (a data file, `bds.data("NAME")`); `*` stands for everything. The build cache
+   * keys the result by exactly these; watch mode expands a post again when a data file its
+   * calls read changes (macros/python/data-reads.ts).
    */
   reads: string[]
   /** Wall time of the call inside the worker, in milliseconds. */
@@ -69,6 +74,41 @@ export interface CheckResult {
    */
   params?: Record<string, number | null>
   error?: { message: string; line: number; column: number }
+  /** The declaration of the entrypoint asked about, when the file defines it. */
+  signature?: Signature
+}
+
+/** A script to check: with `entrypoint`, its declaration comes back too. */
+export interface CheckRequest {
+  file: string
+  source: string
+  entrypoint?: string
+}
+
+/** A parameter an entrypoint declares (after `context, post` or after `*`). */
+export interface DeclaredParam {
+  name: string
+  type: 'str' | 'int' | 'float' | 'bool' | 'any'
+  /** A literal default; `defaultText` holds any other as written. */
+  default?: string | number | boolean
+  defaultText?: string
+  /** No default at all: a call must give it. */
+  required?: boolean
+  /** From an `Args:` section of the docstring. */
+  description?: string
+  /** From a `Literal[…]` annotation. */
+  choices?: (string | number)[]
+}
+
+/** An entrypoint's declaration, read with `ast` (nothing runs). */
+export interface Signature {
+  params: DeclaredParam[]
+  /** It has `**kwargs`: it takes parameters it does not name. */
+  open: boolean
+  /** The first paragraph of its docstring. */
+  doc?: string
+  /** Line of its `def`. */
+  line: number
 }
 
 /** What the read-only `bds` Python module shows; sent to each worker once per build. */
@@ -78,8 +118,23 @@ export interface SiteData {
   posts: Record<string, unknown>[]
   tags: { name: string; url: string; count: number }[]
   categories: { name: string; url: string; count: number }[]
+  /** The data files by name (`bds.data("NAME")`). */
+  data?: Record<string, unknown>
   /** What bDS's `bds_api` module answers from (sent only when a script imports it). */
   api?: Record<string, unknown>
+  /** The site's utility scripts, importable by name from every script (`import reading_time`). */
+  modules?: UtilityModule[]
+}
+
+/** A utility script as a module: its source travels as data; no worker opens a path. */
+export interface UtilityModule {
+  /** The module name: the file name without `.py` (`reading_time`). */
+  name: string
+  /** Path relative to the site root: tracebacks name it. */
+  file: string
+  source: string
+  /** Content hash: a new one makes the workers forget the old module and its importers. */
+  hash: string
 }
 
 export interface ScriptTiming {
@@ -116,7 +171,7 @@ export interface PythonHost {
   /** Runs calls in batches; results in order. Never rejects for one bad call. */
   run(calls: readonly PythonCall[], options?: RunOptions): Promise<PythonCallResult[]>
   /** Parses scripts with Python's `ast` (nothing executes). */
-  check(scripts: readonly { file: string; source: string }[]): Promise<CheckResult[]>
+  check(scripts: readonly CheckRequest[]): Promise<CheckResult[]>
   counters(): PythonCounters
   /** Stops every worker; safe to call twice. */
   stop(): Promise<void>

@@ -4,6 +4,7 @@
 // No ajv here: the sandbox child, which checks its workers' replies too, cannot compile it.
 
 import { BdsError } from '../errors/index.js'
+import { signatureOf, signatureProblem } from './signature-wire.js'
 import type { CheckResult } from './types.js'
 import { WIRE_VERSION } from './worker/protocol.js'
 
@@ -59,6 +60,10 @@ function outcomeProblem(raw: unknown): string | undefined {
   const count = (n: unknown) => n === null || (Number.isInteger(n) && (n as number) >= 0)
   if (p !== undefined && !(isObject(p) && Object.values(p).every(count)))
     return 'has parameter counts that are not counts'
+  if (raw.signature !== undefined) {
+    const problem = signatureProblem(raw.signature)
+    if (problem) return problem
+  }
   const e = raw.error
   if (e === undefined || e === null) return undefined
   const where = isObject(e) && Number.isInteger(e.line) && Number.isInteger(e.column)
@@ -73,11 +78,13 @@ export function checkOutcomes(raw: unknown, count: number): CheckOutcome[] | str
     const problem = outcomeProblem(r)
     if (problem) return `check result ${i} ${problem}`
   }
-  return (raw as Record<string, unknown>[]).map(({ ok, functions, params, error: e }) => ({
+  const results = raw as Record<string, unknown>[]
+  return results.map(({ ok, functions, params, error: e, signature: s }) => ({
     ok: ok as boolean,
     functions: [...(functions as string[])],
     ...(isObject(params) ? { params: Object.fromEntries(Object.entries(params)) } : {}),
     ...(isObject(e) ? { error: { message: `${e.message}`, line: e.line, column: e.column } } : {}),
+    ...(isObject(s) ? { signature: signatureOf(s) } : {}),
   })) as CheckOutcome[]
 }
 

@@ -2,6 +2,7 @@
 // the site settings; `date` itself is liquidjs's, set to the site timezone.
 
 import { translate } from '../locales/index.js'
+import { withBase } from '../util/base-path.js'
 import { escapeXml, stripHtml } from '../util/html.js'
 import { slugify } from '../util/slug.js'
 import { isoUtc, parseDate } from '../util/time.js'
@@ -18,13 +19,21 @@ function toDate(value: unknown, timeZone: string): Date | undefined {
 }
 
 export interface FilterOptions {
-  siteUrl: string
+  /** `scheme://host` of the site's URL. */
+  origin: string
+  /** '' or `/project`: what relative_url puts in front of a path. */
+  basePath: string
   timezone: string
   language: string
 }
 
 export function createFilters(o: FilterOptions): Record<string, (...args: never[]) => unknown> {
-  const { siteUrl, timezone } = o
+  const { origin, basePath, timezone } = o
+  /** A path under the base; one already under it is left as it is (decision 0020). */
+  const relative = (value: unknown) => {
+    const path = String(value ?? '')
+    return withBase(path.startsWith('/') ? path : `/${path}`, basePath)
+  }
   const formatted = new Map<string, string>()
   return {
     /** strftime in the site timezone; anything that is not a date is returned unchanged. */
@@ -46,12 +55,9 @@ export function createFilters(o: FilterOptions): Record<string, (...args: never[
     absolute_url: (value: unknown) => {
       const path = String(value ?? '')
       if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path
-      return `${siteUrl}${path.startsWith('/') ? '' : '/'}${path}`
+      return `${origin}${relative(path)}`
     },
-    relative_url: (value: unknown) => {
-      const path = String(value ?? '')
-      return path.startsWith('/') ? path : `/${path}`
-    },
+    relative_url: relative,
     slugify: (value: unknown) => slugify(String(value ?? '')),
     excerpt: (value: unknown, words = 50) => {
       const all = stripHtml(String(value ?? '')).split(' ')

@@ -1,12 +1,26 @@
-// The generated files: rss.xml and atom.xml of each language tree, sitemap.xml over all of
-// them and calendar.json.
+// The generated files: the feeds of each language tree (rss.xml, atom.xml, feed.json) and of
+// the archives that have their own, sitemap.xml over every tree and calendar.json.
 
-import type { ResolvedConfig } from '../config/index.js'
+import type { FeedFormat, ResolvedConfig } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
 import type { PlannedFile } from '../output/index.js'
-import type { Collections, PostView, SitemapRoute } from '../site/index.js'
-import { feedStyle, renderAtom, renderRss } from './feeds.js'
+import {
+  type Collections,
+  FEED_FORMATS,
+  type ListSpec,
+  type PostView,
+  type SitemapRoute,
+} from '../site/index.js'
+import { renderAtom, renderRss } from './feed-xml.js'
+import { archiveStyle, type FeedStyle, feedStyle } from './feeds.js'
+import { renderJsonFeed } from './json-feed.js'
 import { renderCalendar, renderSitemap } from './sitemap.js'
+
+const renderers: Record<FeedFormat, typeof renderRss> = {
+  rss: renderRss,
+  atom: renderAtom,
+  json: renderJsonFeed,
+}
 
 /** Watch mode keeps the last sitemap: most rebuilds change no route and no date. */
 export interface SitemapMemo {
@@ -25,28 +39,37 @@ function sitemap(siteUrl: string, routes: readonly SitemapRoute[], memo?: Sitema
   return text
 }
 
-/** rss.xml and atom.xml of a tree (under its prefix). */
+/** The files of one feed in each format, in the folder `base` (a URL path ending in `/`). */
+function feedSet(
+  config: ResolvedConfig,
+  base: string,
+  posts: readonly PostMeta[],
+  views: ReadonlyMap<PostMeta, PostView>,
+  style: FeedStyle,
+): PlannedFile[] {
+  // The folder under the output folder: the output folder is the base path.
+  const own = base.slice(config.basePath.length)
+  const dir = decodeURIComponent(own.slice(1))
+  return config.feeds.formats.map((format) => {
+    const { file } = FEED_FORMATS[format]
+    const contents = renderers[format](config, posts, views, style)
+    return { path: `${dir}${file}`, source: `bds:feed ${own}${file}`, contents }
+  })
+}
+
+/** The feeds of a tree (under its prefix) and of each of its lists that has its own. */
 export function feedFiles(
   config: ResolvedConfig,
   tree: { language: string; prefix: string },
-  listed: readonly PostMeta[],
-  views: Map<PostMeta, PostView>,
+  lists: readonly ListSpec[],
+  views: ReadonlyMap<PostMeta, PostView>,
 ): PlannedFile[] {
   const style = feedStyle(config, tree.prefix, tree.language || config.language)
-  const dir = tree.prefix ? `${tree.prefix.slice(1)}/` : ''
-  const source = (kind: string) => `bds:${kind}${tree.prefix ? ` ${tree.prefix}` : ''}`
-  return [
-    {
-      path: `${dir}rss.xml`,
-      source: source('rss'),
-      contents: renderRss(config, listed, views, style),
-    },
-    {
-      path: `${dir}atom.xml`,
-      source: source('atom'),
-      contents: renderAtom(config, listed, views, style),
-    },
-  ]
+  return lists.flatMap((list) => {
+    if (list.kind === 'home') return feedSet(config, `${tree.prefix}/`, list.posts, views, style)
+    if (!list.feeds) return []
+    return feedSet(config, list.base, list.posts, views, archiveStyle(style, config, list))
+  })
 }
 
 /** sitemap.xml over every tree's routes and the main tree's calendar.json. */
@@ -57,7 +80,7 @@ export function siteFiles(
   memo?: SitemapMemo,
 ): PlannedFile[] {
   return [
-    { path: 'sitemap.xml', source: 'bds:sitemap', contents: sitemap(config.url, routes, memo) },
+    { path: 'sitemap.xml', source: 'bds:sitemap', contents: sitemap(config.origin, routes, memo) },
     { path: 'calendar.json', source: 'bds:calendar', contents: renderCalendar(c, config.timezone) },
   ]
 }

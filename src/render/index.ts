@@ -1,7 +1,23 @@
 // Rendering: the Markdown and Liquid engines and the pure string producers of a site — pages
 // from their jobs, feeds, the sitemap and calendar.json.
-export { absolutizeHtml, feedStyle, renderAtom, renderRss } from './feeds.js'
+export { renderAtom, renderRss } from './feed-xml.js'
+export { absolutizeHtml, archiveStyle, type FeedStyle, feedItems, feedStyle } from './feeds.js'
 export { feedFiles, type SitemapMemo, siteFiles } from './generated.js'
+export {
+  besideUrl,
+  findImage,
+  type ImageInfo,
+  type ImageTable,
+  type ImageVariant,
+  pageUrl,
+  pickVariant,
+  planVariants,
+  RESIZED_FORMATS,
+  variantPath,
+  variantSizes,
+} from './image-table.js'
+export { DEFAULT_SIZES, decorateImages } from './images.js'
+export { JSON_FEED_VERSION, renderJsonFeed } from './json-feed.js'
 export { buildLinkMaps, lineOfLink, type MediaSource } from './link-maps.js'
 export { type LinkMaps, rewriteLinks, type UnresolvedLink } from './links.js'
 export {
@@ -10,6 +26,13 @@ export {
   type TemplateEngine,
   type TemplateOptions,
 } from './liquid.js'
+export {
+  type MacroScan,
+  scanMacroCalls,
+  type TemplateMacroCall,
+  type TemplateMacros,
+  toParams,
+} from './macro-tag.js'
 export {
   createMarkdown,
   type MarkdownOptions,

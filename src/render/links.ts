@@ -2,6 +2,8 @@
 // rewriteRenderedHtmlUrls / normalizePreviewHref / normalizePreviewSrc do (rfc1437/bDS
 // src/main/engine/PageRenderer.ts, tests/engine/PageRenderer.rewrite.test.ts). Pure.
 
+import { withBase } from '../util/base-path.js'
+
 export interface LinkMaps {
   /** Post slug → its canonical URL (e.g. `/2025/03/02/hallo-welt/`). */
   postUrlBySlug: ReadonlyMap<string, string>
@@ -79,21 +81,23 @@ export function resolveLink(raw: string, maps: LinkMaps, attribute: 'href' | 'sr
  * `/post/slug`, `/posts/slug`, `/post(s)/YYYY/M/slug`, `/YYYY/M/D/slug` (each with an optional
  * `.html`) and `/media/YYYY/MM/name` (`src` only takes media links). Query and fragment are
  * kept; external, `#` and other links are untouched; old-style links that name nothing are
- * left as written and returned with their offsets.
+ * left as written and returned with their offsets. With a base path (`/project`), every other
+ * root-relative link goes under it too (`/about/` → `/project/about/`): content is written for
+ * a site at `/`.
  */
-export function rewriteLinks(html: string, maps: LinkMaps): RewriteResult {
+export function rewriteLinks(html: string, maps: LinkMaps, base = ''): RewriteResult {
   const unresolved: UnresolvedLink[] = []
   const out = html.replace(
     /\b(href|src)=(["'])(.*?)\2/gi,
     (whole, attr: string, quote: string, value: string, offset: number) => {
       const kind = attr.toLowerCase() === 'src' ? 'src' : 'href'
       const result = resolveLink(value, maps, kind)
-      if (!result) return whole
-      if ('unresolved' in result) {
+      if (result && 'unresolved' in result) {
         unresolved.push({ url: value, kind: result.unresolved, offset: offset + attr.length + 2 })
         return whole
       }
-      return `${attr}=${quote}${result.url}${quote}`
+      const url = withBase(result ? result.url : value, base)
+      return url === value ? whole : `${attr}=${quote}${url}${quote}`
     },
   )
   return { html: out, unresolved }

@@ -7,8 +7,11 @@ import { type FS, Liquid } from 'liquidjs'
 import { DEFAULT_LIMITS, type ResolvedLimits } from '../config/index.js'
 import { BdsError, isBdsError } from '../errors/index.js'
 import { checkPageSize } from '../macros/index.js'
+import { suggest } from '../util/suggest.js'
 import { CacheTag } from './cache-tag.js'
+import { useFastRenderer } from './fast-render.js'
 import { createFilters } from './filters.js'
+import { type Locate, macroFilter, macroTag, type TemplateMacros } from './macro-tag.js'
 import { limitedContext, limitMessage } from './render-limits.js'
 import { storeFs, type TemplateStore } from './template-store.js'
 
@@ -20,7 +23,10 @@ export interface TemplateEngine {
 }
 
 export interface TemplateOptions {
-  siteUrl: string
+  /** `scheme://host` of the site's URL (absolute_url). */
+  origin: string
+  /** The site's base path, '' or `/project` (relative_url, absolute_url). */
+  basePath: string
   timezone: string
   language: string
   globals: Record<string, unknown>
@@ -31,6 +37,20 @@ export interface TemplateOptions {
    * worker passes a check of its interrupt flag, so a runaway render stops on Ctrl-C).
    */
   stopped?: () => boolean
+  /** Render through compiled templates (render/fast-render.ts); false: liquidjs's own way. */
+  fast?: boolean
+  /** Where `{% macro %}` and `| macro` calls go; without it they render as nothing. */
+  macros?: TemplateMacros
+}
+
+/** " (did you mean the tag "macro"?)" for a misspelt tag or filter name, else ''. */
+function nearest(message: string, liquid: Liquid | undefined): string {
+  const tag = /tag "([^"]+)" not found/.exec(message)?.[1]
+  const filter = /undefined filter: (\S+)/.exec(message)?.[1]
+  if (!liquid || (!tag && !filter)) return ''
+  const names = Object.keys(tag ? liquid.tags : liquid.filters)
+  const near = suggest((tag ?? filter) as string, names)
+  return near ? ` (did you mean the ${tag ? 'tag' : 'filter'} "${near}"?)` : ''
 }
 
 function toBdsError(
@@ -38,6 +58,7 @@ function toBdsError(
   store: TemplateStore,
   name: string,
   limits: ResolvedLimits,
+  liquid?: Liquid,
 ): BdsError {
   const e = error as {
     name?: string
@@ -55,7 +76,8 @@ function toBdsError(
   const message = (e.originalError?.message ?? e.message ?? String(error))
     .replace(/, file:.*$/s, '')
     .replace(/, line:\d+, col:\d+$/, '')
-  return new BdsError(code, `${message} (while rendering ${name}).`, { pos, cause: error })
+  const near = nearest(message, liquid)
+  return new BdsError(code, `${message}${near} (while rendering ${name}).`, { pos, cause: error })
 }
 
 /** A liquidjs engine over the store with bds's tags and filters (also used for analysis). */
@@ -76,10 +98,20 @@ export function createLiquid(
     timezoneOffset: options.timezone,
     globals: options.globals,
   })
+  if (options.fast !== false) useFastRenderer(liquid)
   liquid.registerTag('cache', CacheTag)
+  const locate: Locate = (token) => {
+    const [line = 1, column = 1] = token.getPosition()
+    const file = token.file ? (store.byPath.get(token.file)?.display ?? token.file) : 'template'
+    return { file, line, column }
+  }
+  const macros = () => options.macros
+  liquid.registerTag('macro', macroTag(macros, locate))
+  liquid.registerFilter('macro', macroFilter(macros, locate))
   for (const [name, fn] of Object.entries(
     createFilters({
-      siteUrl: options.siteUrl,
+      origin: options.origin,
+      basePath: options.basePath,
       timezone: options.timezone,
       language: options.language,
     }),
@@ -103,12 +135,13 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
         try {
           tpl = liquid.parseFileSync(name)
         } catch (error) {
-          tpl = toBdsError(error, store, name, limits)
+          tpl = toBdsError(error, store, name, limits, liquid)
         }
         parsed.set(name, tpl)
       }
       if (isBdsError(tpl)) throw tpl
       let html: string
+      options.macros?.enter(scope)
       try {
         // `page` is a global too, so partials included with {% render %} can see it.
         const globals =
@@ -116,7 +149,9 @@ export function createTemplates(store: TemplateStore, options: TemplateOptions):
         const ctx = limitedContext(liquid, scope, globals, limits, options.stopped)
         html = liquid.renderSync(tpl, ctx) as string
       } catch (error) {
-        throw toBdsError(error, store, name, limits)
+        throw toBdsError(error, store, name, limits, liquid)
+      } finally {
+        options.macros?.leave()
       }
       const display = store.templates.get(name)?.display ?? name
       const tooLarge = checkPageSize(html, limits.pageChars, { file: display, line: 0, column: 0 })

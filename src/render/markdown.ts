@@ -1,13 +1,19 @@
 // createMarkdown: the site's markdown-it instance (CommonMark + tables + strikethrough, raw
-// HTML on, heading ids) and renderBody(), the pure step from Markdown body to HTML.
+// HTML on, heading ids, highlighted fences) and renderBody(), the pure step from Markdown to HTML.
 
 import MarkdownIt from 'markdown-it'
 import { macroPlugin } from '../macros/index.js'
 import { slugify } from '../util/slug.js'
+import { highlightPlugin } from './highlight.js'
 
+/** Everything that changes a rendered body besides its text (a render cache's key). */
 export interface MarkdownOptions {
   linkify: boolean
   typographer: boolean
+  /** Highlight fenced code at build time (`markdown.highlight`, default on in a site). */
+  highlight?: boolean
+  /** The highlighter and its version when `highlight` is on (version.ts `highlighterName()`), for cache keys. */
+  highlighter?: string
 }
 
 /** Adds `id` attributes to headings: slug of the text, made unique within the document. */
@@ -39,6 +45,7 @@ export function createMarkdown(options: MarkdownOptions, macros = true): Markdow
     langPrefix: 'language-',
   })
   md.use(headingIds)
+  if (options.highlight) md.use(highlightPlugin)
   if (macros) md.use(macroPlugin)
   return md
 }

@@ -18,9 +18,12 @@ export interface TemplateDeps {
   site: string[] | 'all'
   /** True when it may read a post's `summary_html`. */
   summary: boolean
+  /** True when one of its files calls a macro (its output depends on what macros see). */
+  macros: boolean
 }
 
 const DYNAMIC_PARTIAL = /\{%-?\s*(?:render|include|layout)\s+(?!['"]|none\b)/
+const MACRO = /\bmacro\b/
 const SUMMARY = 'summary_html'
 
 const isComputed = (v: Variable) => v.segments.some((s) => typeof s === 'object')
@@ -37,7 +40,7 @@ export function createTemplateDeps(
   const known = new Map<string, TemplateDeps>()
   const everything = (): TemplateDeps => {
     const files = [...store.templates.keys()].sort()
-    return { files, hash: filesHash(store, files), site: 'all', summary: true }
+    return { files, hash: filesHash(store, files), site: 'all', summary: true, macros: true }
   }
   return (name) => {
     let deps = known.get(name)
@@ -87,5 +90,6 @@ function analyse(store: TemplateStore, options: TemplateOptions, name: string) {
     hash: filesHash(store, files),
     site: allSite ? ('all' as const) : [...site].sort(),
     summary,
+    macros: files.some((n) => MACRO.test(store.templates.get(n)?.text ?? '')),
   }
 }

@@ -6,7 +6,11 @@ import type { ScriptKind } from './meta.js'
 export const EXAMPLES: Record<ScriptKind, (slug: string) => string> = {
   macro: (slug) => `Renders [[${slug} name="…"]] in a post.
 `,
-  utility: () => `A utility: shared code other scripts can use.
+  utility: (
+    slug,
+  ) => `A utility: shared code other scripts can use — \`import ${slug}\` in a macro, a
+transform or another utility (the file name is the module name) — and a command of its own:
+\`bds scripts run ${slug}\`.
 `,
   transform: () => `A transform: shapes a bookmark into a post during \`bds ingest\`.
 `,

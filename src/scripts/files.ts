@@ -132,6 +132,9 @@ export function readRow(
     syntaxStatus: null,
     functions: null,
     headerId: meta.headerId ?? null,
+    params: meta.params ?? null,
+    doc: meta.doc || null,
+    signature: null,
     warnings: warnings.map((w) => ({
       code: 'BDS_SCRIPT_HEADER' as const,
       line: w.pos?.line ?? 1,

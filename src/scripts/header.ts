@@ -14,6 +14,10 @@ export interface HeaderLine {
 export interface ParsedHeader {
   /** Undefined when the file has no header (then everything is body). */
   lines?: HeaderLine[]
+  /** The header's lines as written (the first is line 3 of the file). */
+  raw?: string[]
+  /** The docstring's text after the header, trimmed ('' when none). */
+  doc?: string
   /** Offset in the file where the Python body starts (after the docstring). */
   bodyStart: number
 }
@@ -42,8 +46,10 @@ export function parseHeader(source: string): ParsedHeader {
   if (!m) return { bodyStart: 0 }
   const lines: HeaderLine[] = []
   const block = m[1] ?? ''
-  block.split(/\r?\n/).forEach((text, i) => {
-    if (!text.trim() || text.trimStart().startsWith('#')) return
+  const raw = block.split(/\r?\n/)
+  raw.forEach((text, i) => {
+    // Blank lines, comments and indented `- …` lines (the items of a list such as params:).
+    if (!text.trim() || text.trimStart().startsWith('#') || /^\s+-/.test(text)) return
     const colon = text.indexOf(':')
     if (colon < 1) return
     // Line 1 is the opening quotes, line 2 the first `---`.
@@ -53,7 +59,7 @@ export function parseHeader(source: string): ParsedHeader {
       line: i + 3,
     })
   })
-  return { lines, bodyStart: m[0].length }
+  return { lines, raw, doc: (m[2] ?? '').trim(), bodyStart: m[0].length }
 }
 
 export const HEADER_KEYS = [

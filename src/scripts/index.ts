@@ -23,5 +23,11 @@ export {
   type ScriptMeta,
 } from './meta.js'
 export { findScript, newScript, removeScript, setEnabled } from './ops.js'
-export { openScriptStore, type ScriptRow, type ScriptStore } from './store.js'
+export { type HeaderParam, readHeaderParams } from './params.js'
+export {
+  openScriptStore,
+  type ScriptRow,
+  type ScriptStore,
+  type StoredSignature,
+} from './store.js'
 export { type SyncResult, syncScripts } from './sync.js'

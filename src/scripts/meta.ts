@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { BdsError } from '../errors/index.js'
 import { type HeaderLine, type HeaderValue, parseHeader } from './header.js'
+import { type HeaderParam, readHeaderParams } from './params.js'
 
 export type ScriptKind = 'macro' | 'utility' | 'transform'
 export const KINDS: readonly ScriptKind[] = ['macro', 'utility', 'transform']
@@ -29,6 +30,10 @@ export interface ScriptMeta {
   createdAt?: string
   updatedAt?: string
   hasHeader: boolean
+  /** The header's `params:` list, when it has one. */
+  params?: HeaderParam[]
+  /** The docstring's text after the header ('' when none). */
+  doc: string
 }
 
 /** bDS's slug rule: lower case, runs of other characters → `_`, trimmed; empty → `script`. */
@@ -53,7 +58,7 @@ export function readMeta(
   source: string,
   path: string,
 ): { meta: ScriptMeta; diagnostics: BdsError[] } {
-  const { lines } = parseHeader(source)
+  const { lines, raw, doc } = parseHeader(source)
   const diagnostics: BdsError[] = []
   const byKey = new Map<string, HeaderLine>((lines ?? []).map((l) => [l.key, l]))
   const fileName = (path.split('/').pop() ?? path).replace(/\.py$/, '')
@@ -106,6 +111,8 @@ export function readMeta(
     `"${DEFAULT_ENTRYPOINT[kind]}"`,
     String,
   )
+  const declared = readHeaderParams(raw ?? [])
+  for (const p of declared.problems) warn(`${p.message}.`, p.line)
   return {
     meta: {
       id: headerId ?? pathId(path),
@@ -126,6 +133,8 @@ export function readMeta(
       createdAt: take<string | undefined>('createdAt', isDate, undefined, 'none', String),
       updatedAt: take<string | undefined>('updatedAt', isDate, undefined, 'none', String),
       hasHeader: lines !== undefined,
+      ...(declared.params ? { params: declared.params } : {}),
+      doc: doc ?? '',
     },
     diagnostics: diagnostics.sort((a, b) => (a.pos?.line ?? 0) - (b.pos?.line ?? 0)),
   }

@@ -6,6 +6,19 @@ import { join } from 'node:path'
 import { BdsError } from '../errors/index.js'
 import { openSqlite } from '../util/sqlite.js'
 import type { ScriptKind } from './meta.js'
+import type { HeaderParam } from './params.js'
+
+/** The entrypoint's declaration from a check (the shape of python's Signature). */
+export interface StoredSignature {
+  params: (HeaderParam & {
+    defaultText?: string
+    required?: boolean
+    choices?: (string | number)[]
+  })[]
+  open: boolean
+  doc?: string
+  line: number
+}
 
 export interface ScriptRow {
   id: string
@@ -32,6 +45,12 @@ export interface ScriptRow {
   headerId: string | null
   /** Header fallbacks and claim conflicts found when the file was last read. */
   warnings: StoredWarning[]
+  /** The header's `params:` list (null when it has none). */
+  params: HeaderParam[] | null
+  /** The docstring's text after the header (null when none). */
+  doc: string | null
+  /** Filled by the Python runtime: the entrypoint's declaration (null when not checked). */
+  signature: StoredSignature | null
 }
 
 export interface StoredWarning {
@@ -48,13 +67,19 @@ const MIGRATIONS = [
      created_at TEXT, updated_at TEXT, syntax_status TEXT, functions TEXT, header_id TEXT,
      indexed_at TEXT NOT NULL)`,
   'ALTER TABLE scripts ADD COLUMN warnings TEXT',
+  // Declared parameters (issue 17). Every file is read and checked again, so rows indexed
+  // before get their header's params and doc, and their entrypoint's signature.
+  `ALTER TABLE scripts ADD COLUMN params TEXT;
+   ALTER TABLE scripts ADD COLUMN doc TEXT;
+   ALTER TABLE scripts ADD COLUMN signature TEXT;
+   UPDATE scripts SET mtime_ms = -1, syntax_status = NULL, functions = NULL`,
   // Every row is read again at the next sync (its size no longer matches) to learn `cache`.
   `ALTER TABLE scripts ADD COLUMN cache INTEGER NOT NULL DEFAULT 1;
    UPDATE scripts SET size = -1;`,
 ]
 
 const COLUMNS =
-  'id, slug, title, kind, entrypoint, enabled, version, path, hash, size, mtime_ms, created_at, updated_at, syntax_status, functions, header_id, warnings, cache'
+  'id, slug, title, kind, entrypoint, enabled, version, path, hash, size, mtime_ms, created_at, updated_at, syntax_status, functions, header_id, warnings, params, doc, signature, cache'
 
 type Raw = Record<string, unknown>
 const toRow = (r: Raw): ScriptRow => ({
@@ -76,6 +101,9 @@ const toRow = (r: Raw): ScriptRow => ({
   functions: r.functions ? (JSON.parse(r.functions as string) as string[]) : null,
   headerId: (r.header_id as string | null) ?? null,
   warnings: r.warnings ? (JSON.parse(r.warnings as string) as StoredWarning[]) : [],
+  params: r.params ? (JSON.parse(r.params as string) as HeaderParam[]) : null,
+  doc: (r.doc as string | null) ?? null,
+  signature: r.signature ? (JSON.parse(r.signature as string) as StoredSignature) : null,
 })
 
 export interface ScriptStore {
@@ -88,7 +116,13 @@ export interface ScriptStore {
   /** Enabled transforms in run order: updatedAt, then slug. */
   transforms(): ScriptRow[]
   /** Stores a syntax check's result, if the file is still the version that was checked. */
-  recordCheck(id: string, hash: string, status: string, functions: string[]): void
+  recordCheck(
+    id: string,
+    hash: string,
+    status: string,
+    functions: string[],
+    signature?: StoredSignature,
+  ): void
   /** Applies one sync in a single write transaction. */
   apply(change: { remove: string[]; put: ScriptRow[] }): void
   /** Runs `fn` holding the write lock, so two bds processes never sync at once. */
@@ -113,7 +147,7 @@ export function openScriptStore(
   const transforms = select("WHERE kind = 'transform' AND enabled = 1 ORDER BY updated_at, slug")
   const remove = db.prepare('DELETE FROM scripts WHERE id = ?')
   const check = db.prepare(
-    'UPDATE scripts SET syntax_status = ?, functions = ? WHERE id = ? AND hash = ?',
+    'UPDATE scripts SET syntax_status = ?, functions = ?, signature = ? WHERE id = ? AND hash = ?',
   )
   const put = db.prepare(
     `INSERT OR REPLACE INTO scripts (${COLUMNS}, indexed_at) VALUES (${COLUMNS.split(', ')
@@ -148,6 +182,9 @@ export function openScriptStore(
         r.functions ? JSON.stringify(r.functions) : null,
         r.headerId,
         r.warnings.length ? JSON.stringify(r.warnings) : null,
+        r.params ? JSON.stringify(r.params) : null,
+        r.doc,
+        r.signature ? JSON.stringify(r.signature) : null,
         r.cache ? 1 : 0,
         now,
       )
@@ -167,8 +204,9 @@ export function openScriptStore(
     bySlug: (slug) => one(bySlug, slug),
     enabledMacro: (slug) => one(macro, slug),
     transforms: () => (transforms.all() as Raw[]).map(toRow),
-    recordCheck: (id, hash, status, functions) => {
-      check.run(status, JSON.stringify(functions), id, hash)
+    recordCheck: (id, hash, status, functions, signature) => {
+      const declared = signature ? JSON.stringify(signature) : null
+      check.run(status, JSON.stringify(functions), declared, id, hash)
     },
     apply: (change) => apply.immediate(change),
     atomically: (fn) => db.transaction(fn).immediate(),

@@ -73,6 +73,7 @@ export function syncScripts(
           ...row,
           syntaxStatus: same ? old.syntaxStatus : null,
           functions: same ? old.functions : null,
+          signature: same ? old.signature : null,
         },
         old,
       )

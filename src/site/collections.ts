@@ -1,12 +1,19 @@
 // Groups the site's posts for lists: listed posts newest first, standalone pages, tags and
 // categories (merged case-insensitively), and year/month/day archives. Pure.
 
+import type { Taxonomy } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
 import { type DateKey, dateKey } from './routes.js'
 
 export interface Term {
   name: string
   posts: PostMeta[]
+}
+
+/** A custom taxonomy of the config with its terms (listed posts only, as tags). */
+export interface TaxonomyTerms {
+  taxonomy: Taxonomy
+  terms: Term[]
 }
 
 export interface DateGroup {
@@ -22,13 +29,15 @@ export interface Collections {
   pages: PostMeta[]
   tags: Term[]
   categories: Term[]
+  /** The config's custom taxonomies, in its order. */
+  taxonomies: TaxonomyTerms[]
   years: DateGroup[]
   months: DateGroup[]
   days: DateGroup[]
-  /** The canonical spelling of a tag or category as written in some post. */
-  termName(kind: 'tag' | 'category', name: string): string
+  /** The canonical spelling of a term (kind: `tag`, `category` or a taxonomy's name). */
+  termName(kind: string, name: string): string
   /** True when the term has an archive (some list post has it). */
-  hasTerm(kind: 'tag' | 'category', name: string): boolean
+  hasTerm(kind: string, name: string): boolean
 }
 
 export function newestFirst(a: PostMeta, b: PostMeta): number {
@@ -40,7 +49,7 @@ export function newestFirst(a: PostMeta, b: PostMeta): number {
 }
 
 /** Groups by name ignoring case; the spelling used most wins (then the first in sort order). */
-function groupTerms(posts: PostMeta[], pick: (p: PostMeta) => string[]): Term[] {
+export function groupTerms(posts: PostMeta[], pick: (p: PostMeta) => string[]): Term[] {
   const byKey = new Map<string, Term & { spellings: Map<string, number> }>()
   for (const post of posts) {
     for (const name of pick(post)) {
@@ -90,6 +99,7 @@ export function collect(
   all: readonly PostMeta[],
   timeZone: string,
   isListed: (post: PostMeta) => boolean = () => true,
+  taxonomies: readonly Taxonomy[] = [],
 ): Collections {
   const sorted = [...all].sort(newestFirst)
   const posts = sorted.filter((p) => p.kind === 'post')
@@ -99,19 +109,26 @@ export function collect(
     .sort((a, b) => a.title.localeCompare(b.title))
   const tags = groupTerms(listed, (p) => p.tags)
   const categories = groupTerms(listed, (p) => p.categories)
-  const names = {
-    tag: new Map(tags.map((t) => [t.name.toLowerCase(), t.name])),
-    category: new Map(categories.map((t) => [t.name.toLowerCase(), t.name])),
-  }
+  const custom = taxonomies.map((taxonomy) => ({
+    taxonomy,
+    terms: groupTerms(listed, (p) => p.taxonomies?.[taxonomy.name] ?? []),
+  }))
+  const byName = (terms: Term[]) => new Map(terms.map((t) => [t.name.toLowerCase(), t.name]))
+  const names = new Map([
+    ['tag', byName(tags)],
+    ['category', byName(categories)],
+    ...custom.map((t) => [t.taxonomy.name, byName(t.terms)] as const),
+  ])
   return {
     listed,
     posts,
     pages,
     tags,
     categories,
+    taxonomies: custom,
     ...groupDates(listed, timeZone),
-    termName: (kind, name) => names[kind].get(name.toLowerCase()) ?? name,
-    hasTerm: (kind, name) => names[kind].has(name.toLowerCase()),
+    termName: (kind, name) => names.get(kind)?.get(name.toLowerCase()) ?? name,
+    hasTerm: (kind, name) => names.get(kind)?.has(name.toLowerCase()) ?? false,
   }
 }
 

@@ -1,20 +1,31 @@
-// The list pages of the site (home, tags, categories, year/month/day archives) as specs:
-// base URL, posts, template names and the `archive` variable. Pure.
+// The list pages of the site (home, tags, categories, custom taxonomies, year/month/day
+// archives) as specs: base URL, posts, template names, the `archive` variable and the
+// archive's own feeds when the config asks for them. Pure.
 
+import type { ResolvedFeeds, Taxonomy } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
 import { translate } from '../locales/index.js'
 import { pad2 } from '../util/time.js'
 import type { Collections, DateGroup, Term } from './collections.js'
+import { type FeedLink, feedLinks } from './feed-links.js'
 import { dayUrl, monthUrl, termUrl, yearUrl } from './routes.js'
 
 export interface ListSpec {
-  kind: 'home' | 'tag' | 'category' | 'year' | 'month' | 'day'
+  /** `term`: an archive of a custom taxonomy (`archive.taxonomy` names it). */
+  kind: 'home' | 'tag' | 'category' | 'term' | 'year' | 'month' | 'day'
   base: string
   title: string
   posts: PostMeta[]
   templates: string[]
   archive?: Record<string, unknown>
+  /** The archive's own feeds, in the folder `base` (term archives, when the config asks). */
+  feeds?: FeedLink[]
 }
+
+/** Which feeds the lists have: none unless given. */
+export type ListFeeds = Pick<ResolvedFeeds, 'formats' | 'tags' | 'categories'>
+
+const noFeeds: ListFeeds = { formats: [], tags: false, categories: false }
 
 const formats = new Map<string, Intl.DateTimeFormat>()
 
@@ -78,24 +89,58 @@ function termSpec(
   term: Term,
   language: string,
   prefix: string,
+  feeds: ListFeeds,
 ): ListSpec {
   const key = kind === 'tag' ? 'theme.tagTitle' : 'theme.categoryTitle'
+  const base = termUrl(kind, term.name, prefix)
+  const title = translate(language, key, { name: term.name })
+  const wanted = (kind === 'tag' ? feeds.tags : feeds.categories) && feeds.formats.length > 0
   return {
     kind,
-    base: termUrl(kind, term.name, prefix),
-    title: translate(language, key, { name: term.name }),
+    base,
+    title,
     posts: term.posts,
     templates: [`${kind}.liquid`, 'list.liquid'],
     archive: { kind, name: term.name },
+    ...(wanted ? { feeds: feedLinks(feeds.formats, base, title) } : {}),
   }
 }
 
-/** The lists of a tree: `language` names them, `prefix` (a subtree's `/en`) starts their URLs. */
+function taxonomySpec(
+  taxonomy: Taxonomy,
+  term: Term,
+  language: string,
+  prefix: string,
+  feeds: ListFeeds,
+): ListSpec {
+  const base = termUrl(taxonomy.path, term.name, prefix)
+  const title = translate(language, 'theme.termTitle', {
+    taxonomy: taxonomy.title,
+    name: term.name,
+  })
+  return {
+    kind: 'term',
+    base,
+    title,
+    posts: term.posts,
+    templates: [`${taxonomy.name}.liquid`, 'term.liquid', 'list.liquid'],
+    archive: { kind: 'term', taxonomy: taxonomy.name, name: term.name },
+    ...(taxonomy.feeds && feeds.formats.length
+      ? { feeds: feedLinks(feeds.formats, base, title) }
+      : {}),
+  }
+}
+
+/**
+ * The lists of a tree: `language` names them, `prefix` (a subtree's `/en`) starts their URLs,
+ * `feeds` says which archives have their own feeds and in which formats.
+ */
 export function listSpecs(
   c: Collections,
   siteTitle: string,
   language: string,
   prefix = '',
+  feeds: ListFeeds = noFeeds,
 ): ListSpec[] {
   return [
     {
@@ -105,8 +150,11 @@ export function listSpecs(
       posts: c.listed,
       templates: ['home.liquid', 'list.liquid'],
     },
-    ...c.tags.map((t) => termSpec('tag', t, language, prefix)),
-    ...c.categories.map((t) => termSpec('category', t, language, prefix)),
+    ...c.tags.map((t) => termSpec('tag', t, language, prefix, feeds)),
+    ...c.categories.map((t) => termSpec('category', t, language, prefix, feeds)),
+    ...c.taxonomies.flatMap(({ taxonomy, terms }) =>
+      terms.map((t) => taxonomySpec(taxonomy, t, language, prefix, feeds)),
+    ),
     ...c.years.map((g) => dateSpec('year', g, language, prefix)),
     ...c.months.map((g) => dateSpec('month', g, language, prefix)),
     ...c.days.map((g) => dateSpec('day', g, language, prefix)),

@@ -4,6 +4,7 @@
 import type { ResolvedConfig } from '../config/index.js'
 import { translate } from '../locales/index.js'
 import { stripHtml } from '../util/html.js'
+import type { FeedLink } from './feed-links.js'
 import type { PostView } from './views.js'
 
 /** The excerpt as plain text of at most 200 characters, for meta descriptions. */
@@ -30,6 +31,8 @@ interface PageMetaInput {
   number?: number
   description?: string
   language?: string
+  /** The page's own feeds (an archive that has them), linked in <head> beside the site's. */
+  feeds?: readonly FeedLink[]
 }
 
 /** The `page` variable: what the layout needs, computed once here instead of in Liquid. */
@@ -47,8 +50,8 @@ export function pageMeta(config: ResolvedConfig, m: PageMetaInput) {
     kind: m.kind,
     title: m.title,
     url: m.url,
-    absolute_url: config.url + m.url,
-    canonical_url: config.url + (m.canonical ?? m.url),
+    absolute_url: config.origin + m.url,
+    canonical_url: config.origin + (m.canonical ?? m.url),
     alternates: m.alternates ?? [],
     /** What the header's language switcher depends on (a cache key). */
     switch_key: (m.alternates ?? []).map((a) => a.href).join(' '),
@@ -57,5 +60,6 @@ export function pageMeta(config: ResolvedConfig, m: PageMetaInput) {
     description: m.description || config.description,
     language,
     nav_url: m.kind === 'page' ? m.url : '',
+    feeds: m.feeds ?? [],
   }
 }

@@ -9,6 +9,7 @@ import { BdsError } from '../errors/index.js'
 import { translate } from '../locales/index.js'
 import { type Collections, lastUpdated } from './collections.js'
 import type { ListSpec } from './lists.js'
+import { navProblems } from './nav.js'
 import { type Alternate, pageMeta, plainExcerpt } from './page-meta.js'
 import type { RouteTable } from './route-table.js'
 import { outputPath, pageUrl, permalink } from './routes.js'
@@ -104,7 +105,7 @@ export function planPages(ctx: PagesContext): PagesPlan {
     const urls = [view.url]
     if (post.kind === 'page' && post.dated) urls.push(permalink(post, config.timezone, prefix))
     for (const url of urls) {
-      const path = outputPath(url)
+      const path = outputPath(url, config.basePath)
       if (!routes.claim(path, post.file)) continue
       result.routes.push({ url, lastmod: post.dated ? post.updated : undefined })
       if (!entries) continue
@@ -141,7 +142,7 @@ export function planPages(ctx: PagesContext): PagesPlan {
     ])
     for (let n = 1; n <= pages; n++) {
       const url = pageUrl(list.base, n)
-      const path = outputPath(url)
+      const path = outputPath(url, config.basePath)
       if (!routes.claim(path, `bds:${list.kind} list ${list.base}`)) continue
       result.routes.push({ url, lastmod })
       if (!lists) continue
@@ -155,6 +156,7 @@ export function planPages(ctx: PagesContext): PagesPlan {
           number: n,
           language,
           alternates: list.kind === 'home' && n === 1 ? ctx.alternates?.home : undefined,
+          feeds: list.feeds,
         }),
         posts: shown,
         pagination: {
@@ -171,16 +173,34 @@ export function planPages(ctx: PagesContext): PagesPlan {
       emit({ path, source: `bds:${list.kind}`, template, scope, views: shown, detail })
     }
   }
+  // The config's nav is checked once, in the main tree's lists.
+  if (prefix === '' && lists) result.diagnostics.push(...navProblems(config, ctx.collections.pages))
   // One 404 page for the whole site, in the main tree.
-  if (prefix === '' && routes.claim('404.html', 'bds:404') && lists) {
+  if (prefix === ctx.tree.base && routes.claim('404.html', 'bds:404') && lists) {
     const title = translate(language, 'theme.notFoundTitle')
+    const url = `${prefix}/404.html`
     const scope = () => ({
-      page: pageMeta(config, { kind: '404', title, url: '/404.html', language }),
+      page: pageMeta(config, { kind: '404', title, url, language }),
     })
     emit({
       path: '404.html',
       source: 'bds:404',
       template: '404.liquid',
+      scope,
+      views: [],
+      detail: '',
+    })
+  }
+  // The search page of each tree, unless the site has its own at that path.
+  const search = outputPath(`${prefix}/search/`, config.basePath)
+  if (config.search && lists && !routes.owner(search) && routes.claim(search, 'bds:search')) {
+    const title = translate(language, 'theme.search')
+    const url = `${prefix}/search/`
+    const scope = () => ({ page: pageMeta(config, { kind: 'search', title, url, language }) })
+    emit({
+      path: search,
+      source: 'bds:search',
+      template: 'search.liquid',
       scope,
       views: [],
       detail: '',

@@ -22,7 +22,8 @@ export function dateKey(date: Date, timeZone: string): DateKey {
   return { year: p.year, month: p.month, day: p.day }
 }
 
-// Every function takes the URL prefix of a language subtree (`/en`; '' in the main tree).
+// Every function takes the URL prefix of its tree: the site's base path, then `/en` in a
+// language subtree ('' for the main tree of a site at a domain's root).
 
 export function postUrl(post: PostMeta, timeZone: string, prefix = ''): string {
   const slug = encodeURIComponent(post.slug)
@@ -36,8 +37,9 @@ export function permalink(post: PostMeta, timeZone: string, prefix = ''): string
   return `${prefix}/${d.year}/${pad2(d.month)}/${pad2(d.day)}/${encodeURIComponent(post.slug)}/`
 }
 
-export function termUrl(kind: 'tag' | 'category', name: string, prefix = ''): string {
-  return `${prefix}/${kind}/${encodeURIComponent(termSegment(name))}/`
+/** A term's archive: `path` is `tag`, `category` or a custom taxonomy's path. */
+export function termUrl(path: string, name: string, prefix = ''): string {
+  return `${prefix}/${path}/${encodeURIComponent(termSegment(name))}/`
 }
 
 export function yearUrl(year: number, prefix = ''): string {
@@ -57,8 +59,9 @@ export function pageUrl(base: string, n: number): string {
   return n <= 1 ? base : `${base}page/${n}/`
 }
 
-/** Output file (relative to the output folder) for a route URL. */
-export function outputPath(url: string): string {
-  if (!url.endsWith('/')) return decodeURIComponent(url.slice(1))
-  return `${decodeURIComponent(url.slice(1))}index.html`
+/** Output file (relative to the output folder, which is the base path) for a route URL. */
+export function outputPath(url: string, base = ''): string {
+  const path = url.slice(base.length)
+  if (!path.endsWith('/')) return decodeURIComponent(path.slice(1))
+  return `${decodeURIComponent(path.slice(1))}index.html`
 }

@@ -1,11 +1,16 @@
 // Template-facing objects: what `post`, `site` and list entries look like inside Liquid.
 // Built once per post and shared by every page that shows it.
 
+import { Drop } from 'liquidjs'
 import type { ResolvedConfig } from '../config/index.js'
 import type { PostMeta } from '../content/index.js'
 import { translate } from '../locales/index.js'
+import { flatten } from '../util/flatten.js'
 import { escapeHtml } from '../util/html.js'
+import { resolveLinks } from '../util/html-links.js'
 import type { Collections } from './collections.js'
+import { feedLinks } from './feed-links.js'
+import { siteNav } from './nav.js'
 import { termUrl, yearUrl } from './routes.js'
 import type { SiteIndex } from './site-index.js'
 
@@ -18,20 +23,49 @@ export interface Rendered {
 
 export type PostView = Record<string, unknown> & { url: string; title: string }
 
+/**
+ * A post's fields as own properties, and `summary_html` when a template asks for it: the
+ * post-summary partial rendered once per post and reused by every list that shows it (lists
+ * render it tens of thousands of times). liquidjs asks a Drop for a property it lacks. An
+ * accessor on a plain object would make V8 keep every view as a dictionary (~1.5 KB more).
+ */
+class PostDrop extends Drop {
+  readonly #summaries: Summaries | undefined
+
+  constructor(fields: Record<string, unknown>, summaries: Summaries | undefined) {
+    super()
+    Object.assign(this, fields)
+    this.#summaries = summaries
+  }
+
+  override liquidMethodMissing(key: string): unknown {
+    if (key !== 'summary_html' || !this.#summaries) return undefined
+    return summaryOf(this as unknown as PostView, this.#summaries)
+  }
+}
+
+/**
+ * A post as templates see it (with `summaries`, its `summary_html` too). `origin` is the
+ * site's `scheme://host`: `r.url` carries the base path.
+ */
 export function postView(
   r: Rendered,
-  siteUrl: string,
-  c: Pick<Collections, 'termName' | 'hasTerm'>,
+  origin: string,
+  c: Pick<Collections, 'termName' | 'hasTerm' | 'taxonomies'>,
   listTitle = true,
   prefix = '',
+  summaries?: Summaries,
 ): PostView {
   const p = r.post
   // A term links to its archive only when it has one (list posts made it).
-  const term = (kind: 'tag' | 'category', raw: string) => {
+  const term = (kind: string, raw: string, path = kind) => {
     const name = c.termName(kind, raw)
-    return c.hasTerm(kind, name) ? { name, url: termUrl(kind, name, prefix) } : { name }
+    return c.hasTerm(kind, name) ? { name, url: termUrl(path, name, prefix) } : { name }
   }
-  return {
+  const taxonomies: Record<string, { name: string; url?: string }[]> = {}
+  for (const { taxonomy: t } of c.taxonomies)
+    taxonomies[t.name] = (p.taxonomies?.[t.name] ?? []).map((n) => term(t.name, n, t.path))
+  const fields = {
     id: p.id,
     kind: p.kind,
     title: p.title,
@@ -39,20 +73,24 @@ export function postView(
     list_title: listTitle,
     slug: p.slug,
     url: r.url,
-    absolute_url: siteUrl + r.url,
+    absolute_url: origin + r.url,
     date: p.date,
     updated: p.updated,
     published: p.published,
     content: r.html,
-    excerpt: p.excerpt !== undefined ? `<p>${escapeHtml(p.excerpt)}</p>` : r.excerpt,
+    // Lists show the excerpt away from the post: its relative links are resolved against it.
+    excerpt:
+      p.excerpt !== undefined ? `<p>${escapeHtml(p.excerpt)}</p>` : resolveLinks(r.excerpt, r.url),
     tags: p.tags.map((name) => term('tag', name)),
     categories: p.categories.map((name) => term('category', name)),
+    taxonomies,
     author: p.author,
     language: p.language,
     status: p.status,
     file: p.file,
     data: p.data,
   }
+  return new PostDrop(fields, summaries) as unknown as PostView
 }
 
 export const SUMMARY = 'partials/post-summary.liquid'
@@ -67,22 +105,13 @@ export interface Summaries {
   html: Map<PostView, string>
 }
 
-/**
- * Gives a post view a lazy `summary_html`: the post-summary partial rendered once per post
- * and reused by every list that shows it (lists render it tens of thousands of times).
- */
-export function withSummary(view: PostView, summaries: Summaries): void {
-  Object.defineProperty(view, 'summary_html', {
-    enumerable: true,
-    get: () => {
-      let html = summaries.html.get(view)
-      if (html === undefined) {
-        html = summaries.templates.render(SUMMARY, { post: view })
-        summaries.html.set(view, html)
-      }
-      return html
-    },
-  })
+function summaryOf(view: PostView, summaries: Summaries): string {
+  let html = summaries.html.get(view)
+  if (html === undefined) {
+    html = flatten(summaries.templates.render(SUMMARY, { post: view }))
+    summaries.html.set(view, html)
+  }
+  return html
 }
 
 export function siteView(
@@ -93,6 +122,7 @@ export function siteView(
   const c = index.collections
   const { prefix } = index.tree
   const language = index.tree.language || config.language
+  const feeds = feedLinks(config.feeds.formats, `${prefix}/`, config.title)
   return {
     title: config.title,
     description: config.description,
@@ -101,18 +131,33 @@ export function siteView(
     home_url: `${prefix}/`,
     rss_url: `${prefix}/rss.xml`,
     atom_url: `${prefix}/atom.xml`,
+    /** The tree's search page and Pagefind bundle ('' when `search` is off). */
+    search_url: config.search ? `${prefix}/search/` : '',
+    search_bundle: config.search ? `${prefix}/pagefind/` : '',
+    json_feed_url: feeds.find((f) => f.format === 'json')?.url,
+    /** The tree's feeds, one per format, for `<link rel="alternate">`. */
+    feeds,
     /** The site's languages, for a switcher (one entry when there are no subtrees). */
     languages: [config.language, ...config.languages].map((code, i) => ({
       code,
       name: translate(code, 'theme.languageName'),
-      home_url: i === 0 ? '/' : `/${code}/`,
+      home_url: i === 0 ? `${index.tree.base}/` : `${index.tree.base}/${code}/`,
       current: code === language,
     })),
     author: config.author,
     timezone: config.timezone,
     pages: c.pages.map((p) => ({ title: p.title, url: views.get(p)?.url })),
+    nav: siteNav(config, c.pages, views),
     tags: index.tags,
     categories: index.categories,
+    /** Each custom taxonomy by name: its title and its terms (`{name, url, count}`). */
+    taxonomies: Object.fromEntries(
+      c.taxonomies.map(({ taxonomy: t }) => [
+        t.name,
+        { name: t.name, title: t.title, terms: index.taxonomies[t.name] ?? [] },
+      ]),
+    ),
+    data: index.data,
     recent: c.listed.slice(0, 5).map((p) => views.get(p)),
     years: c.years.map((g) => ({
       year: g.key.year,

@@ -5,8 +5,14 @@
 import { emptyChanges, type SiteChanges } from '../build/index.js'
 import { CONFIG_FILE } from '../config/index.js'
 
-type Flag = 'templates' | 'scripts' | 'media' | 'static'
-const FLAGS: readonly string[] = ['templates', 'scripts', 'media', 'static'] satisfies Flag[]
+type Flag = 'templates' | 'scripts' | 'media' | 'static' | 'data'
+const FLAGS: readonly string[] = [
+  'templates',
+  'scripts',
+  'media',
+  'static',
+  'data',
+] satisfies Flag[]
 const isFlag = (name: string): name is Flag => FLAGS.includes(name)
 const isFolder = (name: string) => name === 'posts' || name === 'pages' || isFlag(name)
 

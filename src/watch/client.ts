@@ -3,7 +3,8 @@
 //  - reloads the page when its own output file changed, or a file that is neither HTML, CSS
 //    nor a feed (an image or script it may use),
 //  - swaps the changed stylesheets it links without reloading when only CSS changed,
-//  - shows the errors of the last rebuild in an overlay, and hides it after a good rebuild,
+//  - shows the errors of the last rebuild in an overlay, and hides it after a good rebuild;
+//    misspelt macro names alone (warnings) get a panel at the bottom that can be closed,
 //  - reconnects when the server goes away, and reloads when a restarted server answers.
 
 export const CLIENT_JS = `(() => {
@@ -44,21 +45,32 @@ export const CLIENT_JS = `(() => {
       if (host) host.remove()
       return
     }
+    const failed = errors.some((e) => !e.warning)
     if (!host) {
       host = document.createElement('div')
       host.id = 'bds-overlay'
-      host.setAttribute('role', 'alertdialog')
-      host.setAttribute('aria-label', 'bds build error')
-      host.style.cssText =
-        'position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;' +
-        'background:rgba(20,20,24,.94);color:#f5f5f5;font:14px/1.5 ui-monospace,monospace'
       document.documentElement.append(host)
     }
+    host.setAttribute('role', failed ? 'alertdialog' : 'status')
+    host.setAttribute('aria-label', failed ? 'bds build error' : 'bds build warning')
+    host.style.cssText =
+      (failed ? 'inset:0;' : 'left:0;right:0;bottom:0;max-height:40vh;') +
+      'position:fixed;z-index:2147483647;overflow:auto;padding:2rem;' +
+      'background:rgba(20,20,24,.94);color:#f5f5f5;font:14px/1.5 ui-monospace,monospace'
     host.replaceChildren()
     const title = document.createElement('h2')
-    title.textContent = 'bds: the last rebuild failed — showing the last good page'
-    title.style.cssText = 'margin:0 0 1rem;font:600 16px system-ui,sans-serif;color:#ff8a80'
+    title.textContent = failed
+      ? 'bds: the last rebuild failed — showing the last good page'
+      : 'bds: a macro or parameter name looks misspelt'
+    title.style.cssText =
+      'margin:0 0 1rem;font:600 16px system-ui,sans-serif;color:' + (failed ? '#ff8a80' : '#ffd180')
     host.append(title)
+    if (!failed) {
+      const close = document.createElement('button')
+      close.textContent = 'Close'
+      close.addEventListener('click', () => host.remove())
+      host.append(close)
+    }
     for (const e of errors) {
       const block = document.createElement('pre')
       block.className = 'bds-error'

@@ -2,12 +2,14 @@
 // folders (a folder URL without its slash is redirected), the site's own 404.html with status
 // 404, no folder listings, no dotfile or dot-folder (nor a write's temporary file), nothing
 // outside the output folder (symbolic links included), and only for a Host header that names
-// it (host-check.ts). HTML pages get the live-reload client; everything is sent with
-// `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`.
+// it (host-check.ts). A site with a base path is served under it (`/` redirects there). HTML
+// pages get the live-reload client; everything is sent with `Cache-Control: no-store` and
+// `X-Content-Type-Options: nosniff`.
 
 import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { join, resolve, sep } from 'node:path'
+import { withoutBase } from '../util/base-path.js'
 import { escapeHtml } from '../util/html.js'
 import { CLIENT_JS } from './client.js'
 import { hostAllowed } from './host-check.js'
@@ -20,6 +22,8 @@ export interface ServeOptions {
   live: LiveReload
   /** The address the server listens on (default 127.0.0.1): the Host headers it answers. */
   host?: string
+  /** The site's base path ('' or `/project`), asked on every request: the site is served under it. */
+  base?: () => string
 }
 
 type Found = { file: string; path: string } | { redirect: string } | undefined
@@ -97,9 +101,17 @@ function handle(o: ServeOptions, req: IncomingMessage, res: ServerResponse) {
   if (url.pathname === EVENTS_PATH) return o.live.handle(req, res)
   if (url.pathname === CLIENT_PATH)
     return send(res, 200, 'text/javascript; charset=utf-8', CLIENT_JS)
+  const base = o.base?.() ?? ''
+  const inside = withoutBase(url.pathname, base)
+  // `/` and the base path without its slash lead to the site's home page.
+  if ((inside === undefined && url.pathname === '/') || (base && url.pathname === base)) {
+    res.writeHead(302, { Location: `${base}/${url.search}` })
+    res.end()
+    return
+  }
   let pathname: string
   try {
-    pathname = decodeURIComponent(url.pathname)
+    pathname = decodeURIComponent(inside ?? url.pathname)
   } catch {
     return send(res, 400, 'text/plain; charset=utf-8', 'Bad request\n')
   }
@@ -109,9 +121,10 @@ function handle(o: ServeOptions, req: IncomingMessage, res: ServerResponse) {
   const root = resolve(o.root())
   // Dotfiles and dot-folders (.git, .env, a write's .NAME.bds-tmp-PID) are never served.
   const hidden = pathname.split('/').some((part) => part.startsWith('.'))
-  const found = hidden ? undefined : find(root, pathname)
+  // Outside the base path nothing is the site's: the 404 page shows what is missing.
+  const found = hidden || inside === undefined ? undefined : find(root, pathname)
   if (found && 'redirect' in found) {
-    res.writeHead(301, { Location: `${encodeURI(found.redirect)}${url.search}` })
+    res.writeHead(301, { Location: `${base}${encodeURI(found.redirect)}${url.search}` })
     res.end()
     return
   }

@@ -50,6 +50,7 @@ export type WatchEvent =
   | (EventBase & { type: 'failed'; error: BdsError; diagnostic: Diagnostic })
 
 export interface Watching {
+  /** Where the site is served: its home page, under the base path. */
   url: string
   host: string
   port: number
@@ -70,6 +71,7 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
   const frames = fileSources(root)
   let session: SiteSession | undefined
   let outDir = resolve(deps.cwd, inline.out ?? join(root, 'dist'))
+  let basePath = ''
   const run = async (sources: string[], changes: SiteChanges) => {
     const t0 = performance.now()
     const initial = session === undefined
@@ -78,10 +80,13 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
       let result: RebuildResult
       if (session) result = await session.rebuild(changes)
       else {
-        session = await openSession({ ...inline, root }, deps)
+        // Drafts are previewed in .bds/preview/, never in the deploy folder (unless --out says so).
+        const preview = inline.preview ?? inline.drafts
+        session = await openSession({ ...inline, root, preview }, deps)
         result = session.first
       }
       outDir = session.config.paths.out
+      basePath = session.config.basePath
       live.overlay(overlayErrors(result.report.diagnostics, frames))
       live.reload(result.changed)
       emit({ type: 'built', initial, sources, ms: ms(), ...result })
@@ -113,7 +118,12 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
       emit({ type: 'failed', initial: false, sources: [], ms: 0, error: failure, diagnostic })
     },
   })
-  const server = createPreviewServer({ root: () => outDir, live, host: o.host ?? '127.0.0.1' })
+  const server = createPreviewServer({
+    root: () => outDir,
+    base: () => basePath,
+    live,
+    host: o.host ?? '127.0.0.1',
+  })
   const close = async () => {
     closing = true
     started()
@@ -134,7 +144,7 @@ export async function watch(inline: InlineConfig = {}, o: WatchOptions = {}): Pr
     )
     started()
     const shown = host.includes(':') ? `[${host}]` : host
-    return { url: `http://${shown}:${port}/`, host, port, close }
+    return { url: `http://${shown}:${port}${basePath}/`, host, port, close }
   } catch (error) {
     await close()
     throw error

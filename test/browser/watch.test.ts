@@ -2,7 +2,7 @@
 // Live reload in a real browser (#8): Debian's chromium, driven by playwright-core, with a
 // page of `bds watch` open. Edits on disk show up without reloading by hand; a CSS change is
 // swapped in without a reload; broken front matter shows the overlay until it is fixed; the
-// page reconnects to a restarted server and reloads.
+// page reconnects to a restarted server and reloads; the search page finds a post.
 
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -76,6 +76,20 @@ describe('live reload in chromium', () => {
     expect(await page.locator('h1').first().innerText()).toContain('Soup season')
     edit((t) => t.replace(/^date: \[(.*)$/m, 'date: $1'))
     await overlay.waitFor({ state: 'detached' })
+  })
+
+  // Issue 18: the Pagefind index bds build writes, searched from the header's box.
+  it('finds a post from the search box, through the static Pagefind index', async () => {
+    const search = await browser.newPage()
+    await search.goto(watch.url)
+    await search.fill('.site-search input[name="q"]', 'cumin')
+    await search.press('.site-search input[name="q"]', 'Enter')
+    await search.waitForURL(/\/search\/\?q=cumin$/)
+    const hit = search.locator('.pagefind-ui__result-link').first()
+    await hit.waitFor()
+    expect(await hit.innerText()).toContain('Soup season')
+    expect(await hit.getAttribute('href')).toBe('/2024/11/09/lentil-soup/')
+    await search.close()
   })
 
   it('reconnects to a restarted server and reloads', async () => {

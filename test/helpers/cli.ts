@@ -3,7 +3,7 @@
 // per command keep the real process.
 
 import { runCli } from '../../src/cli/main.js'
-import { createOut } from '../../src/cli/output.js'
+import { createOut } from '../../src/cli/out.js'
 import type { CliResult } from './site.js'
 
 export async function bdsInProcess(args: string[], cwd: string): Promise<CliResult> {

@@ -28,6 +28,7 @@ export const testPost: Post = {
 export const testSite: MacroSite = {
   language: 'en',
   languagePrefix: '',
+  basePath: '',
   url: 'https://example.com',
   timezone: 'UTC',
   tags: [],

@@ -22,3 +22,11 @@ export function memoryFixture(name: string): MemoryFs {
   load(fs, bundledTemplatesDir, MEMORY_THEME)
   return fs
 }
+
+/** A site from `files` (paths relative to the site) at MEMORY_ROOT, with the bundled theme. */
+export function memorySite(files: Record<string, string>): MemoryFs {
+  const fs = createMemoryFs()
+  for (const [path, text] of Object.entries(files)) fs.put(join(MEMORY_ROOT, path), text)
+  load(fs, bundledTemplatesDir, MEMORY_THEME)
+  return fs
+}

@@ -12,8 +12,8 @@ import {
   type ScriptSource,
 } from '../../src/python/index.js'
 
-/** One snapshot for the whole test run (made by the first host that starts). */
-export const testCacheDir = join(tmpdir(), 'bds-test-python-cache')
+/** One snapshot for the whole test run (made by the first host that starts): vitest.config.ts's. */
+export const testCacheDir = process.env.BDS_CACHE_DIR ?? join(tmpdir(), 'bds-test-python-cache')
 
 export function testHost(options: Partial<PythonHostOptions> = {}): PythonHost {
   return createPythonHost({
@@ -54,3 +54,18 @@ export async function call(
 
 /** Python source from lines (keeps test sources readable without indentation games). */
 export const py = (...lines: string[]) => `${lines.join('\n')}\n`
+
+/**
+ * One warm host for every build of a test file (BuildDeps.python), made at its first use:
+ * each build would otherwise start its own sandbox and workers. Stop it in afterAll.
+ */
+export function sharedPython(): { python: () => PythonHost; stop: () => Promise<void> } {
+  let host: PythonHost | undefined
+  return {
+    python: () => {
+      host ??= testHost()
+      return host
+    },
+    stop: async () => host?.stop(),
+  }
+}

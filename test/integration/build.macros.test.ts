@@ -5,8 +5,16 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../../dist/index.js'
+import { bdsInProcess } from '../helpers/cli.js'
 import { fakeRunner } from '../helpers/fake-macros.js'
-import { bds, copyFixture, fixturesDir, inlineSite, listFiles, tempDir } from '../helpers/site.js'
+import {
+  copyFixture,
+  fixturesDir,
+  inlineSite,
+  listFiles,
+  repoRoot,
+  tempDir,
+} from '../helpers/site.js'
 
 const golden = join(fixturesDir, 'sites/macros/__golden__')
 
@@ -46,13 +54,13 @@ describe('fixtures/sites/macros', () => {
     expect(rss).toContain('macro-youtube')
   })
 
-  it('builds without --strict (exit 0) and fails with it (exit 1)', () => {
+  it('builds without --strict (exit 0) and fails with it (exit 1)', async () => {
     const root = copyFixture('sites/macros')
-    const loose = bds(['build', root, '--quiet'])
+    const loose = await bdsInProcess(['build', root, '--quiet'], repoRoot)
     expect(loose.status, loose.stderr).toBe(0)
     expect(loose.stderr).toContain('BDS_MACRO_SYNTAX')
     expect(loose.stderr).toContain('posts/broken.md:')
-    const strict = bds(['build', root, '--strict', '--quiet'])
+    const strict = await bdsInProcess(['build', root, '--strict', '--quiet'], repoRoot)
     expect(strict.status).toBe(1)
   })
 })

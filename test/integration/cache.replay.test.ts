@@ -1,7 +1,8 @@
 // Replaying a whole build from the build cache (#16) when the cache cannot give every page:
 // a record whose page row is gone, and a file that fails while its rows are read (after some
 // pages were written). Either way the pipeline builds the site, with the same bytes as a build
-// without the cache; a failing file is reported and set aside.
+// without the cache; a failing file is reported and set aside. A record that held a post back
+// for its date is not replayed once the post is due, nor one without drafts for --drafts.
 
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -87,5 +88,64 @@ describe('a build that cannot replay every page', () => {
     const next = await run()
     expect(next.files).toEqual(plain.files)
     expect(next.report.cache?.pages.cached).toBe(0)
+  })
+})
+
+describe('a record of a build that held posts back or left drafts out', () => {
+  const DATED = `-- bds.config.json --
+{"title": "T", "url": "https://example.com"}
+-- posts/past.md --
+---
+title: Past
+date: 2024-05-01
+---
+Written.
+-- posts/soon.md --
+---
+title: Soon
+date: 2025-06-01 12:00
+---
+Scheduled.
+-- posts/idea.md --
+---
+title: Idea
+date: 2024-04-01
+status: draft
+---
+Not yet.
+`
+  const run = async (root: string, now: string, more: { drafts?: boolean } = {}) => {
+    const out = join(tempDir('bds-out-'), 'out')
+    const report = await build(
+      { root, out, ...more },
+      { parallel: false, stores: diskStores, now: () => new Date(now) },
+    )
+    return { report, out, steps: report.steps.map((s) => s.name) }
+  }
+
+  it('is replayed while the held post is not due, and built once it is', async () => {
+    const root = inlineSite(DATED)
+    await run(root, '2025-01-01T00:00:00Z')
+    const early = await run(root, '2025-02-01T00:00:00Z')
+    expect(early.steps).toContain('replay')
+    expect(existsSync(join(early.out, '2025/06/01/soon/index.html'))).toBe(false)
+    const due = await run(root, '2025-07-01T00:00:00Z')
+    expect(due.steps).not.toContain('replay')
+    expect(due.report.future).toBe(0)
+    expect(readFileSync(join(due.out, '2025/06/01/soon/index.html'), 'utf8')).toContain(
+      'Scheduled.',
+    )
+  })
+
+  it('is not replayed for a build with --drafts, which has a record of its own', async () => {
+    const root = inlineSite(DATED)
+    await run(root, '2025-07-01T00:00:00Z')
+    const drafts = await run(root, '2025-07-01T00:00:00Z', { drafts: true })
+    expect(drafts.steps).not.toContain('replay')
+    expect(drafts.report.drafts).toBe(1)
+    expect(existsSync(join(drafts.out, '2024/04/01/idea/index.html'))).toBe(true)
+    const again = await run(root, '2025-07-01T00:00:00Z', { drafts: true })
+    expect(again.steps).toContain('replay')
+    expect(existsSync(join(again.out, '2024/04/01/idea/index.html'))).toBe(true)
   })
 })

@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bds, inlineSite, listFiles, tempDir } from '../helpers/site.js'
+import { bdsInProcess } from '../helpers/cli.js'
+import { inlineSite, listFiles, repoRoot, tempDir } from '../helpers/site.js'
 
 const SECRET = 'TOPSECRET-CONTENT'
 const CONFIG = '{"title": "Hostile", "url": "https://example.com"}'
@@ -36,7 +37,7 @@ const published = (root: string) =>
 const codes = (stderr: string) => [...stderr.matchAll(/warning (BDS_SOURCE_\w+): (.*)/g)]
 
 describe('source folders that are links out of the site', () => {
-  it('are skipped with a warning naming link and target; nothing of them is published', () => {
+  it('are skipped with a warning naming link and target; nothing of them is published', async () => {
     const home = secrets()
     const root = inlineSite(
       `-- bds.config.json --\n${CONFIG}\n-- pages/about.md --\n${POST('About')}`,
@@ -46,7 +47,7 @@ describe('source folders that are links out of the site', () => {
     symlinkSync(join(home, 'ssh'), join(root, 'templates'))
     symlinkSync(join(home, 'notes'), join(root, 'posts'))
     symlinkSync(join(home, 'py'), join(root, 'scripts'))
-    const r = bds(['build', root])
+    const r = await bdsInProcess(['build', root], repoRoot)
     expect(r.status, r.stderr).toBe(0)
     const warned = codes(r.stderr)
     expect(warned.map((m) => m[1])).toEqual(Array(5).fill('BDS_SOURCE_OUTSIDE'))
@@ -60,12 +61,12 @@ describe('source folders that are links out of the site', () => {
     expect(out).not.toContain(SECRET)
     expect(out).not.toMatch(/id_rsa|leak/)
     expect(r.stdout + r.stderr).not.toContain(SECRET)
-    expect(bds(['build', root, '--strict']).status).toBe(1)
+    expect((await bdsInProcess(['build', root, '--strict'], repoRoot)).status).toBe(1)
   })
 })
 
 describe('source files that are links out of the site', () => {
-  it('are skipped one by one; links inside the site are followed', () => {
+  it('are skipped one by one; links inside the site are followed', async () => {
     const home = secrets()
     const root = inlineSite(
       `-- bds.config.json --\n${CONFIG}\n-- posts/ok.md --\n${POST('Fine')}-- notes/public.txt --\npublic words\n-- shared/more.md --\n${POST('Shared')}-- static/robots.txt --\nUser-agent: *\n`,
@@ -81,7 +82,7 @@ describe('source files that are links out of the site', () => {
     symlinkSync(join(home, 'py/leak.py'), join(root, 'scripts/leak.py'))
     symlinkSync(join(root, 'notes/public.txt'), join(root, 'static/alias.txt'))
     symlinkSync(join(root, 'shared'), join(root, 'posts/shared'))
-    const r = bds(['build', root])
+    const r = await bdsInProcess(['build', root], repoRoot)
     expect(r.status, r.stderr).toBe(0)
     const skipped = codes(r.stderr).map((m) => (m[2] as string).split(' ')[0])
     expect(skipped.sort()).toEqual([
@@ -100,12 +101,12 @@ describe('source files that are links out of the site', () => {
     expect(r.stdout + r.stderr).not.toContain(SECRET)
   })
 
-  it('reports links that lead nowhere or back into their own folder, and still builds', () => {
+  it('reports links that lead nowhere or back into their own folder, and still builds', async () => {
     const root = inlineSite(`-- bds.config.json --\n${CONFIG}\n-- posts/ok.md --\n${POST('Fine')}`)
     symlinkSync(join(root, 'posts'), join(root, 'posts/loop'))
     symlinkSync(root, join(root, 'posts/up'))
     symlinkSync(join(root, 'nowhere'), join(root, 'posts/dead.md'))
-    const r = bds(['build', root])
+    const r = await bdsInProcess(['build', root], repoRoot)
     expect(r.status, r.stderr).toBe(0)
     const found = codes(r.stderr).map((m) => [m[1], (m[2] as string).split(' ')[0]])
     expect(found.sort()).toEqual([
@@ -118,7 +119,7 @@ describe('source files that are links out of the site', () => {
 })
 
 describe('allowOutside', () => {
-  it('follows links into the folders it lists, and only those', () => {
+  it('follows links into the folders it lists, and only those', async () => {
     const home = secrets()
     const config = JSON.stringify({
       title: 'Mine',
@@ -128,20 +129,20 @@ describe('allowOutside', () => {
     const root = inlineSite(`-- bds.config.json --\n${config}\n-- posts/ok.md --\n${POST('Fine')}`)
     symlinkSync(join(home, 'ssh'), join(root, 'static'))
     symlinkSync(join(home, 'notes'), join(root, 'pages'))
-    const r = bds(['build', root])
+    const r = await bdsInProcess(['build', root], repoRoot)
     expect(r.status, r.stderr).toBe(0)
     expect(listFiles(join(root, 'dist'))).toContain('id_rsa')
     expect(codes(r.stderr).map((m) => (m[2] as string).split(' ')[0])).toEqual(['pages'])
   })
 
-  it('takes paths relative to the site', () => {
+  it('takes paths relative to the site', async () => {
     const home = secrets()
     const root = join(home, 'site')
     mkdirSync(join(root, 'posts'), { recursive: true })
     writeFileSync(join(root, 'posts/ok.md'), POST('Fine'))
     writeFileSync(join(root, 'bds.config.json'), JSON.stringify({ allowOutside: ['../notes'] }))
     symlinkSync(join(home, 'notes'), join(root, 'pages'))
-    const r = bds(['build', root])
+    const r = await bdsInProcess(['build', root], repoRoot)
     expect(r.status, r.stderr).toBe(0)
     expect(codes(r.stderr)).toEqual([])
     expect(published(root)).toContain(SECRET)
@@ -149,11 +150,11 @@ describe('allowOutside', () => {
 })
 
 describe('a config file that is a link out of the site', () => {
-  it('is not read: an error, and none of its text is printed', () => {
+  it('is not read: an error, and none of its text is printed', async () => {
     const home = secrets()
     const root = inlineSite(`-- posts/ok.md --\n${POST('Fine')}`)
     symlinkSync(join(home, 'ssh/id_rsa'), join(root, 'bds.config.json'))
-    const r = bds(['build', root])
+    const r = await bdsInProcess(['build', root], repoRoot)
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('BDS_SOURCE_OUTSIDE')
     expect(r.stderr).toContain('bds.config.json is a symbolic link to')

@@ -1,4 +1,5 @@
-// Text from scripts and content is inert on a terminal (#19, point 7), through the real CLI:
+// Text from scripts and content is inert on a terminal (#19, point 7), through the CLI's
+// printer (in this process; Out is the one way out to the terminal):
 // escape sequences in a post title, a file name, a code frame, and a Python macro's print,
 // sys.stderr, bds.log and exception reach stdout and stderr only as `\x1b`-style text — no
 // screen clearing, no OSC 52 clipboard write, no carriage return drawing a fake "Built" line.
@@ -6,7 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bds, inlineSite } from '../helpers/site.js'
+import { bdsInProcess } from '../helpers/cli.js'
+import { inlineSite } from '../helpers/site.js'
 
 // Control characters other than line feed and tab (C0, DEL, C1).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
@@ -43,7 +45,7 @@ def main(args):
 `
 
 describe('escape sequences from a hostile site', () => {
-  it('are shown escaped in every channel of bds build and bds scripts run', () => {
+  it('are shown escaped in every channel of bds build and bds scripts run', async () => {
     const root = inlineSite(`-- bds.config.json --
 {"title": "Terminal", "url": "https://example.com"}
 -- posts/good.md --
@@ -70,7 +72,7 @@ Body.
     writeFileSync(join(root, 'scripts/evil.py'), MACRO)
     writeFileSync(join(root, 'scripts/util.py'), UTILITY)
 
-    const build = bds(['build', root, '--verbose'])
+    const build = await bdsInProcess(['build', root, '--verbose'], root)
     expect(build.status, build.stderr).toBe(0)
     const printed = build.stdout + build.stderr
     expect(printed).not.toMatch(RAW_CONTROL)
@@ -84,7 +86,7 @@ Body.
     expect(printed).toContain('\\x1b[31m logged \\x0d')
     expect(printed).toContain('BDS_FRONTMATTER_INVALID')
 
-    const run = bds(['-C', root, 'scripts', 'run', 'util'])
+    const run = await bdsInProcess(['-C', root, 'scripts', 'run', 'util'], root)
     expect(run.status, run.stderr).toBe(0)
     expect(run.stdout + run.stderr).not.toMatch(RAW_CONTROL)
     expect(run.stdout).toContain('\\x1b[2J utility \\x07 output\\x0d')

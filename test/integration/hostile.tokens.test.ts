@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process'
 import { closeSync, openSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatDiagnostic, type Out } from '../../src/cli/output.js'
+import type { Out } from '../../src/cli/out.js'
+import { formatDiagnostic } from '../../src/cli/output.js'
 import { BdsError, toDiagnostic } from '../../src/errors/index.js'
 import type { MacroEnv } from '../../src/macros/index.js'
 import { createMarkdown } from '../../src/render/index.js'
@@ -66,7 +67,7 @@ function countWork(fn: () => void): number {
   return work
 }
 
-const out: Out = { out: () => {}, err: () => {}, color: false, progress: false }
+const out: Out = { out: () => {}, err: () => {}, stream: () => {}, color: false, progress: false }
 const FRONT = '---\ntitle: Tokens\ndate: 2024-01-01\n---\n'
 
 /** Locates `n` unclosed tokens in one post and formats each warning with its code frame. */

@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { ingestReportSchema } from '../../src/ingest/index.js'
-import { bds, inlineSite, repoRoot } from '../helpers/site.js'
+import { bdsInProcess } from '../helpers/cli.js'
+import { inlineSite, repoRoot } from '../helpers/site.js'
 
 const CONFIG =
   '-- bds.config.json --\n{"title": "Links", "url": "https://links.example", "timezone": "Pacific/Auckland"}\n'
@@ -40,7 +41,7 @@ const bookmark = JSON.stringify({
 })
 
 describe('bds ingest without transforms', () => {
-  it('reads stdin, writes a draft in posts/YYYY/MM (site timezone) that builds, and says so', () => {
+  it('reads stdin, writes a draft in posts/YYYY/MM (site timezone) that builds, and says so', async () => {
     const root = inlineSite(CONFIG)
     const r = pipe(root, ['ingest', '-'], bookmark)
     expect(r.status, r.stderr).toBe(0)
@@ -55,7 +56,10 @@ describe('bds ingest without transforms', () => {
     expect(text).toContain(
       '[An article worth keeping](https://www.example.com/article?id=7)\n\n> The one sentence\n> that matters.\n',
     )
-    const build = bds(['-C', root, 'build', '--drafts', '--strict', '--quiet'])
+    const build = await bdsInProcess(
+      ['-C', root, 'build', '--drafts', '--strict', '--quiet'],
+      repoRoot,
+    )
     expect(build.status, build.stderr).toBe(0)
     const page = readdirSync(join(root, 'dist'), { recursive: true, encoding: 'utf8' }).find((f) =>
       f.endsWith('an-article-worth-keeping/index.html'),
@@ -63,21 +67,24 @@ describe('bds ingest without transforms', () => {
     expect(readFileSync(join(root, 'dist', page as string), 'utf8')).toContain('<blockquote>')
   })
 
-  it('reads a file or --url flags; --publish writes status published', () => {
+  it('reads a file or --url flags; --publish writes status published', async () => {
     const root = inlineSite(`${CONFIG}-- bm.json --\n${bookmark}\n`)
-    expect(bds(['-C', root, 'ingest', 'bm.json']).status).toBe(0)
-    const r = bds([
-      '-C',
-      root,
-      'ingest',
-      '--url',
-      'https://e.com/x',
-      '--title',
-      'Flags',
-      '--tags',
-      'a, b,,a',
-      '--publish',
-    ])
+    expect((await bdsInProcess(['-C', root, 'ingest', 'bm.json'], repoRoot)).status).toBe(0)
+    const r = await bdsInProcess(
+      [
+        '-C',
+        root,
+        'ingest',
+        '--url',
+        'https://e.com/x',
+        '--title',
+        'Flags',
+        '--tags',
+        'a, b,,a',
+        '--publish',
+      ],
+      repoRoot,
+    )
     expect(r.status, r.stderr).toBe(0)
     const file = /^Wrote (\S+) \(published\)$/m.exec(r.stdout)?.[1] as string
     expect(readFileSync(join(root, file), 'utf8')).toMatch(
@@ -85,7 +92,7 @@ describe('bds ingest without transforms', () => {
     )
   })
 
-  it('never overwrites: the same bookmark again gets slug-2, then slug-3', () => {
+  it('never overwrites: the same bookmark again gets slug-2, then slug-3', async () => {
     const root = inlineSite(CONFIG)
     const files = [1, 2, 3].map(
       () => /^Wrote (\S+)/m.exec(pipe(root, ['ingest', '-'], bookmark).stdout)?.[1],
@@ -100,7 +107,7 @@ describe('bds ingest without transforms', () => {
     )
   })
 
-  it('--dry-run prints the post on stdout and writes nothing', () => {
+  it('--dry-run prints the post on stdout and writes nothing', async () => {
     const root = inlineSite(CONFIG)
     const r = pipe(root, ['ingest', '-', '--dry-run'], bookmark)
     expect(r.status, r.stderr).toBe(0)
@@ -157,7 +164,7 @@ describe('bds ingest without transforms', () => {
     expect(existsSync(join(root, 'posts'))).toBe(false)
   })
 
-  it('refuses input that is not UTF-8 or not JSON, naming where', () => {
+  it('refuses input that is not UTF-8 or not JSON, naming where', async () => {
     const root = inlineSite(CONFIG)
     const latin1 = Buffer.from('{"url": "https://e.com", "title": "Caf\xe9"}', 'latin1')
     const r = pipe(root, ['ingest', '-'], latin1)
@@ -166,17 +173,17 @@ describe('bds ingest without transforms', () => {
       '<stdin> is not UTF-8 text (the byte at offset 38 is not valid UTF-8)',
     )
     writeFileSync(join(root, 'bad.json'), '{"url": "https://e.com",\n "title": \'x\'}')
-    const bad = bds(['-C', root, 'ingest', 'bad.json'])
+    const bad = await bdsInProcess(['-C', root, 'ingest', 'bad.json'], repoRoot)
     expect(bad.status).toBe(1)
     expect(bad.stderr).toContain('bad.json is not valid JSON')
     expect(bad.stderr).toContain('--> bad.json:2:11')
-    expect(bds(['-C', root, 'ingest', 'missing.json']).stderr).toContain(
+    expect((await bdsInProcess(['-C', root, 'ingest', 'missing.json'], repoRoot)).stderr).toContain(
       'The bookmark file missing.json does not exist',
     )
     expect(posts(root)).toEqual([])
   })
 
-  it('exits 2 for usage errors', () => {
+  it('exits 2 for usage errors', async () => {
     const root = inlineSite(CONFIG)
     for (const args of [
       ['ingest'],
@@ -184,12 +191,12 @@ describe('bds ingest without transforms', () => {
       ['ingest', '-', '--title', 'T'],
       ['ingest', '--nope'],
     ]) {
-      const r = bds(['-C', root, ...args])
+      const r = await bdsInProcess(['-C', root, ...args], repoRoot)
       expect(r.status, args.join(' ')).toBe(2)
     }
   })
 
-  it('--json prints a report that matches its schema, on success and on failure', () => {
+  it('--json prints a report that matches its schema, on success and on failure', async () => {
     const root = inlineSite(CONFIG)
     const ok = pipe(
       root,
@@ -221,22 +228,25 @@ describe('bds ingest without transforms', () => {
     })
   })
 
-  it('runs no disabled transform, and none with --no-transforms', () => {
+  it('runs no disabled transform, and none with --no-transforms', async () => {
     const header = (enabled: boolean) =>
       `"""\n---\nid: "t1"\nslug: "t"\ntitle: "T"\nkind: "transform"\nentrypoint: "transform"\nenabled: ${enabled}\nversion: 1\n---\n"""\ndef transform(post, context):\n    return None\n`
     const root = inlineSite(`${CONFIG}-- scripts/t.py --\n${header(false)}`)
-    const off = bds(['-C', root, 'ingest', '--url', 'https://e.com/1'])
+    const off = await bdsInProcess(['-C', root, 'ingest', '--url', 'https://e.com/1'], repoRoot)
     expect(off.status, off.stderr).toBe(0)
     expect(off.stdout).toContain('Transforms: none')
     writeFileSync(join(root, 'scripts/t.py'), header(true))
-    const skipped = bds(['-C', root, 'ingest', '--url', 'https://e.com/2', '--no-transforms'])
+    const skipped = await bdsInProcess(
+      ['-C', root, 'ingest', '--url', 'https://e.com/2', '--no-transforms'],
+      repoRoot,
+    )
     expect(skipped.status, skipped.stderr).toBe(0)
     expect(skipped.stdout).toContain('Transforms: skipped (--no-transforms).')
   })
 
-  it('--bookmarklet prints a javascript: bookmark and the command for this site', () => {
+  it('--bookmarklet prints a javascript: bookmark and the command for this site', async () => {
     const root = inlineSite(CONFIG)
-    const r = bds(['-C', root, 'ingest', '--bookmarklet'])
+    const r = await bdsInProcess(['-C', root, 'ingest', '--bookmarklet'], repoRoot)
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/^javascript:\S+$/m)
     expect(r.stdout).toContain(`| bds -C '${root}' ingest -`)

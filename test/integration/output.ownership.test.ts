@@ -14,7 +14,8 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { bds, inlineSite, listFiles, tempDir } from '../helpers/site.js'
+import { bdsInProcess } from '../helpers/cli.js'
+import { inlineSite, listFiles, repoRoot, tempDir } from '../helpers/site.js'
 
 const SITE = `-- bds.config.json --
 {"title": "Mine", "url": "https://mine.example"}
@@ -30,43 +31,43 @@ Hello there.
 const codes = (stderr: string) => [...stderr.matchAll(/\b(BDS_[A-Z_]+)\b/g)].map((m) => m[1])
 
 describe('whose output folder', () => {
-  it('refuses a folder of files bds did not write, and --force-output takes it over', () => {
+  it('refuses a folder of files bds did not write, and --force-output takes it over', async () => {
     const site = inlineSite(SITE)
     const theirs = tempDir()
     writeFileSync(join(theirs, 'index.html'), 'my own page')
     writeFileSync(join(theirs, 'authorized_keys'), 'ssh-ed25519 AAAA')
-    const refused = bds(['build', site, '--out', theirs])
+    const refused = await bdsInProcess(['build', site, '--out', theirs], repoRoot)
     expect(refused.status).toBe(1)
     expect(codes(refused.stderr)).toContain('BDS_OUTPUT_FOREIGN')
     expect(refused.stderr).toContain('--force-output')
     expect(readFileSync(join(theirs, 'index.html'), 'utf8')).toBe('my own page')
     expect(readdirSync(theirs).sort()).toEqual(['authorized_keys', 'index.html'])
-    const forced = bds(['build', site, '--out', theirs, '--force-output'])
+    const forced = await bdsInProcess(['build', site, '--out', theirs, '--force-output'], repoRoot)
     expect(forced.status).toBe(0)
     expect(readFileSync(join(theirs, 'index.html'), 'utf8')).toContain('<html')
     expect(readFileSync(join(theirs, 'authorized_keys'), 'utf8')).toBe('ssh-ed25519 AAAA')
     // Now marked as this site's: the next build needs no flag.
-    expect(bds(['build', site, '--out', theirs]).status).toBe(0)
+    expect((await bdsInProcess(['build', site, '--out', theirs], repoRoot)).status).toBe(0)
   })
 
-  it('refuses an "output" in the config that names a folder of another site', () => {
+  it('refuses an "output" in the config that names a folder of another site', async () => {
     const shared = join(tempDir(), 'public')
     const first = inlineSite(SITE.replace('"Mine"', '"First"'))
-    expect(bds(['build', first, '--out', shared]).status).toBe(0)
+    expect((await bdsInProcess(['build', first, '--out', shared], repoRoot)).status).toBe(0)
     const second = inlineSite(
       SITE.replace('{"title": "Mine"', `{"output": ${JSON.stringify(shared)}, "title": "Second"`),
     )
-    const r = bds(['build', second])
+    const r = await bdsInProcess(['build', second], repoRoot)
     expect(r.status).toBe(1)
     expect(r.stderr).toContain('is the output folder of another site')
     expect(readFileSync(join(shared, 'index.html'), 'utf8')).toContain('First')
   })
 
-  it('never replaces a file it has no record of inside its own folder', () => {
+  it('never replaces a file it has no record of inside its own folder', async () => {
     const site = inlineSite(SITE)
     mkdirSync(join(site, 'dist'))
     writeFileSync(join(site, 'dist/index.html'), 'hand-made home page')
-    const r = bds(['build', site])
+    const r = await bdsInProcess(['build', site], repoRoot)
     expect(r.status).toBe(1)
     expect(codes(r.stderr)).toContain('BDS_OUTPUT_NOT_OURS')
     expect(r.stderr).toContain('dist/index.html')
@@ -74,24 +75,24 @@ describe('whose output folder', () => {
     expect(existsSync(join(site, 'dist/2024/01/02/hello/index.html'))).toBe(true)
   })
 
-  it('keeps knowing its own files when .bds/ is deleted', () => {
+  it('keeps knowing its own files when .bds/ is deleted', async () => {
     const site = inlineSite(SITE)
-    expect(bds(['build', site]).status).toBe(0)
+    expect((await bdsInProcess(['build', site], repoRoot)).status).toBe(0)
     spawnSync('rm', ['-rf', join(site, '.bds')])
     writeFileSync(
       join(site, 'posts/2024/01/hello.md'),
       SITE.split('-- posts/2024/01/hello.md --\n')[1]?.replace('Hello there.', 'Changed.') ?? '',
     )
-    const r = bds(['build', site])
+    const r = await bdsInProcess(['build', site], repoRoot)
     expect(r.status, r.stderr).toBe(0)
     expect(readFileSync(join(site, 'dist/2024/01/02/hello/index.html'), 'utf8')).toContain(
       'Changed.',
     )
   })
 
-  it('writes nothing through a link inside the output folder', () => {
+  it('writes nothing through a link inside the output folder', async () => {
     const site = inlineSite(SITE)
-    expect(bds(['build', site]).status).toBe(0)
+    expect((await bdsInProcess(['build', site], repoRoot)).status).toBe(0)
     const elsewhere = tempDir()
     spawnSync('rm', ['-rf', join(site, 'dist/2024')])
     symlinkSync(elsewhere, join(site, 'dist/2024'))
@@ -99,17 +100,17 @@ describe('whose output folder', () => {
       join(site, 'posts/2024/01/hello.md'),
       readFileSync(join(site, 'posts/2024/01/hello.md'), 'utf8').replace('Hello there.', 'Again.'),
     )
-    const r = bds(['build', site])
+    const r = await bdsInProcess(['build', site], repoRoot)
     expect(r.status).toBe(1)
     expect(r.stderr).toMatch(/could not be written/)
     expect(readdirSync(elsewhere)).toEqual([])
   })
 
-  it('refuses --out through a link to the site folder', () => {
+  it('refuses --out through a link to the site folder', async () => {
     const site = inlineSite(SITE)
     const link = join(tempDir(), 'out-link')
     symlinkSync(site, link)
-    const r = bds(['build', site, '--out', link])
+    const r = await bdsInProcess(['build', site, '--out', link], repoRoot)
     expect(r.status).toBe(1)
     expect(codes(r.stderr)).toContain('BDS_OUTPUT_UNSAFE')
     expect(existsSync(join(site, 'index.html'))).toBe(false)
@@ -117,9 +118,9 @@ describe('whose output folder', () => {
 })
 
 describe('interrupted builds', () => {
-  it('leave no temporary file that the next build does not clear', () => {
+  it('leave no temporary file that the next build does not clear', async () => {
     const site = inlineSite(SITE)
-    expect(bds(['build', site]).status).toBe(0)
+    expect((await bdsInProcess(['build', site], repoRoot)).status).toBe(0)
     mkdirSync(join(site, 'dist/.bds-tmp'), { recursive: true })
     // A process id that no running process has (Linux pids stay below 2^22).
     writeFileSync(join(site, 'dist/.bds-tmp/99999999-0-1'), 'half a page')
@@ -127,17 +128,17 @@ describe('interrupted builds', () => {
       join(site, 'posts/2024/01/hello.md'),
       readFileSync(join(site, 'posts/2024/01/hello.md'), 'utf8').replace('Hello there.', 'Later.'),
     )
-    expect(bds(['build', site]).status).toBe(0)
+    expect((await bdsInProcess(['build', site], repoRoot)).status).toBe(0)
     expect(existsSync(join(site, 'dist/.bds-tmp'))).toBe(false)
     expect(listFiles(join(site, 'dist')).filter((f) => f.includes('tmp'))).toEqual([])
   })
 
-  it('of an older bds (temporary files beside their target) are cleared too', () => {
+  it('of an older bds (temporary files beside their target) are cleared too', async () => {
     const site = inlineSite(SITE)
-    expect(bds(['build', site]).status).toBe(0)
+    expect((await bdsInProcess(['build', site], repoRoot)).status).toBe(0)
     spawnSync('rm', [join(site, 'dist/.bds-output.json')])
     writeFileSync(join(site, 'dist/2024/.index.html.bds-tmp-4242'), '<html><body>half')
-    expect(bds(['build', site]).status).toBe(0)
+    expect((await bdsInProcess(['build', site], repoRoot)).status).toBe(0)
     expect(listFiles(join(site, 'dist')).filter((f) => f.includes('tmp'))).toEqual([])
   })
 })
@@ -154,7 +155,7 @@ const canMount = (() => {
 })()
 if (!canMount)
   console.warn('NOTICE: cannot mount tmpfs here; the read-only and full-disk tests do not run.')
-afterAll(() => {
+afterAll(async () => {
   for (const m of mounts) spawnSync('umount', ['-l', m])
 })
 
@@ -166,21 +167,21 @@ describe.runIf(canMount)('failing disks', () => {
     return dir
   }
 
-  it('a read-only output folder fails the build; once writable, the next build repairs it', () => {
+  it('a read-only output folder fails the build; once writable, the next build repairs it', async () => {
     const site = inlineSite(SITE)
     const out = mount('size=4m')
     expect(spawnSync('mount', ['-o', 'remount,ro', out]).status).toBe(0)
-    const r = bds(['build', site, '--out', out])
+    const r = await bdsInProcess(['build', site, '--out', out], repoRoot)
     expect(r.status).toBe(1)
     expect(r.stdout + r.stderr).toMatch(/could not be written/)
     expect(r.stdout).not.toContain('Nothing changed')
     expect(spawnSync('mount', ['-o', 'remount,rw', out]).status).toBe(0)
-    const again = bds(['build', site, '--out', out])
+    const again = await bdsInProcess(['build', site, '--out', out], repoRoot)
     expect(again.status, again.stderr).toBe(0)
     expect(existsSync(join(out, '2024/01/02/hello/index.html'))).toBe(true)
   })
 
-  it('a full disk fails the build and says how many files are missing; the next build repairs it', () => {
+  it('a full disk fails the build and says how many files are missing; the next build repairs it', async () => {
     const site = inlineSite(SITE)
     for (let i = 0; i < 40; i++)
       writeFileSync(
@@ -188,11 +189,11 @@ describe.runIf(canMount)('failing disks', () => {
         `---\ntitle: P${i}\ndate: 2024-01-${String((i % 28) + 1).padStart(2, '0')}\n---\n${'text '.repeat(2000)}\n`,
       )
     const out = mount('size=64k')
-    const r = bds(['build', site, '--out', out])
+    const r = await bdsInProcess(['build', site, '--out', out], repoRoot)
     expect(r.status).toBe(1)
     expect(r.stderr).toMatch(/\d+ output file\(s\) could not be written/)
     expect(spawnSync('mount', ['-o', 'remount,size=16m', out]).status).toBe(0)
-    const again = bds(['build', site, '--out', out])
+    const again = await bdsInProcess(['build', site, '--out', out], repoRoot)
     expect(again.status, again.stderr).toBe(0)
     expect(existsSync(join(out, '2024/01/02/p1/index.html'))).toBe(true)
   })

@@ -29,7 +29,11 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
   return r
 }
 
-/** This working tree without node_modules, dist/ and caches; node_modules linked back. */
+/**
+ * This working tree without node_modules, dist/ and caches; node_modules hard-linked back (a
+ * real folder: the Python sandbox reads only real paths, and the blog fixture runs a Python
+ * macro), or linked where hard links cannot be made.
+ */
 function copyRepo(): string {
   const dest = join(tempDir('bds-pack-'), 'bds')
   const skip = /^\/?(node_modules|dist|\.git)(\/|$)|\/(\.bds|dist)(\/|$)/
@@ -37,7 +41,9 @@ function copyRepo(): string {
     recursive: true,
     filter: (src) => !skip.test(src.slice(repoRoot.length - 1).replace(/^\//, '')),
   })
-  symlinkSync(join(repoRoot, 'node_modules'), join(dest, 'node_modules'))
+  const modules = join(repoRoot, 'node_modules')
+  if (spawnSync('cp', ['-al', modules, join(dest, 'node_modules')]).status !== 0)
+    symlinkSync(modules, join(dest, 'node_modules'))
   return dest
 }
 

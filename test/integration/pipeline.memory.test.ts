@@ -4,20 +4,24 @@
 
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { build, buildSite, emptyChanges, memoryDeps, rebuildSite } from '../../src/build/index.js'
 import { MEMORY_ROOT, MEMORY_THEME, memoryFixture } from '../helpers/memory.js'
+import { sharedPython } from '../helpers/python.js'
 import { fixturesDir } from '../helpers/site.js'
 
 const normalize = (text: string) => text.replace(/content="bds [^"]+"/g, 'content="bds VERSION"')
 const decode = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8')
+// The bDS project's Python macros run in one warm pool for the whole file.
+const shared = sharedPython()
+afterAll(() => shared.stop())
 
 describe.each(['blog', 'bds-project'])('fixtures/sites/%s built in memory', (site) => {
   const golden = join(fixturesDir, 'sites', site, '__golden__')
 
   it('matches the golden files without touching the disk', async () => {
     const fs = memoryFixture(site)
-    const deps = memoryDeps(fs, { templatesDir: MEMORY_THEME })
+    const deps = memoryDeps(fs, { templatesDir: MEMORY_THEME, python: shared.python })
     const report = await build({ root: MEMORY_ROOT, strict: true }, deps)
     expect(report.diagnostics).toEqual([])
     const files = [...deps.writer.files.keys()].sort()
@@ -35,7 +39,7 @@ describe.each(['blog', 'bds-project'])('fixtures/sites/%s built in memory', (sit
 
   it('rebuilds an edited post in memory', async () => {
     const fs = memoryFixture(site)
-    const deps = memoryDeps(fs, { templatesDir: MEMORY_THEME })
+    const deps = memoryDeps(fs, { templatesDir: MEMORY_THEME, python: shared.python })
     const first = await buildSite({ root: MEMORY_ROOT }, deps, { keep: true })
     const state = first.state
     if (!state) throw new Error('no state')

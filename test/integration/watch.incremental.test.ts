@@ -142,6 +142,15 @@ describe.each([
     expect(report.outputs.total).toBeGreaterThan(0)
   })
 
+  it('follows data files, in templates and in the Python macros that read them', async () => {
+    write(root, 'data/blogroll.json', '[{"title": "Zola", "url": "https://www.getzola.org/"}]')
+    await rebuild({ data: true })
+    write(root, 'data/bikes.yaml', '- {name: Tandem, since: 2025, km: 3, note: new}\n')
+    await rebuild({ data: true })
+    rmSync(join(root, 'data'), { recursive: true, force: true })
+    await rebuild({ data: true })
+  })
+
   it('fails every rebuild while the config is broken, and rebuilds in full once it is fixed', async () => {
     const good = readFileSync(join(root, 'bds.config.json'), 'utf8')
     writeFileSync(join(root, 'bds.config.json'), '{"postsPerPage": "many"}')
@@ -155,5 +164,55 @@ describe.each([
     })
     writeFileSync(join(root, 'bds.config.json'), good)
     await rebuild({ content: [file] })
+  })
+})
+
+// A bDS project with an /en/ subtree (#12): every rebuild still equals a clean build —
+// translations edited, added and removed, a post kept out of the subtree, list rules changed.
+describe('incremental rebuilds of fixtures/sites/bds-project (language trees)', () => {
+  let root: string
+  let session: SiteSession
+  beforeAll(async () => {
+    root = copyFixture('sites/bds-project')
+    session = await openSession({ root }, { parallel: 'auto' })
+  })
+  afterAll(() => session.close())
+  const rebuild = async (changes: Partial<SiteChanges>) => {
+    const result = await session.rebuild({ ...none, ...changes })
+    expect(await differences(root, join(root, 'dist'))).toEqual([])
+    return result
+  }
+  const translation = 'posts/2025/03/hallo-welt.en.md'
+
+  it('follows an edited translation into its subtree only', async () => {
+    edit(root, translation, (t) => t.replace('title: Hello World', 'title: Hello, new world'))
+    const { changed } = await rebuild({ content: [translation] })
+    expect(changed).toContain('en/2025/03/02/hallo-welt/index.html')
+    expect(changed).not.toContain('2025/03/02/hallo-welt/index.html')
+  })
+
+  it('adds and removes a translation, and keeps a post out of the subtree', async () => {
+    const file = 'posts/2025/06/sommerabend.en.md'
+    const post = readFileSync(join(root, 'posts/2025/06/sommerabend.md'), 'utf8')
+    const id = /^id: (.*)$/m.exec(post)?.[1] as string
+    write(
+      root,
+      file,
+      `---\ntranslationFor: ${id}\nlanguage: en\ntitle: Summer evening\n---\nWarm.\n`,
+    )
+    await rebuild({ content: [file] })
+    unlinkSync(join(root, file))
+    await rebuild({ content: [file] })
+    edit(root, 'posts/2025/06/sommerabend.md', (t) =>
+      t.replace('---\n', '---\ndoNotTranslate: true\n'),
+    )
+    const { changed } = await rebuild({ content: ['posts/2025/06/sommerabend.md'] })
+    expect(changed).toContain('en/2025/06/21/sommerabend/index.html')
+  })
+
+  it('rebuilds in full when the category rules change', async () => {
+    const meta = 'meta/category-meta.json'
+    edit(root, meta, (t) => t.replace('"renderInLists": false', '"renderInLists": true'))
+    await rebuild({ config: true })
   })
 })

@@ -55,7 +55,7 @@ describe('bds watch', () => {
 
   beforeAll(async () => {
     root = copyFixture('sites/blog')
-    mkdirSync(file('scripts'))
+    mkdirSync(file('scripts'), { recursive: true })
     writeFileSync(file(SCRIPT), script('hey'))
     writeFileSync(
       file('posts/2025/03/calls.md'),
@@ -130,6 +130,27 @@ describe('bds watch', () => {
     await expectServedEqualsCleanBuild()
   })
 
+  it('a saved data file re-runs the Python macro that reads it, and only its pages change', async () => {
+    writeFileSync(
+      file('data/bikes.yaml'),
+      '- {name: Tandem, since: 2025, km: 12, note: two seats}\n',
+    )
+    const { data } = await reloadWith('2024/12/31/year-in-kilometres/index.html')
+    // The post, the feeds that carry its content and the search index that holds its text;
+    // no other page reads the file.
+    const feeds = ['', 'tag/review/', 'tag/rides/'].flatMap((d) =>
+      ['rss.xml', 'atom.xml', 'feed.json'].map((f) => d + f),
+    )
+    const changed = data.changed as string[]
+    expect(changed.filter((f) => !f.startsWith('pagefind/')).sort()).toEqual(
+      ['2024/12/31/year-in-kilometres/index.html', ...feeds].sort(),
+    )
+    expect(changed.some((f) => f.startsWith('pagefind/fragment/'))).toBe(true)
+    const page = await fetchText(`${watch.url}2024/12/31/year-in-kilometres/`)
+    expect(page.body.toString()).toContain('<strong>Tandem</strong>')
+    await expectServedEqualsCleanBuild()
+  })
+
   it('a burst of saves is one rebuild', async () => {
     const paths = [1, 2, 3, 4].map((n) => `posts/2025/04/burst-${n}.md`)
     mkdirSync(file('posts/2025/04'))
@@ -154,6 +175,23 @@ describe('bds watch', () => {
     expect((await fetchText(page)).body.equals(before)).toBe(true)
     expect(watch.output()).toContain('BDS_FRONTMATTER_YAML')
     edit('posts/2024/11/lentil-soup.md', (t) => t.replace(/^date: \[(.*)$/m, 'date: $1'))
+    await events.next('overlay', (d) => (d.errors as unknown[]).length === 0)
+    await expectServedEqualsCleanBuild()
+  })
+
+  it('a misspelt macro shows a warning naming the nearest one; the fix clears it (#17)', async () => {
+    const post = 'posts/2024/11/lentil-soup.md'
+    edit(post, (t) => `${t}\n\n[[galery columns=2]]\n`)
+    const { data } = await events.next('overlay', (d) => (d.errors as unknown[]).length > 0)
+    expect(data.errors).toEqual([
+      expect.objectContaining({
+        code: 'BDS_MACRO_UNKNOWN',
+        message: expect.stringContaining('Unknown macro "galery" (did you mean "gallery"?)'),
+        at: expect.stringMatching(/^posts\/2024\/11\/lentil-soup\.md:\d+:1$/),
+        warning: true,
+      }),
+    ])
+    edit(post, (t) => t.replace('[[galery columns=2]]', '[[gallery columns=2]]'))
     await events.next('overlay', (d) => (d.errors as unknown[]).length === 0)
     await expectServedEqualsCleanBuild()
   })

@@ -1,7 +1,7 @@
 // The Python pool through real Pyodide in real worker threads: calling conventions, module
 // isolation, the compile cache, output capture, the bds module, batching and counters.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { PythonHost } from '../../src/python/index.js'
 import { call, py, script, testHost } from '../helpers/python.js'
 
@@ -231,6 +231,73 @@ describe('the bds module', () => {
       errors: ['TypeError', 'TypeError', 'AttributeError'],
     })
     expect(r.logs).toEqual(['looked at 1 posts'])
+  })
+
+  it('gives the data files read-only and reports which names each call read', async () => {
+    host.setSiteData({
+      config: {},
+      posts: [],
+      tags: [],
+      categories: [],
+      data: { bikes: [{ name: 'Steel', km: 10 }], links: { home: '/' } },
+    })
+    const s = script(
+      'data',
+      py(
+        'import bds',
+        'LINKS = bds.data("links")  # read once, when the module is compiled',
+        'def render(c):',
+        '    bikes = bds.data("bikes")',
+        '    errors = []',
+        '    for change in (lambda: bikes[0].__setitem__("km", 0), lambda: bikes.append(1), lambda: LINKS.pop("home")):',
+        '        try:',
+        '            change()',
+        '        except (TypeError, AttributeError) as e:',
+        '            errors.append(type(e).__name__)',
+        '    return {"bike": bikes[0]["name"], "km": bikes[0]["km"], "home": LINKS["home"],',
+        '            "missing": bds.data("nope"), "errors": errors}',
+      ),
+    )
+    const r = await call(host, s, { n: 1 })
+    expect(r.value).toEqual({
+      bike: 'Steel',
+      km: 10,
+      home: '/',
+      missing: null,
+      errors: ['TypeError', 'AttributeError', 'TypeError'],
+    })
+    // One list of what the call read, data files among the rest, sorted.
+    expect(r.reads).toEqual(['data:bikes', 'data:links', 'data:nope'])
+    // The module is compiled once per worker; its top-level read counts for every call.
+    const again = await call(host, s, { n: 2 })
+    expect(again.reads).toEqual(['data:bikes', 'data:links', 'data:nope'])
+    const plain = script('plain', py('def render(c):', '    return 1'))
+    expect((await call(host, plain, {})).reads).toEqual([])
+  })
+
+  it('compiles a module again when a file its top level read changes, and only then', async () => {
+    // One worker, so that every call meets the same compiled module.
+    const one = testHost({ workers: 1 })
+    onTestFinished(() => one.stop())
+    const site = (data: Record<string, unknown>) =>
+      one.setSiteData({ config: {}, posts: [], tags: [], categories: [], data })
+    const s = script(
+      'top',
+      py(
+        'import bds',
+        'LINKS = bds.data("links")',
+        'loads = [0]',
+        'def render(c):',
+        '    loads[0] += 1',
+        '    return {"home": LINKS["home"], "calls": loads[0]}',
+      ),
+    )
+    site({ links: { home: '/' }, other: 1 })
+    expect((await call(one, s, { n: 1 })).value).toEqual({ home: '/', calls: 1 })
+    site({ links: { home: '/' }, other: 2 })
+    expect((await call(one, s, { n: 2 })).value).toEqual({ home: '/', calls: 2 })
+    site({ links: { home: '/start/' }, other: 2 })
+    expect((await call(one, s, { n: 3 })).value).toEqual({ home: '/start/', calls: 1 })
   })
 })
 

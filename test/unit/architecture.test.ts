@@ -82,6 +82,17 @@ describe('the import graph of src/', () => {
     expect(up).toEqual([])
   })
 
+  it('keeps the Python runtime apart: python/ imports nothing of bds but errors/', () => {
+    const out = [...imports].flatMap(([file, targets]) =>
+      nodeOf(file) === 'python'
+        ? targets
+            .filter((t) => !['python', 'errors'].includes(nodeOf(t)))
+            .map((t) => `${relative(src, file)} -> ${relative(src, t)}`)
+        : [],
+    )
+    expect(out).toEqual([])
+  })
+
   it('draws the folder graph of docs/architecture.md', () => {
     const edges = new Set<string>()
     for (const [file, targets] of imports)

@@ -1,13 +1,16 @@
 // The content step: reads every content file (a full build) or the files that changed (a folder
 // stands for every known file under it). A file that no longer loads keeps its last good
-// version in a rebuild, so its page stays served while the error shows.
+// version in a rebuild, so its page stays served while the error shows. A post dated after
+// the build's clock is held back (content/schedule.ts) unless the config says `future`.
 
 import type { ResolvedConfig } from '../../config/index.js'
 import {
   contentKind,
+  isScheduled,
   isVisible,
   loadContent,
   type Post,
+  publishesAt,
   readContentFile,
   type Translation,
 } from '../../content/index.js'
@@ -21,19 +24,32 @@ export interface ContentState {
   translations: ReadonlyMap<string, Translation>
   /** Content files that failed to load, by file. */
   errors: ReadonlyMap<string, BdsError>
+  /** Posts held back because they are dated after the build's clock: their dates, by file. */
+  held: ReadonlyMap<string, Date>
 }
 
-/** Reads every content file; `onPost` sees each post that will be built as soon as it is read. */
+/** False for a post dated after `now`, unless the config builds future posts. */
+const released = (config: ResolvedConfig, now: Date) => (post: Post) =>
+  config.future || !isScheduled(post, now)
+
+/**
+ * Reads every content file; `onPost` sees each post that will be built as soon as it is
+ * read. `now` is the build's clock.
+ */
 export async function readAllContent(
   config: ResolvedConfig,
   fs: Fs,
   onPost: (post: Post) => void,
+  now: Date,
 ): Promise<ContentState> {
-  const content = await loadContent(config, fs, onPost)
+  const out = released(config, now)
+  const content = await loadContent(config, fs, (post) => out(post) && onPost(post))
+  const held = content.posts.filter((p) => !out(p))
   return {
-    posts: new Map(content.posts.map((p) => [p.file, p])),
+    posts: new Map(content.posts.filter(out).map((p) => [p.file, p])),
     translations: new Map(content.translations.map((t) => [t.file, t])),
     errors: new Map(content.diagnostics.map((e) => [e.pos?.file ?? '', e])),
+    held: new Map(held.map((p) => [p.file, publishesAt(p) as Date])),
   }
 }
 
@@ -43,10 +59,13 @@ export async function applyContentChanges(
   fs: Fs,
   previous: ContentState,
   paths: readonly string[],
+  now: Date,
 ): Promise<ContentState & { changed: Set<string> }> {
+  const out = released(config, now)
   const posts = new Map(previous.posts)
   const translations = new Map(previous.translations)
   const errors = new Map(previous.errors)
+  const held = new Map(previous.held)
   const touched = new Set<string>()
   const changed = new Set<string>()
   for (const path of paths) {
@@ -55,7 +74,7 @@ export async function applyContentChanges(
       continue
     }
     const folder = `${path}/`
-    for (const known of [...posts.keys(), ...errors.keys()])
+    for (const known of [...posts.keys(), ...errors.keys(), ...held.keys()])
       if (known.startsWith(folder)) touched.add(known)
   }
   for (const file of touched) {
@@ -70,10 +89,30 @@ export async function applyContentChanges(
     changed.add(file)
     posts.delete(file)
     translations.delete(file)
+    held.delete(file)
     if (read.translation) translations.set(file, read.translation)
-    else if (read.post && isVisible(config, read.post)) posts.set(file, read.post)
+    else if (read.post && isVisible(config, read.post)) {
+      if (out(read.post)) posts.set(file, read.post)
+      else held.set(file, publishesAt(read.post) as Date)
+    }
   }
-  return { posts, translations, errors, changed }
+  return { posts, translations, errors, held, changed }
+}
+
+/** What a build says about its content: drafts in the output, posts held back and the next one due. */
+export interface ContentSummary {
+  drafts: number
+  held: number
+  /** The earliest date of a held-back post (ISO): a build at or after it is not up to date. */
+  due?: string
+}
+
+export function summarizeContent(content: ContentState): ContentSummary {
+  let drafts = 0
+  for (const post of content.posts.values()) if (post.status === 'draft') drafts++
+  const dates = [...content.held.values()].map((d) => d.getTime())
+  const due = dates.length ? new Date(Math.min(...dates)).toISOString() : undefined
+  return { drafts, held: content.held.size, ...(due ? { due } : {}) }
 }
 
 /** Posts in content order, as a full build reads them: posts/ then pages/, each sorted. */

@@ -9,21 +9,28 @@ import type { ResolvedConfig } from '../../config/index.js'
 import type { MediaResult, Post } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
 import {
+  type ImageLookup,
   type MacroInput,
   type MacroRunner,
-  type MacroSite,
   runMacros,
   spliceOutputs,
 } from '../../macros/index.js'
+import { dataReads } from '../../macros/python/index.js'
 import { type RenderedBody, withExcerpt } from '../../render/index.js'
 import type { SiteIndex } from '../../site/index.js'
 import type { CapturedOutput } from '../report.js'
+import { macroSiteOf } from '../template-macros.js'
 import type { BodyCache } from './body-cache.js'
 
 export interface PostMacros {
   diagnostics: BdsError[]
   /** Calls per macro name. */
   counts: Record<string, number>
+  /**
+   * The data files its calls read (`bds.data`; `*`: any): a change to one of them expands it
+   * again.
+   */
+  reads: string[]
 }
 
 export interface Expansion {
@@ -51,23 +58,20 @@ export async function expandMacros(
   media: MediaResult,
   runners: readonly MacroRunner[],
   cache: BodyCache,
+  images?: ImageLookup,
 ): Promise<Expansion> {
   const out: Expansion = { bodies: new Map(), posts: new Map(), site: [], captured: [] }
   out.site.push(...media.diagnostics)
-  const site: MacroSite = {
-    language: index.tree.language || config.language,
-    languagePrefix: index.tree.prefix,
-    url: config.url,
-    timezone: config.timezone,
-    tags: index.tags,
-    media: media.items,
-    options: config.macros,
-  }
+  const site = macroSiteOf(config, index, media.items, images)
   const parsed = posts.map((post) => ({ post, body: cache.placeholders(md, post) }))
   const inputs: MacroInput[] = []
   const owners: { html: (string | undefined)[]; id: number }[] = []
   const spliced = parsed.map(({ post, body }) => {
-    const mine: PostMacros = { diagnostics: body.errors.map(syntaxError), counts: {} }
+    const mine: PostMacros = {
+      diagnostics: body.errors.map(syntaxError),
+      counts: {},
+      reads: [],
+    }
     out.posts.set(post.file, mine)
     const url = index.urls.get(post) as string
     const html: (string | undefined)[] = new Array(body.calls.length)
@@ -91,7 +95,10 @@ export async function expandMacros(
       const { name, pos } = (inputs[i] as MacroInput).call
       out.captured.push({ macro: name, ...pos, text: output.captured })
     }
-    if (output) html[id] = output.html
+    if (!output) return
+    html[id] = output.html
+    const mine = out.posts.get((inputs[i] as MacroInput).post?.file ?? '')
+    for (const name of dataReads(output)) if (!mine?.reads.includes(name)) mine?.reads.push(name)
   })
   parsed.forEach(({ post, body }, i) => {
     out.bodies.set(post.file, withExcerpt(spliceOutputs(md, body, spliced[i] ?? [])))

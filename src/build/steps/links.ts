@@ -1,7 +1,9 @@
 // The links step: old-style bDS links in rendered bodies (`/post/slug`, `/posts/…`,
 // `/YYYY/M/D/slug`, `/media/YYYY/MM/OriginalName.jpg`) become the canonical URLs of the tree
 // (render/links.ts, after bDS's rewriteRenderedHtmlUrls); a link that names nothing stays and
-// is a warning at its file and line. A body without such a link is passed on untouched.
+// is a warning at its file and line. Under a base path every root-relative link in a body
+// (Markdown written for `/`, macro HTML) goes under it too. A body without such a link is
+// passed on untouched.
 
 import type { MediaItem, Post, PostMeta } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
@@ -16,18 +18,24 @@ import type { SiteIndex } from '../../site/index.js'
 import { hashText } from '../../util/hash.js'
 
 const CANDIDATE = /\b(?:href|src)=["']\/?(?:posts?\/|media\/|\d{4}\/\d)/i
+/** Under a base path every root-relative link is rewritten. */
+const ROOTED = /\b(?:href|src)=["']\/(?!\/)/i
 
-/** What a tree's rewriting depends on: every post's slug and URL and the media files. */
+/** What a tree's rewriting depends on: every post's slug and URL, the media files, the base path. */
 export interface LinkContext {
   maps: () => Promise<LinkMaps>
   key: string
+  /** The site's base path ('' or `/project`). */
+  base: string
 }
 
 export function linkContext(index: SiteIndex, media: () => Promise<MediaItem[]>): LinkContext {
+  const { base } = index.tree
   const posts = index.posts.map((p) => ({ slug: p.slug, url: index.urls.get(p) as string }))
   let maps: Promise<LinkMaps> | undefined
   return {
-    key: hashText(posts.map((p) => `${p.slug} ${p.url}`).join('\n')),
+    base,
+    key: hashText(`${base}\n${posts.map((p) => `${p.slug} ${p.url}`).join('\n')}`),
     maps: () => {
       maps ??= media().then((items) => buildLinkMaps(posts, items))
       return maps
@@ -62,15 +70,16 @@ export async function rewriteBodies(
   const diagnostics: BdsError[] = []
   for (const post of posts) {
     const body = bodies.get(post.file) as RenderedBody
-    if (!CANDIDATE.test(body.html)) {
+    const candidate = context.base ? ROOTED : CANDIDATE
+    if (!candidate.test(body.html)) {
       out.set(post.file, body)
       continue
     }
     let known = memo.get(body)
     if (known?.key !== context.key) {
       const maps = await context.maps()
-      const html = rewriteLinks(body.html, maps)
-      const excerpt = rewriteLinks(body.excerpt, maps).html
+      const html = rewriteLinks(body.html, maps, context.base)
+      const excerpt = rewriteLinks(body.excerpt, maps, context.base).html
       const same = html.html === body.html && excerpt === body.excerpt
       const urls = [...new Set(html.unresolved.map((u) => u.url))]
       known = {

@@ -1,13 +1,14 @@
 // The macro step: expands the posts whose calls may give a different result than last time —
 // every post with tokens in a full build; in a rebuild those whose own text changed, those
 // naming a changed script, and all of them when the site data calls see (any post's front
-// matter, media files) changed. What each post's calls reported is kept for the next rebuild.
+// matter, media files) changed, and those whose calls read a data file that changed. What
+// each post's calls reported (and read) is kept for the next rebuild.
 
 import type MarkdownIt from 'markdown-it'
 import type { ResolvedConfig } from '../../config/index.js'
 import type { MediaResult, Post, PostMeta } from '../../content/index.js'
 import type { BdsError } from '../../errors/index.js'
-import type { MacroRunner } from '../../macros/index.js'
+import type { ImageLookup, MacroRunner } from '../../macros/index.js'
 import type { RenderedBody } from '../../render/index.js'
 import type { SiteIndex } from '../../site/index.js'
 import { hashText } from '../../util/hash.js'
@@ -26,17 +27,19 @@ export interface MacroMemo {
 
 export const emptyMacroMemo: MacroMemo = { posts: new Map(), site: [], key: '' }
 
-/** What changed besides posts: everything, media files, and the scripts ('all', or slugs). */
+/** What changed besides posts: everything, media files, the scripts ('all', or slugs), data files. */
 export interface MacroChanges {
   all: boolean
   media: boolean
   scripts: Set<string> | 'all'
+  /** Names of the data files that changed (a rebuild). */
+  data?: ReadonlySet<string>
 }
 
 const postKeys = new WeakMap<PostMeta, string>()
 
 /** Site data macros may see: every post's front matter (not its body). */
-function macroSiteKey(posts: readonly Post[]): string {
+export function macroSiteKey(posts: readonly Post[]): string {
   const keys = posts.map((p) => {
     let key = postKeys.get(p)
     if (key === undefined) {
@@ -76,8 +79,15 @@ export function planMacros(
   const key = keep ? macroSiteKey(posts) : ''
   const all = changes.all || key !== memo.key || changes.media || changes.scripts === 'all'
   const slugs = changes.scripts === 'all' ? new Set<string>() : changes.scripts
+  const data = changes.data ?? new Set<string>()
+  const readChanged = (file: string) =>
+    data.size > 0 && (kept.get(file)?.reads ?? []).some((name) => name === '*' || data.has(name))
   const redo = tokens.filter(
-    (p) => all || kept.get(p.file)?.post !== p || (slugs.size > 0 && names(p, slugs)),
+    (p) =>
+      all ||
+      kept.get(p.file)?.post !== p ||
+      (slugs.size > 0 && names(p, slugs)) ||
+      readChanged(p.file),
   )
   return { redo, memo: { ...memo, posts: kept, key } }
 }
@@ -117,6 +127,8 @@ export interface MacroStepInput {
   bodies: Map<string, RenderedBody>
   /** Rendered Markdown with placeholders, from the build cache or rendered now. */
   cache: BodyCache
+  /** The resized variants galleries link to. */
+  images?: ImageLookup
 }
 
 export async function runMacroStep(input: MacroStepInput) {
@@ -124,7 +136,16 @@ export async function runMacroStep(input: MacroStepInput) {
   if (plan.redo.length === 0) return { memo: plan.memo, captured: [] as CapturedOutput[] }
   const { config, md, index, runners } = input
   const media = await input.media()
-  const run = await expandMacros(config, md, plan.redo, index, media, runners, input.cache)
+  const run = await expandMacros(
+    config,
+    md,
+    plan.redo,
+    index,
+    media,
+    runners,
+    input.cache,
+    input.images,
+  )
   mergeBodies(input.bodies, run.bodies)
   return { memo: recordMacros(plan.memo, plan.redo, run), captured: run.captured }
 }

@@ -27,6 +27,8 @@ export function createPageCache(
   config: ResolvedConfig,
   deps: ((name: string) => TemplateDeps) | undefined,
   hasSummary: boolean,
+  /** What template macros' results depend on; undefined when they may differ every build. */
+  macroKey: string | undefined,
 ): PageCache {
   const keys = new Map<string, string>()
   const rendered = new Map<string, string>()
@@ -40,10 +42,20 @@ export function createPageCache(
         return [...jobs]
       }
       const tree = JSON.stringify(model.index.tree)
-      const keyOf = createContentKeyer({ model, deps, summaries: hasSummary, base: base + tree })
+      const keyOf = createContentKeyer({
+        ...{ model, deps, macroKey },
+        summaries: hasSummary,
+        base: base + tree,
+      })
       const left: PageJob[] = []
       for (const job of jobs) {
         const key = keyOf(job)
+        if (key === undefined) {
+          // It may differ every build: rendered, not kept, and the build is not recorded.
+          cache.taint()
+          left.push(job)
+          continue
+        }
         keys.set(job.path, key)
         const row = cache.page(key)
         if (!row) {

@@ -21,7 +21,8 @@ export interface Theme {
 }
 
 function templateDepsOf(config: ResolvedConfig, store: TemplateStore) {
-  const options = { siteUrl: config.url, timezone: config.timezone, language: config.language }
+  const { origin, basePath, timezone, language } = config
+  const options = { origin, basePath, timezone, language }
   return createTemplateDeps(store, { ...options, globals: {} })
 }
 

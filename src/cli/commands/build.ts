@@ -7,12 +7,21 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { build } from '../../build/index.js'
 import { isBdsError } from '../../errors/index.js'
+import { parseThreads, THREADS_FLAG } from '../args.js'
+import { buildPython } from '../build-python.js'
 import type { CliContext } from '../context.js'
-import { formatCaptured, formatDiagnostic, formatSummary, isolationNote } from '../output.js'
+import {
+  draftsWarning,
+  formatCaptured,
+  formatDiagnostic,
+  formatSummary,
+  isolationNote,
+} from '../output.js'
 
 interface BuildFlags {
   out?: string
   drafts?: boolean
+  future?: boolean
   strict?: boolean
   clean?: boolean
   forceOutput?: boolean
@@ -20,15 +29,15 @@ interface BuildFlags {
   json?: string
   quiet?: boolean
   verbose?: boolean
+  threads?: string
 }
 
-export function registerBuild(program: Command, ctx: CliContext): void {
-  program
-    .command('build')
-    .description('build the site into its output folder (default dist/)')
+export function registerBuild(cmd: Command, ctx: CliContext): void {
+  cmd
     .argument('[dir]', 'site folder', '.')
     .option('-o, --out <dir>', 'output folder (default: "output" from the config, else dist)')
-    .option('--drafts', 'include posts with status: draft or draft: true')
+    .option('--drafts', 'include drafts (status: draft) — an output not to deploy')
+    .option('--future', "include posts dated after now (held back otherwise, until they're due)")
     .option('--strict', 'exit with code 1 when there is any warning or error (for CI)')
     .option('--clean', 'rewrite every output file, even those already as they should be')
     .option('--no-cache', 'neither use nor update the build cache (.bds/cache.db)')
@@ -40,6 +49,7 @@ export function registerBuild(program: Command, ctx: CliContext): void {
       '--json <file>',
       'also write the build report as JSON to <file> (- for standard output)',
     )
+    .option(...THREADS_FLAG)
     .option('-q, --quiet', 'print only warnings and errors')
     .option('--verbose', 'also print what Python macros wrote to stdout and stderr')
     .addHelpText(
@@ -52,26 +62,33 @@ export function registerBuild(program: Command, ctx: CliContext): void {
         root: dir,
         out: flags.out,
         drafts: flags.drafts,
+        future: flags.future,
         strict: flags.strict,
         clean: flags.clean,
         forceOutput: flags.forceOutput,
         cache: flags.cache,
+        threads: parseThreads(flags.threads),
       }
       const progress = ctx.out.progress && !flags.quiet
       const onStep = progress
         ? (name: string) => process.stderr.write(`\r\x1b[Kbds build: ${name}…`)
         : undefined
       const clear = () => progress && process.stderr.write('\r\x1b[K')
-      const report = await build(inline, { cwd, onStep })
+      // The build's Python host, so that its first start on this machine is announced.
+      const python = buildPython(ctx.out, clear)
+      const report = await build(inline, { cwd, onStep, python: python.host })
         .finally(clear)
+        .finally(() => python.stop())
         .catch((error: unknown) => {
           if (isBdsError(error)) throw Object.assign(error, { root: resolve(cwd, dir) })
           throw error
         })
       for (const note of report.notes) ctx.out.err(`note: ${note}`)
+      const drafts = draftsWarning(ctx.out, report.drafts)
+      if (drafts) ctx.out.err(drafts)
       for (const d of report.diagnostics) ctx.out.err(formatDiagnostic(ctx.out, d, report.site))
       if (flags.verbose) for (const text of formatCaptured(report)) ctx.out.err(text)
-      const unisolated = isolationNote(report)
+      const unisolated = await isolationNote(report)
       if (unisolated) ctx.out.err(unisolated)
       const json = JSON.stringify(report, null, 2)
       // With `--json -` standard output holds the report alone; the summary goes to stderr.

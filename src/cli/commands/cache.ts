@@ -26,14 +26,11 @@ function present(dir: string): { path: string; size: number }[] {
   })
 }
 
-export function registerCache(program: Command, ctx: CliContext): void {
-  const cache = program
-    .command('cache')
-    .description('inspect or remove the build cache (.bds/cache.db)')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ bds cache stats\n  $ bds -C my-blog cache stats --json\n  $ bds cache clean\n',
-    )
+export function registerCache(cache: Command, ctx: CliContext): void {
+  cache.addHelpText(
+    'after',
+    '\nExamples:\n  $ bds cache stats\n  $ bds -C my-blog cache stats --json\n  $ bds cache clean\n',
+  )
   cache
     .command('stats')
     .description('show what the build cache holds: rows and bytes of each kind of result')

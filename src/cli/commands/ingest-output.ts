@@ -4,7 +4,8 @@
 
 import { type BdsError, toDiagnostic } from '../../errors/index.js'
 import { type IngestResult, type TransformReport, visible } from '../../ingest/index.js'
-import { formatDiagnostic, type Out } from '../output.js'
+import type { Out } from '../out.js'
+import { formatDiagnostic } from '../output.js'
 import type { IngestFlags } from './ingest-input.js'
 
 const MAX_OUTPUT_LINES = 20

@@ -2,9 +2,10 @@
 // post shaped by the site's transform scripts. Reads the input, makes the Python runtime
 // when a transform needs it, and prints; src/ingest does the rest.
 
+import { join } from 'node:path'
 import type { Command } from 'commander'
 import { loadConfig, resolveConfig } from '../../config/index.js'
-import { loadContent } from '../../content/index.js'
+import { loadContent, readDataFiles } from '../../content/index.js'
 import { type BdsError, isBdsError } from '../../errors/index.js'
 import {
   enabledTransforms,
@@ -17,7 +18,7 @@ import {
   sanitizeBookmark,
   shellFor,
 } from '../../ingest/index.js'
-import { hostFor, siteDataOf } from '../../macros/python/index.js'
+import { hostFor, siteDataOf, utilityModules } from '../../macros/python/index.js'
 import { nodeFs } from '../../util/fs.js'
 import type { CliContext } from '../context.js'
 import { type IngestFlags, readInput } from './ingest-input.js'
@@ -34,10 +35,8 @@ A bookmark is one JSON object: {"url": "https://…", "title": "…", "text": "q
 selection", "tags": ["…"], "categories": ["…"], "language": "en"}. Only url is required.
 `
 
-export function registerIngest(program: Command, ctx: CliContext): void {
-  program
-    .command('ingest')
-    .description('turn a bookmark (JSON) into a draft post, shaped by the transform scripts')
+export function registerIngest(cmd: Command, ctx: CliContext): void {
+  cmd
     .argument('[file]', 'bookmark JSON file, or - for standard input')
     .option('--url <url>', 'the bookmark URL (instead of a file)')
     .option('--title <title>', 'with --url: its title')
@@ -63,7 +62,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         const bookmark = sanitizeBookmark(read.raw)
         const transforms = flags.transforms
           ? enabledTransforms(root, config.paths.cache)
-          : { sources: [], diagnostics: [] }
+          : { sources: [], diagnostics: [], rows: [] }
         warnings.push(...transforms.diagnostics)
         result = await ingest(bookmark, {
           root,
@@ -73,8 +72,16 @@ export function registerIngest(program: Command, ctx: CliContext): void {
           publish: flags.publish ?? false,
           dryRun: flags.dryRun ?? false,
           scripts: transforms.sources,
-          createHost: () => hostFor(config),
-          siteData: async () => siteDataOf(config, (await loadContent(config, nodeFs)).posts),
+          createHost: () => hostFor(config, 1),
+          siteData: async () => {
+            const read = (path: string) => nodeFs.readText(join(root, path))
+            const [content, data, modules] = await Promise.all([
+              loadContent(config, nodeFs),
+              readDataFiles(config, nodeFs),
+              utilityModules(transforms.rows, read),
+            ])
+            return siteDataOf(config, content.posts, { modules, data: data.values })
+          },
         })
       } catch (error) {
         if (flags.json && isBdsError(error))

@@ -69,14 +69,11 @@ export async function newContent(
   return file
 }
 
-export function registerNew(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('new')
-    .description('create a new post or page')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ bds new post "Hello, world"\n  $ bds new post "Draft idea" --draft --tags ideas\n  $ bds -C my-blog new page "About"\n',
-    )
+export function registerNew(cmd: Command, ctx: CliContext): void {
+  cmd.addHelpText(
+    'after',
+    '\nExamples:\n  $ bds new post "Hello, world"\n  $ bds new post "Draft idea" --draft --tags ideas\n  $ bds -C my-blog new page "About"\n',
+  )
   for (const kind of ['post', 'page'] as const) {
     cmd
       .command(kind)

@@ -2,15 +2,16 @@
 // result in the index; `bds scripts run <slug> [args…]` runs a utility's `main(args)` with its
 // output streamed, under the same timeout, guard rails and read-only `bds` module as macros.
 
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Command } from 'commander'
-import { loadContent } from '../../content/index.js'
+import { loadContent, readDataFiles } from '../../content/index.js'
 import { BdsError, toDiagnostic } from '../../errors/index.js'
-import { capturedText, hostFor, siteDataOf } from '../../macros/python/index.js'
+import { capturedText, hostFor, siteDataOf, utilityModules } from '../../macros/python/index.js'
 import { blockedCapability, checkScripts, readScript } from '../../python/index.js'
 import { findScript } from '../../scripts/index.js'
 import { nodeFs } from '../../util/fs.js'
 import type { CliContext } from '../context.js'
-import { inert } from '../inert.js'
 import { formatDiagnostic } from '../output.js'
 import { examples, withStore } from './scripts-support.js'
 
@@ -24,7 +25,7 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
       withStore(ctx, async (store, root, _sync, config) => {
         const rows = slug ? [findScript(store, slug)] : store.all()
         if (rows.length === 0) return ctx.out.out('No scripts in scripts/ to check.')
-        const host = hostFor(config)
+        const host = hostFor(config, 1)
         const checks = await checkScripts(
           host,
           rows.map((r) => readScript(root, r)),
@@ -32,7 +33,7 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
         checks.forEach(({ script, result, problem }, i) => {
           const row = rows[i] as (typeof rows)[number]
           const status = problem ? `error: ${problem.message}` : 'ok'
-          store.recordCheck(row.id, row.hash, status, result.functions)
+          store.recordCheck(row.id, row.hash, status, result.functions, result.signature)
           if (problem) ctx.out.err(formatDiagnostic(ctx.out, toDiagnostic(problem), root))
           else
             ctx.out.out(
@@ -61,14 +62,17 @@ export function registerScriptsPython(cmd: Command, ctx: CliContext): void {
           throw new BdsError('BDS_USAGE', message)
         }
         const script = readScript(root, row)
-        const host = hostFor(config)
+        const host = hostFor(config, 1)
         try {
           const [check] = await checkScripts(host, [script])
           if (check?.problem) throw check.problem
           const content = await loadContent(config, nodeFs)
-          host.setSiteData(siteDataOf(config, content.posts))
+          const read = (path: string) => readFileSync(join(root, path), 'utf8')
+          const modules = await utilityModules(store.all(), read)
+          const data = await readDataFiles(config, nodeFs)
+          host.setSiteData(siteDataOf(config, content.posts, { modules, data: data.values }))
           const onOutput = (stream: 'stdout' | 'stderr', text: string) =>
-            process[stream].write(inert(text))
+            ctx.out.stream(stream, text)
           const [result] = await host.run([{ script, args: [args] }], { onOutput })
           ctx.exitCode = exitCodeOf(ctx, root, script.file, result)
         } finally {

@@ -53,7 +53,14 @@ export const examples = (...lines: string[]) =>
   `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`
 
 export const json = (value: unknown) => JSON.stringify(value, null, 2)
-export const publicRow = ({ headerId: _h, ...row }: ScriptRow) => row
+/** A row as `bds scripts` shows it: declarations are `bds macros`'s to show. */
+export const publicRow = ({
+  headerId: _h,
+  params: _p,
+  doc: _d,
+  signature: _s,
+  ...row
+}: ScriptRow) => row
 
 /** One script as `key  value` lines; each warning on a line of its own, as text. */
 export function describeRow(row: ScriptRow): string {

@@ -24,19 +24,16 @@ import {
   withStore,
 } from './scripts-support.js'
 
-export function registerScripts(program: Command, ctx: CliContext): void {
-  const cmd = program
-    .command('scripts')
-    .description('manage the Python scripts in scripts/ and their index')
-    .addHelpText(
-      'after',
-      examples(
-        'bds scripts list',
-        'bds scripts new shout --kind macro --title "Shout"',
-        'bds scripts check',
-        'bds scripts disable shout',
-      ),
-    )
+export function registerScripts(cmd: Command, ctx: CliContext): void {
+  cmd.addHelpText(
+    'after',
+    examples(
+      'bds scripts list',
+      'bds scripts new shout --kind macro --title "Shout"',
+      'bds scripts check',
+      'bds scripts disable shout',
+    ),
+  )
   cmd
     .command('list')
     .description('list every script')

@@ -8,10 +8,11 @@ import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { loadConfig, resolveConfig } from '../../config/index.js'
 import { BdsError } from '../../errors/index.js'
+import { resolveBasePath } from '../../util/base-path.js'
 import { createLiveReload, createPreviewServer, listen, listenError } from '../../watch/index.js'
+import { parseNumber, shownFolder } from '../args.js'
 import type { CliContext } from '../context.js'
 import { openUrl } from '../open-url.js'
-import { parseNumber, shownFolder } from './watch.js'
 import { servingLines } from './watch-output.js'
 
 interface ServeFlags {
@@ -19,6 +20,7 @@ interface ServeFlags {
   host: string
   open?: boolean
   out?: string
+  basePath?: string
 }
 
 const isFile = (path: string) =>
@@ -27,11 +29,25 @@ const isFile = (path: string) =>
     () => false,
   )
 
-/** The folder to serve: --out, else a built folder given directly, else the site's output. */
-async function folderToServe(root: string, cwd: string, out?: string): Promise<string> {
-  if (out) return resolve(cwd, out)
-  if (await isFile(join(root, 'index.html'))) return root
-  return resolveConfig(await loadConfig(root), { root }, cwd).paths.out
+/**
+ * The folder to serve — --out, else a built folder given directly, else the site's output —
+ * and the base path it is served under: --base-path, else the site's (none for a bare folder).
+ */
+async function folderToServe(root: string, cwd: string, flags: ServeFlags) {
+  const given = flags.basePath === undefined ? undefined : resolveBasePath('', flags.basePath)
+  const site = async () => resolveConfig(await loadConfig(root), { root }, cwd)
+  if (flags.out) {
+    const base =
+      given ??
+      (await site().then(
+        (c) => c.basePath,
+        () => '',
+      ))
+    return { folder: resolve(cwd, flags.out), base }
+  }
+  if (await isFile(join(root, 'index.html'))) return { folder: root, base: given ?? '' }
+  const config = await site()
+  return { folder: config.paths.out, base: given ?? config.basePath }
 }
 
 const EXAMPLES = `
@@ -39,12 +55,11 @@ Examples:
   $ bds build my-blog && bds serve my-blog   # the output folder of the site, as built
   $ bds serve my-blog/dist --port 8080       # any built folder
   $ bds serve --host 0.0.0.0                 # to other devices on your network
+  $ bds serve public --base-path /project    # a folder built for https://host/project/
 `
 
-export function registerServe(program: Command, ctx: CliContext): void {
-  program
-    .command('serve')
-    .description('serve the built site on http://127.0.0.1:4000, without building or watching')
+export function registerServe(cmd: Command, ctx: CliContext): void {
+  cmd
     .argument('[dir]', 'site folder, or a built folder holding index.html', '.')
     .option('-p, --port <port>', 'port to serve on (default 4000, or the next free one)')
     .option(
@@ -54,15 +69,19 @@ export function registerServe(program: Command, ctx: CliContext): void {
     )
     .option('--open', 'open the site in the default browser')
     .option('-o, --out <dir>', "serve this folder (default: the site's output folder)")
+    .option(
+      '--base-path <path>',
+      "serve under this path, e.g. /project (default: the site's basePath)",
+    )
     .addHelpText('after', EXAMPLES)
     .action(async (dir: string, flags: ServeFlags) => {
       const port = flags.port === undefined ? 4000 : parseNumber('--port', flags.port, 65535)
       const cwd = ctx.cwd()
-      const folder = await folderToServe(resolve(cwd, dir), cwd, flags.out)
+      const { folder, base } = await folderToServe(resolve(cwd, dir), cwd, flags)
       if (!(await isFile(join(folder, 'index.html'))))
         throw new BdsError('BDS_SERVE_NOT_BUILT', `${folder} holds no built site (no index.html).`)
       const live = createLiveReload()
-      const server = createPreviewServer({ root: () => folder, live })
+      const server = createPreviewServer({ root: () => folder, base: () => base, live })
       const host = flags.host
       const tries = flags.port === undefined ? 20 : 1
       const bound = await listen(server, host, port, tries).catch(
@@ -70,7 +89,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
           throw listenError(error, host, port)
         },
       )
-      const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}/`
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}${base}/`
       const lines = servingLines(shownFolder(cwd, folder), url, host, bound, networkInterfaces())
       for (const line of lines.out) ctx.out.out(line)
       for (const line of lines.err) ctx.out.err(line)

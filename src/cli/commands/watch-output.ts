@@ -48,11 +48,13 @@ export const isWildcard = (host: string) => WILDCARD.has(host)
 /**
  * The URLs a server listening on every interface can be reached at, loopback first:
  * IPv4 addresses for 0.0.0.0, IPv4 and IPv6 for ::. Link-local IPv6 addresses are left out.
+ * `path` is where the site is (`/project/` under a base path).
  */
 export function reachableUrls(
   host: string,
   port: number,
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
+  path = '/',
 ): string[] {
   const all = Object.values(interfaces).flatMap((list) => list ?? [])
   const usable = all.filter(
@@ -60,7 +62,9 @@ export function reachableUrls(
   )
   usable.sort((a, b) => Number(b.internal) - Number(a.internal))
   return usable.map((a) =>
-    a.family === 'IPv6' ? `http://[${a.address}]:${port}/` : `http://${a.address}:${port}/`,
+    a.family === 'IPv6'
+      ? `http://[${a.address}]:${port}${path}`
+      : `http://${a.address}:${port}${path}`,
   )
 }
 
@@ -77,7 +81,7 @@ export function servingLines(
 ): { out: string[]; err: string[] } {
   const out = [`bds: serving ${folder} at ${url} — Ctrl-C to stop`]
   if (isWildcard(host)) {
-    const urls = reachableUrls(host, port, interfaces)
+    const urls = reachableUrls(host, port, interfaces, new URL(url).pathname)
     if (urls.length) out.push(`bds: reachable at ${urls.join('  ')}`)
   }
   const local = host === '127.0.0.1' || host === 'localhost' || host === '::1'

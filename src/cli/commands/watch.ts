@@ -3,13 +3,17 @@
 // frames and each new warning. Ctrl-C stops the watcher, the server and the event streams.
 
 import { networkInterfaces } from 'node:os'
-import { relative, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { BdsError, type Diagnostic, toDiagnostic } from '../../errors/index.js'
+import type { ResolvedConfig } from '../../config/index.js'
+import { type Diagnostic, toDiagnostic } from '../../errors/index.js'
+import { sessionHosts } from '../../macros/python/index.js'
 import { type WatchEvent, watch } from '../../watch/index.js'
+import { parseNumber, parseThreads, shownFolder, THREADS_FLAG } from '../args.js'
 import type { CliContext } from '../context.js'
 import { openUrl } from '../open-url.js'
 import { formatDiagnostic, formatSummary } from '../output.js'
+import { announcing } from '../prepare.js'
 import { createDiagnosticFilter, formatRebuild, servingLines } from './watch-output.js'
 
 interface WatchFlags {
@@ -19,20 +23,10 @@ interface WatchFlags {
   open?: boolean
   out?: string
   drafts?: boolean
+  future?: boolean
   forceOutput?: boolean
   quiet?: boolean
-}
-
-export function parseNumber(flag: string, text: string, max: number): number {
-  const n = Number(text)
-  if (Number.isInteger(n) && n >= 0 && n <= max) return n
-  throw new BdsError('BDS_USAGE', `${flag} must be a whole number from 0 to ${max}, not "${text}".`)
-}
-
-/** A folder as the user would type it: relative to `cwd` when inside it, with a slash. */
-export const shownFolder = (cwd: string, dir: string) => {
-  const rel = relative(cwd, dir)
-  return `${rel && !rel.startsWith('..') ? rel : dir}/`
+  threads?: string
 }
 
 const EXAMPLES = `
@@ -42,10 +36,8 @@ Examples:
   $ bds watch --drafts --host 0.0.0.0   # preview drafts on a phone
 `
 
-export function registerWatch(program: Command, ctx: CliContext): void {
-  program
-    .command('watch')
-    .description('build, serve on http://127.0.0.1:4000 and rebuild on every save (live reload)')
+export function registerWatch(cmd: Command, ctx: CliContext): void {
+  cmd
     .argument('[dir]', 'site folder', '.')
     .option('-p, --port <port>', 'port to serve on (default 4000, or the next free one)')
     .option(
@@ -56,11 +48,13 @@ export function registerWatch(program: Command, ctx: CliContext): void {
     .option('--open', 'open the site in the default browser')
     .option('--debounce <ms>', 'quiet time that ends a burst of changes', '25')
     .option('-o, --out <dir>', 'output folder (default: "output" from the config, else dist)')
-    .option('--drafts', 'include posts with status: draft or draft: true')
+    .option('--drafts', 'include drafts, built into .bds/preview/ (never the output folder)')
+    .option('--future', 'include posts dated after now')
     .option(
       '--force-output',
       'write into an output folder bds did not make, replacing files it did not write',
     )
+    .option(...THREADS_FLAG)
     .option('-q, --quiet', 'print only errors and warnings')
     .addHelpText('after', EXAMPLES)
     .action(async (dir: string, flags: WatchFlags) => {
@@ -98,12 +92,24 @@ export function registerWatch(program: Command, ctx: CliContext): void {
         root: dir,
         out: flags.out,
         drafts: flags.drafts,
+        future: flags.future,
         forceOutput: flags.forceOutput,
+        threads: parseThreads(flags.threads),
       }
       const strictPort = flags.port !== undefined
-      const options = { port, strictPort, host: flags.host, debounceMs, deps: { cwd }, onEvent }
-      const watching = await watch(inline, options)
-      const folder = `the output folder ${shownFolder(cwd, outDir)}`
+      // The session's Python host is ours, so that its first start on this machine is announced.
+      const hosts = sessionHosts()
+      const python = (config: ResolvedConfig) => announcing(hosts.get(config), out)
+      const deps = { cwd, python }
+      const options = { port, strictPort, host: flags.host, debounceMs, deps, onEvent }
+      const watching = await watch(inline, options).catch(async (error: unknown) => {
+        await hosts.stop()
+        throw error
+      })
+      const preview = flags.drafts && !flags.out
+      const folder = preview
+        ? `the preview folder ${shownFolder(cwd, outDir)} (with drafts; the output folder is not written)`
+        : `the output folder ${shownFolder(cwd, outDir)}`
       const lines = servingLines(
         folder,
         watching.url,
@@ -117,6 +123,7 @@ export function registerWatch(program: Command, ctx: CliContext): void {
       await new Promise<void>((stopped) => {
         ctx.interrupt = async () => {
           await watching.close()
+          await hosts.stop()
           out.err('bds: stopped watching.')
           stopped()
         }

@@ -1,6 +1,6 @@
 // How the build cache keys a built-in macro call: its name and parameters, the whole post it
-// stands in and its URL, and the site data built-ins see (language, tags, media, options) —
-// hashed once per post and per tree. The built-ins' version is the engine's (bds's code).
+// stands in and its URL, and the site data built-ins see (language, tags, media, options, the
+// image variants by their key) — hashed once per post and per tree. The built-ins' version is the engine's (bds's code).
 
 import type { Post } from '../../content/index.js'
 import { hashText } from '../../util/hash.js'
@@ -24,7 +24,7 @@ export const builtinCacheKeys: MacroCacheKeys = {
       'builtin',
       input.call.name,
       JSON.stringify(input.call.params),
-      memo(posts, input.post),
+      input.post ? memo(posts, input.post) : 'no post',
       input.url,
       memo(sites, input.site),
     ].join('\0'),

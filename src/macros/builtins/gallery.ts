@@ -5,22 +5,34 @@ import { escapeHtml } from '../../util/html.js'
 import { isImage, newestFirst, renderImageLink } from './images.js'
 import { macroText } from './locale.js'
 import type { BuiltinMacro } from './macro.js'
-import { intParam, textParam } from './params.js'
+import { intDefault, intParam, intRule, textParam } from './params.js'
+import { BUILTIN_TABLE } from './table.js'
+
+const spec = BUILTIN_TABLE.gallery
 
 export const gallery: BuiltinMacro = {
-  name: 'gallery',
   // `link` is a WordPress-era bDS parameter that bDS accepted and ignored.
-  params: ['columns', 'caption', 'link'],
+  ...spec,
   render({ call, post, site }, report) {
-    const rule = { macro: 'gallery', key: 'columns', min: 1, max: 6, otherwise: 'using 3' }
-    const columns = intParam(call.params, rule, report) ?? 3
+    if (!post) {
+      report(
+        'The gallery macro shows the images of a post; this page has none, so it shows nothing.',
+      )
+      return ''
+    }
+    const columns =
+      intParam(call.params, intRule(spec, 'columns'), report) ?? intDefault(spec, 'columns')
     const caption = textParam(call.params, 'caption')
     const items = newestFirst(
       site.media.filter((m) => m.linkedPostIds.includes(post.id) && isImage(m)),
     )
     const group = `gallery-${post.id || 'post'}`
     const body = items.length
-      ? items.map((item) => renderImageLink(item, 'gallery-item', group)).join('\n')
+      ? items
+          .map((item) =>
+            renderImageLink(item, 'gallery-item', group, site.basePath, site.images, columns),
+          )
+          .join('\n')
       : `<div class="gallery-empty">${escapeHtml(macroText(site.language, 'render.gallery.empty'))}</div>`
     // bDS wrote a <figcaption> after the container inside a <div>, which is invalid HTML. The
     // root is a <figure> here instead: bDS's stylesheet and Lightbox2 select by class and

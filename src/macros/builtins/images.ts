@@ -1,8 +1,9 @@
 // Image helpers for gallery and photo_archive: which media items are images, their bDS
 // title and alt fallbacks, the lightbox link markup, and newest-first order.
 
+import { withBase } from '../../util/base-path.js'
 import { escapeHtml } from '../../util/html.js'
-import type { MediaItem } from '../types.js'
+import type { ImageLookup, MediaItem } from '../types.js'
 
 const imageExtensions = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'bmp', 'avif'])
 
@@ -33,15 +34,33 @@ export function newestFirst(items: readonly MediaItem[]): MediaItem[] {
   return [...items].sort((a, b) => (time(a) === time(b) ? 0 : time(a) > time(b) ? -1 : 1))
 }
 
-/** `a.{className}` to the full image, grouped for the lightbox, around a lazy thumbnail. */
-export function renderImageLink(item: MediaItem, className: string, group: string): string {
+/** How wide a thumbnail shows, for `sizes`: a share of the text column (45rem, as the theme). */
+export const thumbSizes = (columns: number) =>
+  `(max-width: 45rem) ${Math.round(100 / columns)}vw, ${Math.round((45 / columns) * 10) / 10}rem`
+
+/**
+ * `a.{className}` to the image (its large variant when there is one), grouped for the
+ * lightbox, around a thumbnail (its small variant, with the size it is shown at); URLs
+ * under the site's base path.
+ */
+export function renderImageLink(
+  item: MediaItem,
+  className: string,
+  group: string,
+  base: string,
+  images?: ImageLookup,
+  columns = 3,
+): string {
   const name = fileName(item)
   const title = item.caption || item.title || item.originalName || name
   const alt = item.alt || item.title || item.originalName || name
-  const url = escapeHtml(item.url)
+  const large = images?.variant(item.url, 'large')
+  const small = images?.variant(item.url, 'small')
+  const thumb = small
+    ? `<img src="${escapeHtml(withBase(small.url, base))}" alt="${escapeHtml(alt)}" width="${small.width}" height="${small.height}" sizes="${thumbSizes(columns)}">`
+    : `<img src="${escapeHtml(withBase(item.url, base))}" alt="${escapeHtml(alt)}">`
   return (
-    `<a class="${className}" href="${url}" data-lightbox="${escapeHtml(group)}"` +
-    ` data-title="${escapeHtml(title)}"><img src="${url}" alt="${escapeHtml(alt)}"` +
-    ' loading="lazy"></a>'
+    `<a class="${className}" href="${escapeHtml(withBase(large?.url ?? item.url, base))}"` +
+    ` data-lightbox="${escapeHtml(group)}" data-title="${escapeHtml(title)}">${thumb}</a>`
   )
 }

@@ -3,6 +3,7 @@
 
 import type { MacroParams } from '../types.js'
 import type { Report } from './macro.js'
+import { type BuiltinSpec, paramOf } from './table.js'
 
 /** A parameter as trimmed text; undefined when absent or empty. `true` reads as "true". */
 export function textParam(params: MacroParams, key: string): string | undefined {
@@ -34,3 +35,13 @@ export function intParam(params: MacroParams, rule: IntRule, report: Report): nu
   )
   return undefined
 }
+
+/** The rule of a declared int parameter: its bounds, and its default (if any) as the fallback. */
+export function intRule(spec: BuiltinSpec, key: string, macro = spec.name): IntRule {
+  const param = paramOf(spec, key)
+  const otherwise = param.default === undefined ? 'it was ignored' : `using ${param.default}`
+  return { macro, key, min: param.min ?? -Infinity, max: param.max ?? Infinity, otherwise }
+}
+
+/** A declared int parameter's default. */
+export const intDefault = (spec: BuiltinSpec, key: string) => paramOf(spec, key).default as number

@@ -3,11 +3,12 @@
 
 import { escapeHtml } from '../../util/html.js'
 import { pad2, zonedParts } from '../../util/time.js'
-import type { MediaItem } from '../types.js'
+import type { ImageLookup, MediaItem } from '../types.js'
 import { isImage, newestFirst, renderImageLink } from './images.js'
 import { macroText } from './locale.js'
 import type { BuiltinMacro } from './macro.js'
-import { intParam } from './params.js'
+import { intParam, intRule } from './params.js'
+import { BUILTIN_TABLE } from './table.js'
 
 const RECENT_MONTHS = 10
 
@@ -35,29 +36,27 @@ function byMonth(items: readonly MediaItem[], timeZone: string): Month[] {
   return [...months.values()].sort((a, b) => b.year * 12 + b.month - (a.year * 12 + a.month))
 }
 
-function renderMonth(m: Month, language: string): string {
+function renderMonth(m: Month, language: string, base: string, images?: ImageLookup): string {
   const group = `photo-archive-${m.year}-${pad2(m.month)}`
   const label = escapeHtml(monthLabel(m.year, m.month, language))
   return [
     '<div class="photo-archive-month-wrapper"><div class="photo-archive-month">',
     `<div class="photo-archive-month-label"><span>${label}</span></div>`,
     '<div class="photo-archive-gallery">',
-    ...m.items.map((item) => renderImageLink(item, 'photo-archive-item', group)),
+    ...m.items.map((item) => renderImageLink(item, 'photo-archive-item', group, base, images)),
     '</div>',
     '</div></div>',
   ].join('\n')
 }
 
+const spec = BUILTIN_TABLE.photo_archive
+
 export const photoArchive: BuiltinMacro = {
-  name: 'photo_archive',
-  aliases: ['photo_album'],
-  params: ['year', 'month'],
+  ...spec,
   render({ call, site }, report) {
     const macro = call.name
-    const yearRule = { macro, key: 'year', min: 1000, max: 9999, otherwise: 'it was ignored' }
-    const year = intParam(call.params, yearRule, report)
-    const monthRule = { macro, key: 'month', min: 1, max: 12, otherwise: 'it was ignored' }
-    let month = intParam(call.params, monthRule, report)
+    const year = intParam(call.params, intRule(spec, 'year', macro), report)
+    let month = intParam(call.params, intRule(spec, 'month', macro), report)
     if (month !== undefined && year === undefined) {
       report(`The ${macro} parameter month needs a year as well; it was ignored.`)
       month = undefined
@@ -76,7 +75,7 @@ export const photoArchive: BuiltinMacro = {
       `<div class="macro-photo-archive photo-archive-${mode}"${attrs}>`,
       '<div class="photo-archive-container">',
       ...(months.length
-        ? months.map((m) => renderMonth(m, site.language))
+        ? months.map((m) => renderMonth(m, site.language, site.basePath, site.images))
         : [
             `<div class="photo-archive-empty">${escapeHtml(macroText(site.language, 'render.photoArchive.empty'))}</div>`,
           ]),

@@ -7,7 +7,8 @@ import { escapeHtml } from '../../util/html.js'
 import type { MacroTag } from '../types.js'
 import { compareNames, macroText } from './locale.js'
 import type { BuiltinMacro } from './macro.js'
-import { intParam, textParam } from './params.js'
+import { intDefault, intParam, intRule, textParam } from './params.js'
+import { BUILTIN_TABLE } from './table.js'
 
 const MIN_FONT = 14
 const MAX_FONT = 56
@@ -65,15 +66,15 @@ function renderWord(w: Word): string {
   )
 }
 
+const spec = BUILTIN_TABLE.tag_cloud
+
 export const tagCloud: BuiltinMacro = {
-  name: 'tag_cloud',
-  params: ['width', 'height', 'orientation'],
+  ...spec,
   render({ call, site }, report) {
     const orientation = orientationOf(textParam(call.params, 'orientation'), report)
-    const wRule = { macro: 'tag_cloud', key: 'width', min: 320, max: 1600, otherwise: 'using 900' }
-    const hRule = { macro: 'tag_cloud', key: 'height', min: 180, max: 900, otherwise: 'using 420' }
-    const width = intParam(call.params, wRule, report) ?? 900
-    const height = intParam(call.params, hRule, report) ?? 420
+    const width = intParam(call.params, intRule(spec, 'width'), report) ?? intDefault(spec, 'width')
+    const height =
+      intParam(call.params, intRule(spec, 'height'), report) ?? intDefault(spec, 'height')
     const words = tagWords(site.tags, site.language)
     const open =
       `<div class="macro-tag-cloud" data-tag-cloud="true" data-orientation="${orientation}"` +

@@ -5,10 +5,10 @@ import { renderEmbed } from './embed.js'
 import { macroText } from './locale.js'
 import type { BuiltinMacro } from './macro.js'
 import { textParam } from './params.js'
+import { BUILTIN_TABLE } from './table.js'
 
 export const vimeo: BuiltinMacro = {
-  name: 'vimeo',
-  params: ['id', 'title'],
+  ...BUILTIN_TABLE.vimeo,
   render({ call, site }, report) {
     const id = textParam(call.params, 'id')
     if (id === undefined) {

@@ -6,14 +6,14 @@ import { renderEmbed } from './embed.js'
 import { macroText } from './locale.js'
 import type { BuiltinMacro } from './macro.js'
 import { textParam } from './params.js'
+import { BUILTIN_TABLE } from './table.js'
 
 /** Letters, digits, `-` and `_`: what YouTube ids are made of, of any length. */
 const idPattern = /^[A-Za-z0-9_-]+$/
 
 export const youtube: BuiltinMacro = {
-  name: 'youtube',
   // bDS's editor knew `start` and `autoplay`; its site output ignored them, and so does bds.
-  params: ['id', 'title', 'start', 'autoplay'],
+  ...BUILTIN_TABLE.youtube,
   render({ call, site }, report) {
     // A bare all-digit id arrives as a number; the text as written keeps its leading zeros.
     const written = call.text.id?.trim()

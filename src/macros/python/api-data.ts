@@ -52,7 +52,7 @@ export async function apiData(
       id: 'default',
       name: config.title,
       description: config.description,
-      publicUrl: config.url,
+      publicUrl: config.origin + config.basePath || config.url,
       mainLanguage: config.language,
       defaultAuthor: config.author,
       maxPostsPerPage: config.postsPerPage,

@@ -7,9 +7,17 @@ import { createPythonHost, type PythonHost, type PythonHostOptions } from '../..
 
 export const pythonOptions = (config: ResolvedConfig): PythonHostOptions => ({ ...config.python })
 
-/** A host with the site's python settings (the sandbox unless BDS_SANDBOX=off). */
-export const hostFor = (config: ResolvedConfig): PythonHost =>
-  createPythonHost(pythonOptions(config))
+/**
+ * A host with the site's python settings (the sandbox unless BDS_SANDBOX=off); `workers`
+ * caps the pool for work that runs one call at a time (`scripts run`, `check`, `ingest`),
+ * which then boots one interpreter instead of one per core.
+ */
+export const hostFor = (config: ResolvedConfig, workers?: number): PythonHost => {
+  const options = pythonOptions(config)
+  return createPythonHost(
+    workers ? { ...options, workers: Math.min(workers, options.workers) } : options,
+  )
+}
 
 export interface SessionHosts {
   get(config: ResolvedConfig): PythonHost

@@ -14,7 +14,9 @@ import {
   type PythonHost,
   type ScriptSource,
 } from '../../python/index.js'
-import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
+import { checkParams } from '../index.js'
+import type { MacroInput, MacroOutput, MacroParams, MacroRunner } from '../types.js'
+import { keywordArguments, type PythonDeclaration } from './declared.js'
 import { publicPost } from './site-data.js'
 
 const translations = new Map<string, Record<string, string>>()
@@ -33,6 +35,8 @@ export interface MacroScripts {
   scripts: Map<string, ScriptSource>
   /** Scripts that cannot run (syntax error, no entrypoint): the reason, by slug. */
   broken: Map<string, string>
+  /** What the scripts that declare parameters declare, by slug. */
+  declared: Map<string, PythonDeclaration>
   language: string
 }
 
@@ -108,19 +112,35 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
       const outputs: MacroOutput[] = new Array(batch.length)
       const calls: PythonCall[] = []
       const owners: number[] = []
+      /** What checking each call's parameters against its declaration reported. */
+      const notes = new Map<number, BdsError[]>()
       // One data object per post, however many of its tokens call Python: checked and encoded once.
       const posts = new Map<
         MacroInput['post'],
-        { data: ReturnType<typeof publicPost>; problem?: string }
+        { data: ReturnType<typeof publicPost> | null; problem?: string }
       >()
       batch.forEach((input, i) => {
         const name = input.call.name
         const script = macros.scripts.get(name) as ScriptSource
         const broken = macros.broken.get(name)
         const context = macroContext(input, script.id)
+        const declaration = macros.declared.get(name)
+        let kwargs: MacroParams | undefined
+        if (declaration && !broken) {
+          const who = `The Python macro "${name}" (${script.file})`
+          const check = checkParams(input.call, declaration, who)
+          if (check.diagnostics.length) notes.set(i, check.diagnostics)
+          if (check.missing.length) {
+            outputs[i] = { html: '', diagnostics: check.diagnostics }
+            return
+          }
+          context.params = check.params
+          kwargs = keywordArguments(declaration, check.params)
+        }
         let post = posts.get(input.post)
         if (!post) {
-          const data = publicPost(input.post, input.url)
+          // A template call on a page without a post (a list) gets None.
+          const data = input.post ? publicPost(input.post, input.url) : null
           post = { data, problem: checkPost(data) }
           posts.set(input.post, post)
         }
@@ -132,7 +152,8 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
           outputs[i] = { html: '', diagnostics: [error], cacheable: !broken }
           return
         }
-        calls.push({ script, args: [context, post.data] })
+        const named = kwargs && Object.keys(kwargs).length > 0 ? { kwargs } : {}
+        calls.push({ script, args: [context, post.data], ...named })
         owners.push(i)
       })
       const results = calls.length > 0 ? await host.run(calls) : []
@@ -141,7 +162,9 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
         const input = batch[i] as MacroInput
         const output = toOutput(input, calls[k]?.script as ScriptSource, result)
         const stable = result.ok || STABLE.has(result.error?.kind ?? '')
-        outputs[i] = { ...output, reads: result.reads, cacheable: stable }
+        const noted = notes.get(i)
+        const diagnostics = noted ? [...noted, ...output.diagnostics] : output.diagnostics
+        outputs[i] = { ...output, diagnostics, reads: result.reads, cacheable: stable }
       })
       return outputs
     },

@@ -1,10 +1,10 @@
 // What Python sees of the site: a post's public data (ABI v1's second argument) and the
-// read-only `bds` module's data — config, posts without content, tags and categories — made
-// from the site index.
+// read-only `bds` module's data — config, posts without content, tags, categories and the
+// data files — made from the site index.
 
 import type { ResolvedConfig } from '../../config/index.js'
 import { macroPostData, type Post, type PostMeta } from '../../content/index.js'
-import type { SiteData } from '../../python/index.js'
+import type { SiteData, UtilityModule } from '../../python/index.js'
 import { indexSite, type SiteIndex } from '../../site/index.js'
 
 function summary(post: PostMeta, url: string) {
@@ -32,7 +32,7 @@ export function publicPost(post: Post, url: string) {
   return { ...macroPostData(post), url }
 }
 
-/** The `bds` module's data: posts (then pages) newest first, tags and categories. */
+/** The `bds` module's data: posts (then pages) newest first, tags, categories, data files. */
 export function siteFor(config: ResolvedConfig, index: SiteIndex): SiteData {
   const { title, url, description, language, author, timezone, postsPerPage } = config
   const { posts, pages } = index.collections
@@ -41,9 +41,16 @@ export function siteFor(config: ResolvedConfig, index: SiteIndex): SiteData {
     posts: [...posts, ...pages].map((p) => summary(p, index.urls.get(p) as string)),
     tags: index.tags,
     categories: index.categories,
+    data: { ...index.data },
   }
 }
 
 /** Site data for commands that run scripts outside a build (`scripts run`, `ingest`). */
-export const siteDataOf = (config: ResolvedConfig, posts: readonly PostMeta[]) =>
-  siteFor(config, indexSite(posts, config.timezone))
+export const siteDataOf = (
+  config: ResolvedConfig,
+  posts: readonly PostMeta[],
+  extra: { modules?: UtilityModule[]; data?: Readonly<Record<string, unknown>> } = {},
+): SiteData => {
+  const index = indexSite(posts, config.timezone, undefined, undefined, { data: extra.data ?? {} })
+  return { ...siteFor(config, index), modules: extra.modules ?? [] }
+}

@@ -1,6 +1,6 @@
 // The site data a Python call read, as hashes for the build cache: each name a call reports
-// (`config`, `posts`, `post:SLUG`, `tags`, `categories`, `api:KEY`) is hashed from exactly
-// the data the `bds` and `bds_api` modules answer it from, once per build. A name this does
+// (`config`, `posts`, `post:SLUG`, `tags`, `categories`, `api:KEY`, `data:NAME`) is hashed
+// from exactly the data the `bds` and `bds_api` modules answer it from, once per build. A name this does
 // not know (a newer module's, `*`) has no hash, so a result that read it is never reused.
 
 import type { ResolvedConfig } from '../../config/index.js'
@@ -21,7 +21,7 @@ export function createSiteReads(config: ResolvedConfig, site: () => PythonSite):
     data ??= siteFor(config, site().index)
     return data
   }
-  /** Each part by the prefix of its name; `data:NAME` goes here when the module has it. */
+  /** Each part by the prefix of its name. */
   const parts: Record<string, (rest: string) => Promise<unknown> | unknown> = {
     config: () => siteData().config,
     posts: () => siteData().posts,
@@ -32,6 +32,8 @@ export function createSiteReads(config: ResolvedConfig, site: () => PythonSite):
       bySlug ??= new Map(siteData().posts.map((p) => [p.slug, p]))
       return bySlug.get(slug)
     },
+    // As bds.data(): a file that is not there (or does not parse) is None.
+    data: (name) => (Object.hasOwn(siteData().data ?? {}, name) ? siteData().data?.[name] : null),
     api: async (key) => {
       api ??= apiData(config, site())
       return (await api)[key]
@@ -44,7 +46,7 @@ export function createSiteReads(config: ResolvedConfig, site: () => PythonSite):
       const colon = name.indexOf(':')
       const [prefix, rest] = colon < 0 ? [name, ''] : [name.slice(0, colon), name.slice(colon + 1)]
       const part = Object.hasOwn(parts, prefix) ? parts[prefix] : undefined
-      const whole = colon < 0 ? ['config', 'posts', 'tags', 'categories'] : ['post', 'api']
+      const whole = colon < 0 ? ['config', 'posts', 'tags', 'categories'] : ['post', 'api', 'data']
       hash =
         part && whole.includes(prefix)
           ? Promise.resolve(part(rest)).then(hashOf)

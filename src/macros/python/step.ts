@@ -1,19 +1,22 @@
 // Python macros in a build. The pool starts the moment a post that calls an enabled macro
-// script has been read (so its start overlaps reading the rest), or when a call is left to
-// run after the build cache answered the others; before the first call the scripts are read
-// and checked with Python's `ast` (a syntax error or a missing entrypoint is reported once,
-// before any page renders; a check the cache holds needs no Python) and the `bds` module
-// gets the site's data.
+// script has been read, or the scripts step found a site template that calls one (so its
+// start overlaps reading the rest), or when a call is left to run after the build cache
+// answered the others; before the first call the scripts are read and checked with Python's
+// `ast` (a syntax error or a missing entrypoint is reported once, before any page renders; a
+// check the cache holds needs no Python) and the `bds` module gets the site's data, with the
+// site's utility scripts as modules the macros may import.
 
 import { join } from 'node:path'
 import type { ResolvedConfig } from '../../config/index.js'
 import type { Post } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
 import {
+  type CheckResult,
   type PythonCounters,
   type PythonHost,
   type ScriptSource,
   scriptProblem,
+  type UtilityModule,
 } from '../../python/index.js'
 import type { ScriptRow } from '../../scripts/index.js'
 import type { Fs } from '../../util/fs.js'
@@ -21,14 +24,18 @@ import type { MacroInput, MacroOutput, MacroRunner } from '../types.js'
 import { apiData, type PythonSite } from './api-data.js'
 import { pythonCacheKeys } from './cache-keys.js'
 import { type CheckStore, checkAll } from './checks.js'
+import { declarationOf, type PythonDeclaration } from './declared.js'
 import { hostFor } from './hosts.js'
-import { createPythonMacroRunner } from './runner.js'
+import { utilityKey, utilityModules } from './modules.js'
+import { createPythonMacroRunner, type MacroScripts } from './runner.js'
 import { siteFor } from './site-data.js'
 import { createSiteReads } from './site-reads.js'
 
 export interface PythonStep {
   /** Sees each post as it is read; starts the pool at the first Python macro token. */
   notice(post: Post): void
+  /** Starts the pool now (templates call macros that may be Python). */
+  warm(): void
   /** The site, for the `bds` and `bds_api` modules (set once content is loaded). */
   useSite(site: PythonSite): void
   /** Where script checks are kept between builds. */
@@ -49,16 +56,28 @@ async function readSources(fs: Fs, root: string, rows: ScriptRow[]) {
   return new Map(await Promise.all(rows.map(read)))
 }
 
+/** Stores what a check found (the signature of each script's entrypoint) in the index. */
+export type RecordChecks = (
+  checks: { row: ScriptRow; result: CheckResult; status: string }[],
+) => void
+
+/**
+ * `rows` are the enabled macro scripts; `utilities` the scripts they may import (every
+ * indexed script: utilityModules() picks the enabled utilities).
+ */
 export function preparePython(
   config: ResolvedConfig,
   rows: ScriptRow[],
   fs: Fs,
   provider: ((config: ResolvedConfig) => PythonHost) | undefined,
+  utilities: readonly ScriptRow[] = [],
+  record?: RecordChecks,
 ): PythonStep {
   const diagnostics: BdsError[] = []
   if (rows.length === 0) {
     return {
       notice: () => {},
+      warm: () => {},
       useSite: () => {},
       useChecks: () => {},
       finish: async () => undefined,
@@ -76,44 +95,70 @@ export function preparePython(
     return started
   }
   let ran = false
+  // A warm-up that arrives after this build stopped its pool (a slow scan of the templates)
+  // starts nothing; a session's host outlives the build.
+  let finished = false
   let site: PythonSite | undefined
-  let checks: CheckStore | undefined
+  let checkStore: CheckStore | undefined
   let api: Promise<Record<string, unknown>> | undefined
-  let ready:
-    | Promise<{
-        scripts: Map<string, ScriptSource>
-        broken: Map<string, string>
-        /** Positional parameters of each script's entrypoint (null: not known). */
-        params: Map<string, number | null>
-      }>
-    | undefined
-  /** Sources are read and problems reported once per build, before the first call. */
+  type Ready = Omit<MacroScripts, 'language'> & {
+    modules: UtilityModule[]
+    /** Positional parameters of each script's entrypoint (null: not known). */
+    params: Map<string, number | null>
+  }
+  let ready: Promise<Ready> | undefined
+  const bySlug = new Map(rows.map((row) => [row.slug.toLowerCase(), row]))
+  /**
+   * Sources are read, checked and declarations read once per build, before the first call
+   * (or the first key of a call the build cache asks for).
+   */
   const prepare = () => {
+    const read = (path: string) => fs.readText(join(config.paths.root, path))
     ready ??= readSources(fs, config.paths.root, rows).then(async (scripts) => {
       const broken = new Map<string, string>()
+      const declared = new Map<string, PythonDeclaration>()
       const params = new Map<string, number | null>()
       const checking = async () => {
         const failure = await start()
         if (failure) throw failure
         return host
       }
-      for (const [script, result] of await checkAll([...scripts.values()], checking, checks)) {
-        params.set(script.slug.toLowerCase(), result.params?.[script.entrypoint] ?? null)
-        const problem = scriptProblem(script, result)
+      const checks = (await checkAll([...scripts.values()], checking, checkStore)).map(
+        ([script, result]) => ({ script, result, problem: scriptProblem(script, result) }),
+      )
+      for (const { script, problem, result } of checks) {
+        const slug = script.slug.toLowerCase()
+        params.set(slug, result.params?.[script.entrypoint] ?? null)
+        const declaration = declarationOf(bySlug.get(slug)?.params ?? null, result.signature)
+        if (declaration) declared.set(slug, declaration)
         if (!problem) continue
         diagnostics.push(problem)
-        broken.set(script.slug.toLowerCase(), problem.message)
+        broken.set(slug, problem.message)
       }
-      return { scripts, broken, params }
+      try {
+        record?.(
+          checks.map((c) => ({
+            row: bySlug.get(c.script.slug.toLowerCase()) as ScriptRow,
+            result: c.result,
+            status: c.problem ? `error: ${c.problem.message}` : 'ok',
+          })),
+        )
+      } catch {
+        // The index is a cache: a check it could not store is made again next time.
+      }
+      const modules = await utilityModules(utilities, read)
+      return { scripts, broken, declared, modules, params }
     })
     return ready
   }
 
   const runner: MacroRunner = {
     has: (name) => slugs.has(name),
+    names: () => [...slugs],
     diagnostics: () => diagnostics,
     cacheKeys: pythonCacheKeys(
       rows,
+      utilityKey(utilities),
       createSiteReads(config, () => site as PythonSite),
       async (row) => {
         const count = await prepare().then(
@@ -131,16 +176,17 @@ export function preparePython(
         (error: unknown) => error,
       )
       if (failure) return batch.map((input) => startFailed(input, failure))
-      const { scripts, broken } = await prepare()
+      const { scripts, broken, declared, modules } = await prepare()
       if (batch.length === 0) return []
       ran = true
       if (site) {
         // bDS's bds_api data (every post with its text, media) only for scripts that use it.
-        const uses = [...scripts.values()].some((s) => s.source.includes('bds_api'))
-        if (uses) api ??= apiData(config, site)
-        host.setSiteData({ ...siteFor(config, site.index), ...(api ? { api: await api } : {}) })
+        const sources = [...scripts.values(), ...modules]
+        if (sources.some((s) => s.source.includes('bds_api'))) api ??= apiData(config, site)
+        const extra = api ? { api: await api } : {}
+        host.setSiteData({ ...siteFor(config, site.index), ...extra, modules })
       }
-      const macros = { scripts, broken, language: config.language }
+      const macros = { scripts, broken, declared, language: config.language }
       return createPythonMacroRunner(host, macros).run(batch)
     },
   }
@@ -149,14 +195,18 @@ export function preparePython(
     notice(post) {
       if (!started && post.body.includes('[[') && token.test(post.body)) void start()
     },
+    warm() {
+      if (!finished) void start()
+    },
     useSite(value) {
       site = value
     },
     useChecks(store) {
-      checks = store
+      checkStore = store
     },
     runner,
     async finish() {
+      finished = !provider
       const counters = ran ? host.counters() : undefined
       if (!provider) await host.stop()
       return counters

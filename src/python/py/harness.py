@@ -2,6 +2,7 @@
 # namespaces, calls entrypoints with JSON in and out, captures output, and serves the
 # read-only `bds` module. Loaded into the memory snapshot; never runs user code at import.
 import ast
+import importlib.util
 import io
 import json
 import linecache
@@ -22,15 +23,20 @@ MAX_LOGS = 100
 MAX_LOG_CHARS = 1000
 
 _scripts = {}  # key -> (module, callable | None, positional count | None, error dict | None)
+_utilities = {"key": (), "sources": {}}  # the site's utility scripts: name -> (file, source)
 _batch = {"scripts": {}, "values": [], "calls": []}
 _logs = []
 # What the running call read of the site data (config, posts, post:SLUG, tags, categories,
-# api:KEY, data:NAME), and per compiled script everything its calls read so far: module
-# state may carry what an earlier call read, so a call depends on that too. The build cache
-# keys each result by exactly these parts of the site data.
+# api:KEY, data:NAME), and per compiled script everything it read so far, its top level
+# included: module state may carry what an earlier call read, so a call depends on that too.
+# The build cache keys each result by exactly these; watch mode expands a post again when a
+# data file its calls read changes.
 _reads = set()
 _script_reads = {}
-_site = {"config": {}, "posts": (), "tags": (), "categories": (), "by_slug": {}}
+# What the utility modules' top levels read: any script may hold one of them, so every call
+# counts these too.
+_utility_reads = set()
+_site = {"config": {}, "posts": (), "tags": (), "categories": (), "by_slug": {}, "data": {}}
 _aio = [None]
 
 
@@ -70,8 +76,65 @@ def _install_aio(source):
     _aio[0] = _install_module("_bds_aio", source)
 
 
+class _UtilityLoader:
+    """Runs a utility script's source (sent as data) as the module's body."""
+
+    @staticmethod
+    def create_module(spec):
+        return None
+
+    @staticmethod
+    def exec_module(module):
+        file, source = _utilities["sources"][module.__name__]
+        module.__file__ = file
+        linecache.cache[file] = (len(source), None, source.splitlines(True), file)
+        outer = set(_reads)
+        _reads.clear()
+        try:
+            exec(compile(source, file, "exec", dont_inherit=True), module.__dict__)
+        finally:
+            _utility_reads.update(_reads)
+            _reads.update(outer)
+
+
+class _UtilityFinder:
+    """Last finder on sys.meta_path: `import reading_time` finds scripts/reading_time.py
+    (kind: utility) among the sources the site data carries. It opens no path."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if path is not None or name not in _utilities["sources"]:
+            return None
+        file = _utilities["sources"][name][0]
+        return importlib.util.spec_from_loader(name, _UtilityLoader, origin=file)
+
+
+sys.meta_path.append(_UtilityFinder)
+
+
+def _forget_utilities():
+    """The utility modules are forgotten, and so are the compiled scripts that may have
+    imported them (each is compiled again at its next call)."""
+    for name in _utilities["sources"]:
+        sys.modules.pop(name, None)
+    _scripts.clear()
+    _script_reads.clear()
+    _utility_reads.clear()
+
+
+def _set_utilities(modules):
+    """New utility sources: the old modules and their importers are forgotten."""
+    key = tuple((m["name"], m["hash"]) for m in modules)
+    if key == _utilities["key"]:
+        return
+    _forget_utilities()
+    _utilities["key"] = key
+    _utilities["sources"] = {m["name"]: (m["file"], m["source"]) for m in modules}
+
+
 def set_site(data_json):
     data = json.loads(data_json)
+    _set_utilities(data.get("modules", []))
     if "api" in data and "bds_api" in sys.modules:
         sys.modules["bds_api"].install(data["api"])
     posts = _freeze(data.get("posts", []))
@@ -80,6 +143,17 @@ def set_site(data_json):
     _site["tags"] = _freeze(data.get("tags", []))
     _site["categories"] = _freeze(data.get("categories", []))
     _site["by_slug"] = {p.get("slug"): p for p in posts}
+    files = {k: _freeze(v) for k, v in data.get("data", {}).items()}
+    changed = {n for n in set(_site["data"]) | set(files) if _site["data"].get(n) != files.get(n)}
+    _site["data"] = files
+    # A module that read a changed file (at its top level, or in a call that may have kept it
+    # in a global) may hold the old value: compile it again.
+    changed = {"data:" + n for n in changed}
+    if changed.intersection(_utility_reads):
+        _forget_utilities()
+    for key in [k for k, names in _script_reads.items() if changed.intersection(names)]:
+        _scripts.pop(key, None)
+        _script_reads.pop(key, None)
 
 
 def _log(*parts):
@@ -95,6 +169,13 @@ def _note(name):
 def _note_post(slug):
     if isinstance(slug, str):  # any other key finds nothing, whatever the site holds
         _reads.add("post:" + slug)
+
+
+def _data(name):
+    """bds.data("NAME"): data/NAME.json or data/NAME.yaml, read-only; None when there is none."""
+    name = str(name)
+    _reads.add("data:" + name)
+    return _site["data"].get(name)
 
 
 def _url_for(post):
@@ -124,6 +205,7 @@ def _bds_module():
     mod.tags = _reader("tags", lambda: _site["tags"])
     mod.categories = _reader("categories", lambda: _site["categories"])
     mod.url_for = _url_for
+    mod.data = _data
     mod.log = _log
     return mod
 
@@ -229,7 +311,8 @@ def call(index, capture=True):
     out, err = io.StringIO(), io.StringIO()
     _logs.clear()
     _reads.clear()
-    _reads.update(_script_reads.get(key, ()))
+    _reads.update(_script_reads.get(key, ()))  # what its module read once counts for every call
+    _reads.update(_utility_reads)
     result = {"ok": False}
     mod, fn, count, problem = _load(key)
     file = _batch["scripts"][key]["file"]
@@ -238,11 +321,12 @@ def call(index, capture=True):
     else:
         refs = spec["args"] if count is None else spec["args"][:count]
         args = [_argument(i) for i in refs]
+        kwargs = _argument(spec["kw"]) if spec.get("kw") is not None else {}
         saved = sys.stdout, sys.stderr
         if capture:  # a plain swap: cheaper than contextlib's redirect_* per call
             sys.stdout, sys.stderr = out, err
         try:
-            value = fn(*args)
+            value = fn(*args, **kwargs)
             if isinstance(value, types.CoroutineType):
                 value = _aio[0].run(value)
             result = {"ok": True, "value": value}
@@ -290,7 +374,7 @@ def _cap(text):
     return text[:MAX_CAPTURE] + f"\n[bds: output cut at {MAX_CAPTURE} characters]"
 
 
-def check(file, source):
+def check(file, source, entrypoint=None):
     try:
         tree = ast.parse(source, file)
     except SyntaxError as exc:
@@ -302,7 +386,151 @@ def check(file, source):
     # None when a decorator or *args leaves the number open.
     params = {n.name: None if n.decorator_list or n.args.vararg else
               len(n.args.posonlyargs) + len(n.args.args) for n in defs}
-    return json.dumps({"ok": True, "functions": [n.name for n in defs], "params": params})
+    result = {"ok": True, "functions": [n.name for n in defs], "params": params}
+    signature = _signature(tree, entrypoint) if entrypoint else None
+    if signature is not None:
+        result["signature"] = signature
+    return json.dumps(result)
+
+
+# Declared parameters, read from the entrypoint's signature with `ast` (nothing runs): its
+# parameters after (context, post) and after `*`, their annotations, literal defaults and
+# the descriptions of an `Args:` section of its docstring.
+_TYPES = {"str": "str", "int": "int", "float": "float", "bool": "bool"}
+_SECTIONS = ("args", "arguments", "parameters", "params", "keyword args", "keyword arguments")
+MAX_PARAMS = 100
+MAX_TEXT = 500
+
+
+def _literal(node):
+    """(True, value) for a literal str, int, float, bool or None; (False, None) otherwise."""
+    try:
+        value = ast.literal_eval(node)
+    except Exception:
+        return False, None
+    if value is None or isinstance(value, (bool, str)):
+        return True, value
+    if isinstance(value, int) and abs(value) < 2 ** 53:
+        return True, value
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return True, value
+    return False, None
+
+
+def _annotation(node):
+    """(type, choices): str, int, float, bool, Optional[...], X | None, Literal[...]; else any."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            node = ast.parse(node.value, mode="eval").body
+        except SyntaxError:
+            return "any", None
+    if isinstance(node, ast.Name):
+        return _TYPES.get(node.id, "any"), None
+    not_none = lambda n: not (isinstance(n, ast.Constant) and n.value is None)  # noqa: E731
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        sides = [n for n in (node.left, node.right) if not_none(n)]
+        return _annotation(sides[0]) if len(sides) == 1 else ("any", None)
+    if isinstance(node, ast.Subscript):
+        base = node.value.attr if isinstance(node.value, ast.Attribute) else getattr(node.value, "id", "")
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if base == "Optional" or base == "Union":
+            kept = [n for n in items if not_none(n)]
+            return _annotation(kept[0]) if len(kept) == 1 else ("any", None)
+        if base == "Literal":
+            values = []
+            for item in items:
+                ok, value = _literal(item)
+                if not ok or value is None or isinstance(value, bool):
+                    return "any", None
+                values.append(value)
+            kinds = {type(v) for v in values}
+            kind = "str" if kinds == {str} else "int" if kinds == {int} else "float" if kinds <= {int, float} else "any"
+            return kind, values[:MAX_PARAMS]
+    return "any", None
+
+
+def _described(doc):
+    """Parameter descriptions from a Google-style `Args:` section: `name (type): text`."""
+    found, section, indent, current = {}, False, None, None
+    for line in (doc or "").splitlines():
+        text = line.strip()
+        if text.endswith(":") and text[:-1].strip().lower() in _SECTIONS:
+            section, indent, current = True, None, None
+            continue
+        if not section:
+            continue
+        if not text:
+            current = None
+            continue
+        lead = len(line) - len(line.lstrip())
+        head = re.match(r"^\*{0,2}(\w+)\s*(?:\([^)]*\))?\s*:\s*(.*)$", text)
+        if head and (indent is None or lead <= indent):
+            indent, current = lead, head.group(1)
+            found[current] = head.group(2)
+        elif current is not None and indent is not None and lead > indent:
+            found[current] = f"{found[current]} {text}".strip()
+        else:
+            section = False
+    return found
+
+
+def _summary(doc):
+    """The docstring up to its first blank line or section."""
+    lines = []
+    for line in (doc or "").strip().splitlines():
+        text = line.strip()
+        if not text or (text.endswith(":") and text[:-1].strip().lower() in _SECTIONS):
+            break
+        lines.append(text)
+    return " ".join(lines)[:MAX_TEXT] or None
+
+
+def _param(arg, default, described):
+    kind, choices = _annotation(arg.annotation) if arg.annotation is not None else ("any", None)
+    param = {"name": arg.arg, "type": kind}
+    if default is None:
+        param["required"] = True
+    else:
+        ok, value = _literal(default)
+        if not ok:
+            param["defaultText"] = ast.unparse(default)[:MAX_TEXT]
+        elif value is not None:
+            param["default"] = value
+            if arg.annotation is None:
+                param["type"] = {bool: "bool", int: "int", float: "float", str: "str"}[type(value)]
+    if choices:
+        param["choices"] = choices
+    if arg.arg in described:
+        param["description"] = described[arg.arg][:MAX_TEXT]
+    return param
+
+
+def _signature(tree, entrypoint):
+    """The declaration of `entrypoint` (its last definition, the one Python keeps), or None."""
+    fn = None
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == entrypoint:
+            fn = node
+    if fn is None:
+        return None
+    a = fn.args
+    positional = a.posonlyargs + a.args
+    defaults = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
+    doc = ast.get_docstring(fn)
+    described = _described(doc)
+    params = []
+    # The first two positional parameters are the ABI's (context, post); positional-only ones
+    # cannot be named by a call.
+    for index, (arg, default) in enumerate(zip(positional, defaults)):
+        if index >= 2 and index >= len(a.posonlyargs):
+            params.append(_param(arg, default, described))
+    for arg, default in zip(a.kwonlyargs, a.kw_defaults):
+        params.append(_param(arg, default, described))
+    signature = {"params": params[:MAX_PARAMS], "open": a.kwarg is not None, "line": fn.lineno}
+    summary = _summary(doc)
+    if summary:
+        signature["doc"] = summary
+    return signature
 
 
 def forget(keys_json):

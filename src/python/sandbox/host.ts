@@ -5,10 +5,10 @@
 // speaking another wire version; the affected calls fail cleanly.
 
 import type { ChildProcess } from 'node:child_process'
-import { pythonWorkerFile } from '../../version.js'
 import { dedupe, failure, planOf } from '../batches.js'
 import { harnessSources } from '../harness.js'
 import type { PythonHostOptions } from '../options.js'
+import { pythonWorkerFile } from '../paths.js'
 import {
   defaultCacheDir,
   discardSnapshot,
@@ -18,6 +18,7 @@ import {
   writeSnapshot,
 } from '../snapshot.js'
 import type {
+  CheckRequest,
   CheckResult,
   PythonCallResult,
   PythonCounters,
@@ -143,9 +144,7 @@ export function createSandboxHost(options: PythonHostOptions, deps: SandboxDeps 
     return slot.map((i) => results[i] as PythonCallResult)
   }
 
-  async function check(
-    scripts: readonly { file: string; source: string }[],
-  ): Promise<CheckResult[]> {
+  async function check(scripts: readonly CheckRequest[]): Promise<CheckResult[]> {
     if (scripts.length === 0) return []
     const ch = await start()
     const reply = await ch.request({ t: 'req', op: 'check', scripts: [...scripts] })

@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { realpathSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { bdsRoot } from '../../version.js'
+import { bdsRoot } from '../paths.js'
 import { pyodideDir } from '../snapshot.js'
 import { PROBE_ARG } from './protocol.js'
 

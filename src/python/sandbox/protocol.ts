@@ -6,7 +6,13 @@
 import type { CallPlan } from '../batches.js'
 import type { PythonHostOptions } from '../options.js'
 import type { SnapshotInput } from '../snapshot-make.js'
-import type { CheckResult, PythonCallResult, PythonCounters, SiteData } from '../types.js'
+import type {
+  CheckRequest,
+  CheckResult,
+  PythonCallResult,
+  PythonCounters,
+  SiteData,
+} from '../types.js'
 
 /** The argument that makes a child take probes (tests only; the launcher's `probes` option). */
 export const PROBE_ARG = '--bds-test-probes'
@@ -23,7 +29,7 @@ export type ToChild =
   | { t: 'site'; data: SiteData }
   | { t: 'ping'; n: number }
   | { t: 'req'; id: number; op: 'run'; plan: CallPlan; stream: boolean }
-  | { t: 'req'; id: number; op: 'check'; scripts: { file: string; source: string }[] }
+  | { t: 'req'; id: number; op: 'check'; scripts: CheckRequest[] }
   | { t: 'req'; id: number; op: 'start' }
   /** Test hook: only a child started with PROBE_ARG runs it; the shipped launcher never passes it. */
   | { t: 'req'; id: number; op: 'probe'; source: string }

@@ -9,7 +9,7 @@ import { CONTROL, type RunOutcome, type RunTask, type SiteBlock } from './protoc
 interface Harness {
   begin(batch: string): number
   call(index: number, capture?: boolean): string
-  check(file: string, source: string): string
+  check(file: string, source: string, entrypoint?: string | null): string
   set_site(json: string): void
 }
 
@@ -126,8 +126,10 @@ export function createBatchRunner(py: PyodideAPI) {
   }
 
   function check(scripts: string): string {
-    const list = JSON.parse(scripts) as { file: string; source: string }[]
-    return `[${list.map((s) => harness.check(s.file, s.source)).join(',')}]`
+    const list = JSON.parse(scripts) as { file: string; source: string; entrypoint?: string }[]
+    const named = (s: (typeof list)[number]) =>
+      typeof s.entrypoint === 'string' ? s.entrypoint : null
+    return `[${list.map((s) => harness.check(s.file, s.source, named(s))).join(',')}]`
   }
 
   return { run, check }

@@ -7,9 +7,12 @@ import type { MessagePort } from 'node:worker_threads'
 /**
  * Version of every message shape between the main process, the sandbox child and the
  * workers (this file and sandbox/protocol.ts). Bump it with any change to those shapes; a
- * peer of another version is refused, never half understood.
+ * peer of another version is refused, never half understood. 2: the site data carries the
+ * site's utility scripts (`modules`). 3: a call's result says what it read of the site data
+ * (`reads`: `posts`, `post:SLUG`, `data:NAME` …), a check's result gives each function's
+ * positional parameter count (`params`) and the entrypoint's declaration (`signature`).
  */
-export const WIRE_VERSION = 2
+export const WIRE_VERSION = 3
 
 /** What every message carries: the sender's WIRE_VERSION. */
 export interface Stamped {

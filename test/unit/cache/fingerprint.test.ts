@@ -49,6 +49,8 @@ describe('the content fingerprint', () => {
     ['a script', 'scripts/s.py', 'x = 1\n'],
     ['a bDS meta file', 'meta/tags.json', '["t"]'],
     ['a media sidecar', 'media/p.png.meta', 'title: Q\n'],
+    ['a data file', 'data/links.json', '[]'],
+    ['an image, same size (its width and height reach the pages)', 'media/p.png', 'PNG\n'],
     ['the size of a static file', 'static/robots.txt', 'allow all\n'],
   ])('changes with %s', async (_, file, text) => {
     const root = inlineSite(SITE)
@@ -58,10 +60,10 @@ describe('the content fingerprint', () => {
     expect(await fingerprint(root)).not.toBe(before)
   })
 
-  it('does not read copied files (static, media): same size, same fingerprint', async () => {
+  it('does not read copied files that are not images (static, media): same size, same fingerprint', async () => {
     const root = inlineSite(SITE)
     const before = await fingerprint(root)
-    writeFileSync(join(root, 'media/p.png'), 'PNG\n')
+    writeFileSync(join(root, 'static/robots.txt'), 'ALLOW\n')
     expect(await fingerprint(root)).toBe(before)
   })
 })

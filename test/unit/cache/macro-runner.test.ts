@@ -1,6 +1,7 @@
 // A macro runner behind the build cache (#16): a stored call is answered while every part of
-// the site data it read hashes the same, re-run when one changed; the runner sees only the
-// calls left (an empty batch when none is); an output that may differ next time is not kept.
+// the site data it read hashes the same, re-run when one changed, and comes back with what it
+// read; the runner sees only the calls left (an empty batch when none is); an output that may
+// differ next time is not kept.
 
 import { describe, expect, it } from 'vitest'
 import { cachedRunner, createBuildCache, openCacheFile } from '../../../src/cache/index.js'
@@ -44,6 +45,16 @@ describe('a cached macro runner', () => {
     site.posts = 'h2'
     await build(db, inner, calls(1))
     expect(batches).toEqual([['1', '2'], ['3'], ['1']])
+  })
+
+  it('gives a stored output back with what the call read, as watch mode needs it', async () => {
+    const db = openCacheFile('', ':memory:')
+    const { inner } = runner({ 'data:bikes': 'h1', posts: 'p' }, ['data:bikes', 'posts'])
+    await build(db, inner, calls(1))
+    const cache = createBuildCache(db)
+    const [out] = await cachedRunner(inner, cache).run(calls(1))
+    expect(cache.report().macros).toEqual({ cached: 1, computed: 0 })
+    expect(out?.reads).toEqual(['data:bikes', 'posts'])
   })
 
   it('calls the runner with an empty batch when the cache answered every call', async () => {

@@ -11,6 +11,7 @@ import {
   configKey,
   createBuildCache,
   openCacheFile,
+  runFlags,
 } from '../../../src/cache/index.js'
 import { restoreOutput, storeOutput } from '../../../src/cache/outputs.js'
 import { resolveConfig } from '../../../src/config/index.js'
@@ -141,11 +142,26 @@ describe('stored macro outputs', () => {
 
 describe('the config key', () => {
   it('ignores where the site lies and how it is built, not what shapes its pages', () => {
-    const loaded = (title: string) => ({ config: { title }, positions: new Map() })
-    const a = resolveConfig(loaded('T'), { root: '/one' }, '/')
-    const b = resolveConfig(loaded('T'), { root: '/two/x', strict: true, cache: false }, '/')
+    const loaded = (config: Record<string, unknown>) => ({ config, positions: new Map() })
+    const a = resolveConfig(loaded({ title: 'T' }), { root: '/one' }, '/')
+    const b = resolveConfig(
+      loaded({ title: 'T' }),
+      { root: '/two/x', strict: true, cache: false, threads: 3, preview: true },
+      '/',
+    )
     expect(configKey(a)).toBe(configKey(b))
-    expect(configKey(resolveConfig(loaded('U'), { root: '/one' }, '/'))).not.toBe(configKey(a))
-    expect(configKey(resolveConfig(loaded('T'), { drafts: true }, '/'))).not.toBe(configKey(a))
+    expect(configKey(resolveConfig(loaded({ title: 'U' }), { root: '/one' }, '/'))).not.toBe(
+      configKey(a),
+    )
+    const based = loaded({ title: 'T', url: 'https://x.example/blog' })
+    expect(configKey(resolveConfig(based, { root: '/one' }, '/'))).not.toBe(configKey(a))
+  })
+
+  it('leaves --drafts and --future to the keys that hash the posts; a whole build keys them', () => {
+    const loaded = { config: { title: 'T' }, positions: new Map() }
+    const a = resolveConfig(loaded, { root: '/one' }, '/')
+    const drafts = resolveConfig(loaded, { root: '/one', drafts: true, future: true }, '/')
+    expect(configKey(drafts)).toBe(configKey(a))
+    expect(runFlags(drafts)).not.toBe(runFlags(a))
   })
 })

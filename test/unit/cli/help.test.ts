@@ -1,7 +1,8 @@
 // Every command and subcommand has --help with an "Examples:" section (#14, DESIGN §1).
 
-import type { Command } from 'commander'
+import { type Command, Help } from 'commander'
 import { describe, expect, it } from 'vitest'
+import { COMMANDS } from '../../../src/cli/commands/index.js'
 import { type CliContext, createProgram } from '../../../src/cli/main.js'
 
 function allCommands(cmd: Command, path: string[] = []): [string, Command][] {
@@ -20,13 +21,13 @@ function helpOf(cmd: Command): string {
   return text
 }
 
-describe('--help', () => {
+describe('--help', async () => {
   const ctx: CliContext = {
-    out: { out: () => {}, err: () => {}, color: false, progress: false },
+    out: { out: () => {}, err: () => {}, stream: () => {}, color: false, progress: false },
     cwd: () => process.cwd(),
     exitCode: 0,
   }
-  const program = createProgram(ctx)
+  const program = await createProgram(ctx)
   const commands = allCommands(program)
 
   it('covers every command of the CLI', () => {
@@ -43,4 +44,18 @@ describe('--help', () => {
       expect(help).toMatch(/\nExamples:\n( {2}\$ bds .+\n)+/)
     },
   )
+
+  it('lists each command as the command itself says (commands/index.ts)', () => {
+    const help = new Help()
+    for (const spec of COMMANDS) {
+      const cmd = program.commands.find((c) => c.name() === spec.name) as Command
+      expect(`${spec.name} ${spec.args}`.trim()).toBe(help.subcommandTerm(cmd))
+    }
+  })
+
+  it('prints the same help without loading any command', async () => {
+    const lazy = await createProgram(ctx, () => false)
+    expect(helpOf(lazy)).toBe(helpOf(program))
+    expect(lazy.commands.find((c) => c.name() === 'build')?.options).toEqual([])
+  })
 })

@@ -5,6 +5,7 @@ import { type MacroInput, type MacroRunner, runMacros } from '../../../src/macro
 const site = {
   language: 'en',
   languagePrefix: '',
+  basePath: '',
   url: 'https://x',
   timezone: 'UTC',
   tags: [],

@@ -15,6 +15,7 @@ const md = createMarkdown({ linkify: false, typographer: false })
 const site = {
   language: 'en',
   languagePrefix: '',
+  basePath: '',
   url: 'https://x.example',
   timezone: 'UTC',
   tags: [],

@@ -23,7 +23,13 @@ async function engine(
     writeFileSync(join(dir, name), text)
   }
   const store = await loadTemplateStore(dir, join(dir, 'none'), dir, nodeFs)
-  const options = { siteUrl: 'https://x', timezone: 'UTC', language: 'en', globals: {} }
+  const options = {
+    origin: 'https://x',
+    basePath: '',
+    timezone: 'UTC',
+    language: 'en',
+    globals: {},
+  }
   return createTemplates(store, { ...options, limits: { ...DEFAULT_LIMITS, ...limits }, stopped })
 }
 

@@ -67,7 +67,8 @@ describe('strftime', () => {
 
 describe('filters', () => {
   const f = createFilters({
-    siteUrl: 'https://x.example',
+    origin: 'https://x.example',
+    basePath: '',
     timezone: 'Europe/Berlin',
     language: 'en',
   }) as Record<string, (...a: unknown[]) => unknown>
@@ -81,6 +82,21 @@ describe('filters', () => {
     expect(f.absolute_url?.('a/')).toBe('https://x.example/a/')
     expect(f.absolute_url?.('https://other.example/')).toBe('https://other.example/')
     expect(f.relative_url?.('assets/bds.css')).toBe('/assets/bds.css')
+  })
+  it('puts paths under the base path once, and absolute URLs on the origin', () => {
+    const b = createFilters({
+      origin: 'https://user.github.io',
+      basePath: '/project',
+      timezone: 'UTC',
+      language: 'en',
+    }) as Record<string, (...a: unknown[]) => unknown>
+    expect(b.relative_url?.('assets/bds.css')).toBe('/project/assets/bds.css')
+    expect(b.relative_url?.('/assets/bds.css')).toBe('/project/assets/bds.css')
+    expect(b.relative_url?.('/project/2024/05/01/a/')).toBe('/project/2024/05/01/a/')
+    expect(b.relative_url?.('/projects/')).toBe('/project/projects/')
+    expect(b.absolute_url?.('/project/about/')).toBe('https://user.github.io/project/about/')
+    expect(b.absolute_url?.('about/')).toBe('https://user.github.io/project/about/')
+    expect(b.absolute_url?.('https://other.example/')).toBe('https://other.example/')
   })
   it('slugifies, excerpts and escapes', () => {
     expect(f.slugify?.('Hello, World')).toBe('hello-world')

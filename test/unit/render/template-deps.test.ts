@@ -16,7 +16,8 @@ async function depsOf(files: Record<string, string>) {
   }
   const store = await loadTemplateStore(dir, join(dir, 'none'), dir, nodeFs)
   return createTemplateDeps(store, {
-    siteUrl: 'https://x',
+    origin: 'https://x',
+    basePath: '',
     timezone: 'UTC',
     language: 'en',
     globals: {},

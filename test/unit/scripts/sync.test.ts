@@ -157,7 +157,7 @@ describe('syncScripts', () => {
     first.close()
     const db = new Database(join(root, '.bds', 'scripts.db'))
     db.exec('ALTER TABLE scripts DROP COLUMN cache; UPDATE scripts SET size = size')
-    db.pragma('user_version = 2')
+    db.pragma('user_version = 3')
     db.close()
     const again = store()
     syncScripts(root, again)

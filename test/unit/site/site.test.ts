@@ -88,11 +88,11 @@ describe('collections', () => {
 })
 
 describe('feeds and sitemap', () => {
-  it('makes links absolute', () => {
+  it('makes links absolute, fragments against the post', () => {
     const html =
       '<a href="/a/">x</a><img src="pic.png"><a href="#top">t</a><a href="mailto:x@y">m</a><a href="https://o/">o</a>'
     expect(absolutizeHtml(html, 'https://s.example/2024/01/01/p/')).toBe(
-      '<a href="https://s.example/a/">x</a><img src="https://s.example/2024/01/01/p/pic.png"><a href="#top">t</a><a href="mailto:x@y">m</a><a href="https://o/">o</a>',
+      '<a href="https://s.example/a/">x</a><img src="https://s.example/2024/01/01/p/pic.png"><a href="https://s.example/2024/01/01/p/#top">t</a><a href="mailto:x@y">m</a><a href="https://o/">o</a>',
     )
   })
 

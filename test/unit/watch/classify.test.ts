@@ -13,6 +13,7 @@ describe('classify', () => {
         'scripts/x.py',
         'media/a.png',
         'static/robots.txt',
+        'data/authors.yaml',
         'bds.config.json',
       ]),
     ).toEqual({
@@ -22,7 +23,9 @@ describe('classify', () => {
       scripts: true,
       media: true,
       static: true,
+      data: true,
     })
+    expect(classify(['data/links.json'])).toMatchObject({ data: true, config: false })
     expect(classify(['meta/project.json'])?.config).toBe(true)
     expect(classify(['posts'])?.content).toEqual(['posts'])
   })
@@ -38,7 +41,7 @@ describe('classify', () => {
     ])
       expect(isInput(path), path).toBe(false)
     expect(classify(['dist/index.html', 'posts/.#a.md'])).toBeUndefined()
-    for (const path of ['', 'meta', 'posts', 'templates/partials/x.liquid'])
+    for (const path of ['', 'meta', 'posts', 'data', 'templates/partials/x.liquid'])
       expect(isInput(path), path).toBe(true)
   })
 

@@ -43,6 +43,12 @@ describe('live reload events', () => {
         hint: 'Fix it.',
       },
     ])
+    // A misspelt macro name (a warning naming the nearest one) is shown too, as a warning.
+    const typo = { ...unknown, message: 'Unknown macro "galery" (did you mean "gallery"?).' }
+    expect(overlayErrors([typo, bad], () => undefined).map((e) => [e.code, e.warning])).toEqual([
+      ['BDS_TEMPLATE_PARSE', undefined],
+      ['BDS_MACRO_UNKNOWN', true],
+    ])
     live.overlay(errors)
     expect((await first.next('overlay')).data.errors).toEqual(errors)
     const late = await followEvents(url)

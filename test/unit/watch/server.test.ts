@@ -34,6 +34,16 @@ function raw(port: number, method: string, path: string) {
   )
 }
 
+/** `files` in a new output folder (in a temp folder of its own); returns the folder. */
+function writeOutput(): string {
+  const out = join(tempDir(), 'dist')
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(join(out, f, '..'), { recursive: true })
+    writeFileSync(join(out, f), text)
+  }
+  return out
+}
+
 describe('preview server', () => {
   let out: string
   let port: number
@@ -42,12 +52,8 @@ describe('preview server', () => {
   const get = (path: string, method = 'GET') => raw(port, method, path)
 
   beforeAll(async () => {
-    const top = tempDir()
-    out = join(top, 'dist')
-    for (const [f, text] of Object.entries(files)) {
-      mkdirSync(join(out, f, '..'), { recursive: true })
-      writeFileSync(join(out, f), text)
-    }
+    out = writeOutput()
+    const top = join(out, '..')
     writeFileSync(join(top, 'secret.txt'), 'TOP SECRET')
     symlinkSync(join(top, 'secret.txt'), join(out, 'link.txt'))
     port = await listen(server, '127.0.0.1', 0)
@@ -118,5 +124,45 @@ describe('preview server', () => {
       other.close()
       second.close()
     }
+  })
+})
+
+describe('preview server under a base path (issue 14)', () => {
+  let out: string
+  let port: number
+  const live = createLiveReload()
+  const server = createPreviewServer({ root: () => out, base: () => '/project', live })
+  const get = (path: string) => raw(port, 'GET', path)
+
+  beforeAll(async () => {
+    out = writeOutput()
+    writeFileSync(join(out, '404.html'), '<p>missing</p>')
+    port = await listen(server, '127.0.0.1', 0)
+  })
+  afterAll(() => {
+    live.close()
+    server.close()
+  })
+
+  it('serves the output folder under the base path, and redirects / to it', async () => {
+    const home = await get('/project/')
+    expect(home.status).toBe(200)
+    expect(home.body).toContain('<h1>Home</h1>')
+    expect((await get('/project/style.css')).body).toBe('body { color: red }')
+    expect((await get('/project/a%20b/')).status).toBe(200)
+    const root = await get('/?x=1')
+    expect(root.status).toBe(302)
+    expect(root.headers.location).toBe('/project/?x=1')
+    expect((await get('/project')).headers.location).toBe('/project/')
+    const folder = await get('/project/data')
+    expect(folder.status).toBe(301)
+    expect(folder.headers.location).toBe('/project/data/')
+  })
+
+  it('finds nothing outside the base path: a link without it is a 404', async () => {
+    const missing = await get('/style.css')
+    expect(missing.status).toBe(404)
+    expect(missing.body).toContain('<p>missing</p>')
+    expect((await get('/projectx/style.css')).status).toBe(404)
   })
 })
