@@ -9,12 +9,20 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 module.enableCompileCache?.()
 
-// `bds --version` alone answers without loading the command line parser.
+// `bds --version` and `bds --help` alone answer without loading the command line parser
+// (the help text is made ahead from it: src/cli/help.gen.ts, `npm run gen`).
 const args = process.argv.slice(2)
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const { BDS_VERSION } = await import('../dist/version.js').catch(() => ({}))
   if (BDS_VERSION) {
     process.stdout.write(`${BDS_VERSION}\n`)
+    process.exit(0)
+  }
+}
+if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+  const { HELP } = await import('../dist/cli/help.gen.js').catch(() => ({}))
+  if (HELP) {
+    process.stdout.write(HELP)
     process.exit(0)
   }
 }

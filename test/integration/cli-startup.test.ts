@@ -53,6 +53,17 @@ describe('what a command line loads', () => {
       expect(loaded).not.toContain(name)
   })
 
+  it('bds --help in the executable prints what the parser would', () => {
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [join(repoRoot, 'bin/bds.js'), ...args], { encoding: 'utf8' })
+    const fast = run(['--help'])
+    expect(fast.status).toBe(0)
+    // `-C .` makes the line longer than the fast path's, so the parser answers it.
+    const parsed = run(['-C', '.', '--help'])
+    expect(fast.stdout).toBe(parsed.stdout)
+    expect(fast.stdout).toMatch(/^Usage: bds /)
+  })
+
   it('bds --version in the executable prints the version without the parser', () => {
     const r = spawnSync(process.execPath, [join(repoRoot, 'bin/bds.js'), '--version'], {
       encoding: 'utf8',

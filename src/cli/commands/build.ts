@@ -5,7 +5,8 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { build } from '../../build/index.js'
+// The build alone (not build/index.js, which also loads the rebuild and with it the pipeline).
+import { build } from '../../build/build.js'
 import { isBdsError } from '../../errors/index.js'
 import { parseThreads, THREADS_FLAG } from '../args.js'
 import { buildPython } from '../build-python.js'

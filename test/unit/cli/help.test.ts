@@ -59,3 +59,13 @@ describe('--help', async () => {
     expect(lazy.commands.find((c) => c.name() === 'build')?.options).toEqual([])
   })
 })
+
+describe('bds --help made ahead', () => {
+  it('is what commander prints today (npm run gen)', async () => {
+    const { generateHelp, HELP_FILE } = await import('../../../tools/gen-help.js')
+    const { readFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { repoRoot } = await import('../../helpers/site.js')
+    expect(readFileSync(join(repoRoot, HELP_FILE), 'utf8')).toBe(await generateHelp())
+  })
+})
