@@ -5,8 +5,9 @@
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-// The build alone (not build/index.js, which also loads the rebuild and with it the pipeline).
-import { build } from '../../build/build.js'
+// Through build/index.js, as every folder is entered: the rebuild it also exports loads the
+// pipeline only when it runs, so a build with nothing to do loads neither.
+import { build } from '../../build/index.js'
 import { isBdsError } from '../../errors/index.js'
 import { parseThreads, THREADS_FLAG } from '../args.js'
 import { buildPython } from '../build-python.js'
