@@ -1,6 +1,7 @@
 // What a call reads of the site data, as the real harness reports it (#16): each function of
 // the `bds` module and each key of bds_api's data names its part, a call that reads nothing
-// names nothing, and what a script's module state may carry counts for its later calls.
+// names nothing, and what a script's module state may carry counts for its later calls, as
+// does what a utility module's top level read.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PythonHost, SiteData } from '../../src/python/index.js'
@@ -82,6 +83,26 @@ describe('tracked reads', () => {
     ])
     expect(first?.reads).toEqual(['config', 'post:a'])
     expect(second?.reads).toEqual(['config', 'post:a'])
+  })
+
+  it("counts what a utility module's top level read for every call (any script may hold it)", async () => {
+    const source = 'import bds\nHOME = bds.data("links")["home"]\n'
+    const modules = [{ name: 'links_util', file: 'scripts/links_util.py', source, hash: 'u1' }]
+    host.setSiteData({ ...site, data: { links: { home: '/' } }, modules })
+    try {
+      const user = script(
+        'user',
+        py('import links_util', 'def render(c):', '    return links_util.HOME'),
+      )
+      const r = await call(host, user, {})
+      expect(r.value).toBe('/')
+      expect(r.reads).toEqual(['data:links'])
+      expect(await reads('later', 'def render(c):', '    return "x"')).toEqual(['data:links'])
+    } finally {
+      host.setSiteData(site)
+    }
+    // Without the module, nothing it read counts any more.
+    expect(await reads('after', 'def render(c):', '    return "x"')).toEqual([])
   })
 
   it('counts many single posts as all of them', async () => {
