@@ -2,9 +2,10 @@
 // markdown → templates → links → plan → pages → generated → copies → write. A full build runs
 // it with no previous state (everything changed); a watch rebuild passes the last state and
 // what changed, and each step redoes only what its inputs changed. Steps from index to
-// generated run once per language tree (build/trees.ts). It returns the new state.
+// generated run once per language tree (build/trees.ts). It returns the new state; what it
+// takes and gives is in pipeline-io.ts.
 
-import { type BuildCache, cachedRunner, cacheKey, createBuildCache } from '../cache/index.js'
+import { cachedRunner, cacheKey, createBuildCache } from '../cache/index.js'
 import type { ResolvedConfig } from '../config/index.js'
 import {
   changedData,
@@ -15,40 +16,32 @@ import {
   readBdsMeta,
   readDataFiles,
 } from '../content/index.js'
-import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
+import { toDiagnostic } from '../errors/index.js'
 import { createBuiltinRunner } from '../macros/builtins/index.js'
 import { utilityKey } from '../macros/python/index.js'
-import { createFileSink, finishOutputs, type Manifest, type WriteStats } from '../output/index.js'
-import {
-  createMarkdown,
-  feedFiles,
-  type RenderedBody,
-  type SitemapMemo,
-  siteFiles,
-} from '../render/index.js'
-import { createRouteTable, type SitemapRoute, SUMMARY } from '../site/index.js'
-import type { SiteChanges } from './changes.js'
+import { createFileSink, finishOutputs, type Manifest } from '../output/index.js'
+import { createMarkdown, type RenderedBody, type SitemapMemo } from '../render/index.js'
+import { createRouteTable, SUMMARY } from '../site/index.js'
 import type { BuildDeps } from './deps.js'
 import { createModelMemo, createSiteModel } from './model.js'
 import { planBuild } from './planner.js'
 import { type RenderWorker, startRenderWorkers, workerCount } from './render-pool.js'
-import type { BuildReport } from './report.js'
 import type { PipelineState, TreeState } from './state.js'
 import { createBodyCache } from './steps/body-cache.js'
 import {
   applyContentChanges,
-  type ContentSummary,
   contentErrors,
   contentOrder,
   readAllContent,
   summarizeContent,
 } from './steps/content.js'
 import { emitCopies, listCopies } from './steps/copies.js'
+import { emitGenerated } from './steps/generated.js'
 import { imageLookup, imagesSink, withImagesKey } from './steps/image-pages.js'
 import { startImages } from './steps/images.js'
-import { linkContext, rewriteBodies } from './steps/links.js'
+import { linkContext, rewriteBodies, uniqueByPosition } from './steps/links.js'
 import { emptyMacroMemo, macroReport, runMacroStep } from './steps/macros.js'
-import { createMarkdownStep } from './steps/markdown.js'
+import { carryBodies, completeTrees, createMarkdownStep } from './steps/markdown.js'
 import { carriedResult, claimOwnership, recordOwnership } from './steps/ownership.js'
 import { createPageCache } from './steps/page-cache.js'
 import { runScriptsStep } from './steps/scripts.js'
@@ -56,7 +49,6 @@ import { runSearchStep } from './steps/search.js'
 import { prepareTemplateMacros, renderWithMacros } from './steps/template-macros.js'
 import { runTemplatesStep } from './steps/templates.js'
 import { changedOutputs } from './steps/write.js'
-import type { StepTimer } from './timer.js'
 import { buildTrees, siteAlternates } from './trees.js'
 
 /** Below this many posts a second thread costs more to start than it saves. */
@@ -64,65 +56,14 @@ const PARALLEL_MIN_POSTS = 200
 /** Fewer changed post pages than this are rendered faster than a worker starts. */
 const WORKER_MIN_ENTRIES = 1000
 
-export interface PipelineInput {
-  config: ResolvedConfig
-  deps: BuildDeps
-  timer: StepTimer
-  /** Diagnostics of the config (and the build cache). */
-  setup: BdsError[]
-  /** What the last build wrote into the output folder (from the build cache). */
-  manifest: Manifest
-  /** The state of the last build, for a rebuild; a full build has none. */
-  previous?: PipelineState
-  changes: SiteChanges
-  /** Files under posts/ (counted by the up-to-date check): decides whether a worker pays. */
-  postFiles: number
-  /** Keep what a rebuild needs (page keys, the macros' site key). */
-  keep: boolean
-  /** The build cache (.bds/cache.db); without it results are computed and only counted. */
-  cache?: BuildCache
-}
+import type { PipelineInput, PipelineResult } from './pipeline-io.js'
 
-export interface PipelineResult {
-  state: PipelineState
-  diagnostics: Diagnostic[]
-  outputs: WriteStats
-  /** Macro calls by name. */
-  macros: Record<string, number>
-  python?: BuildReport['python']
-  /** Output files written or removed, relative to the output folder. */
-  changed: string[]
-  /** The content key of every page (for the build cache's record of this build). */
-  pageKeys: ReadonlyMap<string, string>
-  /** The diagnostics that follow from the inputs alone (not the config's, not the output folder's). */
-  inputDiagnostics: Diagnostic[]
-  /** What the build says once, besides the config's notes (sharp missing). */
-  notes: string[]
-  /** Drafts in the output, posts held back for their date. */
-  content: ContentSummary
-  /** Output paths of the resized image variants written. */
-  variants: string[]
-}
+export type { PipelineInput, PipelineResult }
 
 /** The render workers to start: none below `threshold` items, at least one when forced. */
 function workersFor(config: ResolvedConfig, deps: BuildDeps, count: number, threshold: number) {
   const wanted = deps.parallel === 'auto' ? count >= threshold : deps.parallel
   return wanted ? Math.max(deps.parallel === true ? 1 : 0, workerCount(config)) : 0
-}
-
-/** A tree's bodies of the last build that are still good: same post, file not re-read. */
-function carryBodies(
-  posts: readonly Post[],
-  previous: ReadonlyMap<string, RenderedBody> | undefined,
-  changed: ReadonlySet<string> | undefined,
-): Map<string, RenderedBody> {
-  const bodies = new Map<string, RenderedBody>()
-  if (!previous) return bodies
-  for (const post of posts) {
-    const body = previous.get(post.file)
-    if (body && !changed?.has(post.file)) bodies.set(post.file, body)
-  }
-  return bodies
 }
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
@@ -228,20 +169,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       }
       return done
     })
-    await timer.step('markdown', async () => {
-      const shared = bodies[0] as Map<string, RenderedBody>
-      await markdown.complete(main.posts, shared)
-      // A subtree post that is not translated has the main tree's Markdown.
-      for (const [i, t] of trees.entries()) {
-        if (i === 0) continue
-        const own = bodies[i] as Map<string, RenderedBody>
-        for (const post of t.posts) {
-          const body = shared.get(post.file)
-          if (!own.has(post.file) && body && !post.body.includes('[[')) own.set(post.file, body)
-        }
-        await markdown.complete(t.posts, own)
-      }
-    })
+    await timer.step('markdown', () => completeTrees(markdown, trees, bodies))
     const theme = await timer.step('templates', () =>
       runTemplatesStep(config, deps, keep || cache.enabled, prev, changes.templates),
     )
@@ -351,16 +279,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const keys = new Map(plans.flatMap((p) => [...p.keys]))
     for (const path of failed) keys.delete(path)
     const sitemap: SitemapMemo | undefined = keep ? (prev?.sitemap ?? {}) : undefined
-    await timer.step('generated', () => {
-      for (const [i, t] of trees.entries()) {
-        const { model } = models[i] as (typeof models)[number]
-        for (const file of feedFiles(config, t.tree, model.lists, model.views))
-          if (routes.claim(file.path, file.source)) sink.write(file)
-      }
-      const all: SitemapRoute[] = plans.flatMap((p) => p.plan.routes)
-      for (const file of siteFiles(config, main.index.collections, all, sitemap))
-        if (routes.claim(file.path, file.source)) sink.write(file)
-    })
+    await timer.step('generated', () =>
+      emitGenerated(config, trees, models, plans, { routes, sink, sitemap }),
+    )
     const search = await searching
     for (const file of search.files) if (routes.claim(file.path, file.source)) sink.write(file)
     const carried: Manifest = new Map(plans.flatMap((p) => [...p.carried]))
@@ -461,15 +382,4 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     await python.finish()
     await Promise.all(workers.map((w) => w.close()))
   }
-}
-
-/** The same warning from two trees (an untranslated post's link) is reported once. */
-function uniqueByPosition(list: BdsError[]): BdsError[] {
-  const seen = new Set<string>()
-  return list.filter((d) => {
-    const key = `${d.code}|${d.pos?.file}|${d.pos?.line}|${d.message}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
 }

@@ -94,3 +94,14 @@ export async function rewriteBodies(
   }
   return { bodies: out, diagnostics }
 }
+
+/** The same warning from two trees (an untranslated post's link) is reported once. */
+export function uniqueByPosition(list: BdsError[]): BdsError[] {
+  const seen = new Set<string>()
+  return list.filter((d) => {
+    const key = `${d.code}|${d.pos?.file}|${d.pos?.line}|${d.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

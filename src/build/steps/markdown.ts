@@ -69,3 +69,40 @@ export function createMarkdownStep(
     },
   }
 }
+
+/**
+ * Completes the bodies of every tree (`bodies[i]` is tree i's); a subtree post that is not
+ * translated has the main tree's Markdown.
+ */
+export async function completeTrees(
+  markdown: MarkdownStep,
+  trees: readonly { posts: readonly Post[] }[],
+  bodies: readonly Map<string, RenderedBody>[],
+): Promise<void> {
+  const shared = bodies[0] as Map<string, RenderedBody>
+  await markdown.complete(trees[0]?.posts ?? [], shared)
+  for (const [i, t] of trees.entries()) {
+    if (i === 0) continue
+    const own = bodies[i] as Map<string, RenderedBody>
+    for (const post of t.posts) {
+      const body = shared.get(post.file)
+      if (!own.has(post.file) && body && !post.body.includes('[[')) own.set(post.file, body)
+    }
+    await markdown.complete(t.posts, own)
+  }
+}
+
+/** A tree's bodies of the last build that are still good: same post, file not re-read. */
+export function carryBodies(
+  posts: readonly Post[],
+  previous: ReadonlyMap<string, RenderedBody> | undefined,
+  changed: ReadonlySet<string> | undefined,
+): Map<string, RenderedBody> {
+  const bodies = new Map<string, RenderedBody>()
+  if (!previous) return bodies
+  for (const post of posts) {
+    const body = previous.get(post.file)
+    if (body && !changed?.has(post.file)) bodies.set(post.file, body)
+  }
+  return bodies
+}
