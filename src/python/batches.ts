@@ -6,10 +6,26 @@ import type { PythonCall, PythonCallResult, PythonError, ScriptSource } from './
 
 const scriptKey = (s: ScriptSource) => `${s.id}:${s.hash}`
 
+/**
+ * An object argument whose fields cross apart: a field that many calls share (a macro
+ * context's `env`) is encoded, sent and parsed once per batch instead of once per call. The
+ * script receives the same dict as if the whole object had been sent.
+ */
+export class FieldsArgument {
+  constructor(readonly fields: Readonly<Record<string, unknown>>) {}
+  /** As JSON, the object itself (what the script receives). */
+  toJSON() {
+    return this.fields
+  }
+}
+
+/** An argument as JSON text, or as its fields' JSON texts (a FieldsArgument). */
+export type EncodedArg = string | [string, string][]
+
 /** A call with its arguments already as JSON text. */
 export interface EncodedCall {
   script: ScriptSource
-  texts: string[]
+  texts: EncodedArg[]
   /** Its keyword arguments as a JSON object, when it has any. */
   kw?: string
 }
@@ -43,12 +59,20 @@ export function dedupe(calls: readonly PythonCall[]): Planned {
     }
     return id
   }
+  const encodeArg = (arg: unknown): EncodedArg =>
+    arg instanceof FieldsArgument
+      ? Object.entries(arg.fields).map(([name, value]) => [name, encode(value)])
+      : encode(arg)
+  const argId = (arg: EncodedArg) =>
+    typeof arg === 'string'
+      ? idOf(arg)
+      : arg.map(([name, text]) => `${name}=${idOf(text)}`).join('&')
   const seen = new Map<string, number>()
   const unique: EncodedCall[] = []
   const slot = calls.map(({ script, args, kwargs }) => {
-    const texts = args.map(encode)
+    const texts = args.map(encodeArg)
     const kw = kwargs && Object.keys(kwargs).length > 0 ? JSON.stringify(kwargs) : undefined
-    const key = `${scriptKey(script)}\0${texts.map(idOf).join(',')}\0${kw === undefined ? '' : idOf(kw)}`
+    const key = `${scriptKey(script)}\0${texts.map(argId).join(',')}\0${kw === undefined ? '' : idOf(kw)}`
     let index = seen.get(key)
     if (index === undefined) {
       index = unique.push(kw === undefined ? { script, texts } : { script, texts, kw }) - 1
@@ -71,9 +95,14 @@ export function chunk<T>(items: readonly T[], workers: number, max = 100): T[][]
 export interface CallPlan {
   scripts: Record<string, ScriptSource>
   values: string[]
-  /** `kw`: the index of the call's keyword arguments (a JSON object) in `values`. */
-  calls: { key: string; args: number[]; kw?: number }[]
+  /**
+   * Each argument is an index in `values`, or a list of [field, index] pairs (an object sent
+   * field by field); `kw`: the index of the call's keyword arguments (a JSON object).
+   */
+  calls: { key: string; args: PlannedArg[]; kw?: number }[]
 }
+
+export type PlannedArg = number | [string, number][]
 
 export function planOf(calls: readonly EncodedCall[]): CallPlan {
   const scripts: Record<string, ScriptSource> = {}
@@ -90,7 +119,12 @@ export function planOf(calls: readonly EncodedCall[]): CallPlan {
   const list = calls.map(({ script, texts, kw }) => {
     const key = scriptKey(script)
     scripts[key] ??= script
-    const args = texts.map(ref)
+    const args = texts.map(
+      (t): PlannedArg =>
+        typeof t === 'string'
+          ? ref(t)
+          : t.map(([name, text]): [string, number] => [name, ref(text)]),
+    )
     return kw === undefined ? { key, args } : { key, args, kw: ref(kw) }
   })
   return { scripts, values, calls: list }
@@ -99,13 +133,24 @@ export function planOf(calls: readonly EncodedCall[]): CallPlan {
 /** The calls of a plan that came over IPC; undefined when it does not hold together. */
 export function callsOf(plan: CallPlan): EncodedCall[] | undefined {
   const calls: EncodedCall[] = []
+  const valueAt = (i: unknown) => (typeof i === 'number' ? plan.values[i] : undefined)
+  const textOf = (arg: PlannedArg): EncodedArg | undefined => {
+    if (!Array.isArray(arg)) return valueAt(arg)
+    const fields: [string, string][] = []
+    for (const field of arg) {
+      const text = Array.isArray(field) ? valueAt(field[1]) : undefined
+      if (typeof field[0] !== 'string' || text === undefined) return undefined
+      fields.push([field[0], text])
+    }
+    return fields
+  }
   for (const { key, args, kw } of plan.calls) {
     const script = plan.scripts[key]
-    const texts = args.map((i) => plan.values[i])
+    const texts = Array.isArray(args) ? args.map(textOf) : [undefined]
     const kwText = kw === undefined ? undefined : plan.values[kw]
-    if (!script || texts.some((t) => typeof t !== 'string')) return undefined
+    if (!script || texts.some((t) => t === undefined)) return undefined
     if (kw !== undefined && typeof kwText !== 'string') return undefined
-    const call = { script, texts: texts as string[] }
+    const call = { script, texts: texts as EncodedArg[] }
     calls.push(kwText === undefined ? call : { ...call, kw: kwText })
   }
   return calls

@@ -1,7 +1,7 @@
 // Counters of the Python runtime: calls, errors, timeouts, worker restarts, start time, and
 // per-script call-time percentiles for the build summary and the JSON report.
 
-import type { PythonCallResult, PythonCounters, ScriptTiming } from './types.js'
+import type { PythonCallResult, PythonCounters, PythonHops, ScriptTiming } from './types.js'
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0
@@ -12,9 +12,43 @@ export function percentile(sorted: readonly number[], p: number): number {
 /** Call times kept per script: all of them up to this many, then a uniform random sample. */
 const SAMPLES = 2048
 
+/** Each time to a tenth of a millisecond. */
+export const tenths = <T extends object>(times: T): T =>
+  Object.fromEntries(
+    Object.entries(times).map(([k, v]) => [k, Math.round((v as number) * 10) / 10]),
+  ) as T
+
 export function createCounters(workers: number) {
   const times = new Map<string, { seen: number; sample: number[] }>()
   const state = { calls: 0, errors: 0, timeouts: 0, workerRestarts: 0, startMs: 0, snapshot: false }
+  const hops: PythonHops = {
+    batches: 0,
+    encodeMs: 0,
+    toWorkerMs: 0,
+    siteMs: 0,
+    parseMs: 0,
+    callsMs: 0,
+    loopMs: 0,
+    fromWorkerMs: 0,
+  }
+
+  /** Adds one batch's hops (`trace`: the worker's, see RunOutcome) to the sums. */
+  function batch(
+    times: { encodeMs: number; sentAt: number; doneAt: number; callsMs: number },
+    trace: unknown,
+  ): void {
+    const t = Array.isArray(trace) && trace.length === 5 ? (trace as number[]) : undefined
+    if (!t?.every(Number.isFinite)) return // an unknown shape: no times rather than wrong ones
+    const [began, siteMs, parseMs, loopMs, ended] = t as [number, number, number, number, number]
+    hops.batches++
+    hops.encodeMs += times.encodeMs
+    hops.toWorkerMs += Math.max(0, began - times.sentAt)
+    hops.siteMs += siteMs
+    hops.parseMs += parseMs
+    hops.callsMs += times.callsMs
+    hops.loopMs += Math.max(0, loopMs - times.callsMs)
+    hops.fromWorkerMs += Math.max(0, times.doneAt - ended)
+  }
 
   function record(slug: string, result: PythonCallResult): void {
     state.calls++
@@ -45,8 +79,9 @@ export function createCounters(workers: number) {
         p95Ms: round(percentile(sorted, 95)),
       }
     }
-    return { ...state, workers, byScript }
+    if (hops.batches === 0) return { ...state, workers, byScript }
+    return { ...state, workers, byScript, hops: tenths(hops) }
   }
 
-  return { state, record, snapshot }
+  return { state, record, batch, snapshot }
 }

@@ -8,6 +8,7 @@ import { detectOsLayer } from './sandbox/os-layer.js'
 import type { PythonHost } from './types.js'
 
 export { checkContext, checkPost, checkResult } from './abi.js'
+export { FieldsArgument } from './batches.js'
 export { blockedCapability } from './blocked.js'
 export { checkScripts, readScript, scriptProblem } from './check.js'
 export type { PythonHostOptions } from './options.js'

@@ -30,7 +30,7 @@ import {
   WORKER,
   wireReplyError,
 } from './wire.js'
-import type { SiteBlock, WorkerTask } from './worker/protocol.js'
+import { epochMs, type SiteBlock, type WorkerTask } from './worker/protocol.js'
 import { readWorkerReply } from './worker-reply.js'
 
 const TIMEOUT_HARD: PythonCallResult = failure({
@@ -133,9 +133,12 @@ export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): Pool
     attempt = 0,
   ): Promise<PythonCallResult[]> {
     const channel = stream?.onOutput ? outputChannel(stream.onOutput) : undefined
+    const encodedAt = epochMs()
+    const json = batchJson(calls)
+    const sentAt = epochMs()
     const guarded = await runGuarded(
       pool as Piscina,
-      batchJson(calls),
+      json,
       site,
       options.timeoutMs,
       channel?.port2,
@@ -143,6 +146,9 @@ export function createPoolHost(options: PythonHostOptions, boot: PoolBoot): Pool
     if (guarded.kind === 'done') {
       if (guarded.outcome.recycle) await recycle(guarded.threadId)
       const results = parseResults(guarded.outcome.results, calls.length)
+      const times = { encodeMs: sentAt - encodedAt, sentAt, doneAt: epochMs() }
+      const callsMs = results.reduce((sum, r) => sum + r.ms, 0)
+      counters.batch({ ...times, callsMs }, guarded.outcome.trace)
       const rest = calls.slice(results.length)
       return rest.length ? [...results, ...(await runBatch(rest, stream))] : results
     }

@@ -143,6 +143,32 @@ export interface ScriptTiming {
   p95Ms: number
 }
 
+/**
+ * Where the time of Python calls goes, hop by hop, summed over every batch (milliseconds;
+ * the workers run side by side, so the sums may exceed the wall time).
+ */
+export interface PythonHops {
+  batches: number
+  /** Encoding calls into a batch's JSON where the pool runs (this process or the sandbox child). */
+  encodeMs: number
+  /** A batch waiting for a free worker and crossing to it. */
+  toWorkerMs: number
+  /** In the worker: loading the site data into Python when it changed. */
+  siteMs: number
+  /** In the worker: parsing the batch's JSON in Python. */
+  parseMs: number
+  /** The calls as the harness times them: the script, its argument copies, capture, result JSON. */
+  callsMs: number
+  /** In the worker, around the calls: crossing from JavaScript into Python and back, per call. */
+  loopMs: number
+  /** A batch's reply crossing back and its results being checked. */
+  fromWorkerMs: number
+  /** Sandbox: a request planned and crossing to the child, until the child reads it. */
+  toChildMs?: number
+  /** Sandbox: the child's reply crossing back, until the host has checked it. */
+  fromChildMs?: number
+}
+
 export interface PythonCounters {
   calls: number
   errors: number
@@ -156,6 +182,8 @@ export interface PythonCounters {
   byScript: Record<string, ScriptTiming>
   /** Where the workers run: a sandbox child (with or without OS namespaces) or this process. */
   isolation?: 'sandbox+namespaces' | 'sandbox' | 'in-process'
+  /** Where the calls' time went, once calls ran. */
+  hops?: PythonHops
 }
 
 export interface RunOptions {
@@ -166,6 +194,11 @@ export interface RunOptions {
 export interface PythonHost {
   /** Starts the workers; idempotent. Resolves when the pool can take calls. */
   start(): Promise<void>
+  /**
+   * Loads what starting needs (a host whose code loads lazily), starting nothing: a build
+   * likely to call Python asks early, so the start it makes later is not delayed by it.
+   */
+  load?(): void
   /** Data for the `bds` module; every later call sees it. */
   setSiteData(data: SiteData): void
   /** Runs calls in batches; results in order. Never rejects for one bad call. */

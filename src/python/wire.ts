@@ -43,6 +43,9 @@ export function countersProblem(raw: unknown): string | undefined {
   if (typeof raw.snapshot !== 'boolean') return 'counters.snapshot is not a boolean'
   if (!ISOLATION.has(raw.isolation as string)) return 'counters.isolation is unknown'
   if (!isObject(raw.byScript)) return 'counters.byScript is not an object'
+  const hops = raw.hops
+  if (hops !== undefined && !(isObject(hops) && Object.values(hops).every(isCount)))
+    return 'counters.hops are not times'
   for (const [slug, t] of Object.entries(raw.byScript)) {
     if (!isObject(t) || !isCount(t.calls) || !isCount(t.p50Ms) || !isCount(t.p95Ms))
       return `counters.byScript[${JSON.stringify(slug.slice(0, 80))}] is not a timing`

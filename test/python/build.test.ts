@@ -19,6 +19,7 @@ interface Report {
     timeouts: number
     snapshot: boolean
     byScript: Record<string, { calls: number }>
+    hops?: Record<string, number>
     output: { macro: string; text: string }[]
   }
 }
@@ -111,6 +112,23 @@ describe('a site with Python macros', () => {
 
   it('counts calls, errors and timeouts in the summary and the JSON report', () => {
     expect(report.python).toMatchObject({ calls: 7, errors: 2, timeouts: 1, snapshot: true })
+    // Where the calls' time went, hop by hop, down to the crossing into the sandbox child.
+    const hops = report.python?.hops ?? {}
+    expect(hops.batches).toBeGreaterThan(0)
+    expect(Object.keys(hops).sort()).toEqual(
+      [
+        'batches',
+        'callsMs',
+        'encodeMs',
+        'fromChildMs',
+        'fromWorkerMs',
+        'loopMs',
+        'parseMs',
+        'siteMs',
+        'toChildMs',
+        'toWorkerMs',
+      ].sort(),
+    )
     expect(Object.keys(report.python?.byScript ?? {}).sort()).toEqual([
       'bad_result',
       'count',

@@ -2,7 +2,7 @@
 // isolation, the compile cache, output capture, the bds module, batching and counters.
 
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import type { PythonHost } from '../../src/python/index.js'
+import { FieldsArgument, type PythonHost } from '../../src/python/index.js'
 import { call, py, script, testHost } from '../helpers/python.js'
 
 let host: PythonHost
@@ -327,5 +327,34 @@ describe('batching and counters', () => {
     expect(c.snapshot).toBe(true)
     expect(c.byScript.idx?.calls).toBe(500)
     expect(c.byScript.idx?.p95Ms).toBeGreaterThanOrEqual(c.byScript.idx?.p50Ms ?? 0)
+  })
+
+  it('sends a shared field once and gives every call its own copy; times every hop', async () => {
+    const s = script(
+      'fields',
+      py(
+        'def render(c, post):',
+        '    seen = [sorted(c), c["env"]["hook"], c["params"]["n"], post["t"]]',
+        '    c["env"]["hook"] = "changed by a call"',
+        '    return seen',
+      ),
+    )
+    const env = { hook: 'fields', text: 'x'.repeat(1000) }
+    const results = await host.run(
+      [1, 2, 3].map((n) => ({
+        script: s,
+        args: [new FieldsArgument({ env, params: { n } }), { t: 'p' }],
+      })),
+    )
+    expect(results.map((r) => r.value)).toEqual(
+      [1, 2, 3].map((n) => [['env', 'params'], 'fields', n, 'p']),
+    )
+    const hops = host.counters().hops as unknown as Record<string, number>
+    expect(hops.batches).toBeGreaterThan(0)
+    expect(hops.callsMs).toBeGreaterThan(0)
+    const others = ['encodeMs', 'toWorkerMs', 'siteMs', 'parseMs', 'loopMs', 'fromWorkerMs']
+    // The host is the sandbox: the hops to the child and back are timed too.
+    for (const hop of [...others, 'toChildMs', 'fromChildMs'])
+      expect(hops[hop], hop).toBeGreaterThanOrEqual(0)
   })
 })

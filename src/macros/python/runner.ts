@@ -9,6 +9,7 @@ import {
   checkContext,
   checkPost,
   checkResult,
+  FieldsArgument,
   type PythonCall,
   type PythonCallResult,
   type PythonHost,
@@ -119,6 +120,15 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
         MacroInput['post'],
         { data: ReturnType<typeof publicPost> | null; problem?: string }
       >()
+      // Calls of one script in one language tree share their context's env: it crosses once
+      // per batch, with the params of each call beside it.
+      const envs = new Map<string, ReturnType<typeof macroContext>['env']>()
+      const sharedEnv = (env: ReturnType<typeof macroContext>['env']) => {
+        const key = JSON.stringify([env.hook, env.source.id, env.mainLanguage, env.languagePrefix])
+        const known = envs.get(key) ?? env
+        envs.set(key, known)
+        return known
+      }
       batch.forEach((input, i) => {
         const name = input.call.name
         const script = macros.scripts.get(name) as ScriptSource
@@ -153,7 +163,8 @@ export function createPythonMacroRunner(host: PythonHost, macros: MacroScripts):
           return
         }
         const named = kwargs && Object.keys(kwargs).length > 0 ? { kwargs } : {}
-        calls.push({ script, args: [context, post.data], ...named })
+        const args = [new FieldsArgument({ env: sharedEnv(context.env), params: context.params })]
+        calls.push({ script, args: [...args, post.data], ...named })
         owners.push(i)
       })
       const results = calls.length > 0 ? await host.run(calls) : []

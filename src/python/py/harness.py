@@ -294,7 +294,10 @@ def _fresh(value):
 
 
 def _argument(index):
-    """Each distinct value is parsed once per batch; every call gets its own copy."""
+    """Each distinct value is parsed once per batch; every call gets its own copy. An
+    argument sent field by field ([[name, index], …]) becomes the dict of those fields."""
+    if isinstance(index, list):
+        return {name: _argument(i) for name, i in index}
     parsed = _batch["parsed"][index]
     if parsed is None:
         parsed = _batch["parsed"][index] = (json.loads(_batch["values"][index]),)

@@ -8,6 +8,7 @@ import { callsOf } from '../batches.js'
 import { createPoolHost, type PoolHost } from '../pool.js'
 import { makeSnapshot } from '../snapshot-make.js'
 import { WIRE_VERSION } from '../wire.js'
+import { epochMs } from '../worker/protocol.js'
 import { type FromChild, PROBE_ARG, type ToChild } from './protocol.js'
 
 const send = (message: FromChild) => process.send?.({ ...message, v: WIRE_VERSION })
@@ -43,11 +44,12 @@ async function onRequest(m: Extract<ToChild, { t: 'req' }>): Promise<void> {
       const onOutput = m.stream
         ? (stream: 'stdout' | 'stderr', text: string) => send({ t: 'out', id: m.id, stream, text })
         : undefined
+      const readAt = epochMs()
       return answer(m.id, async () => {
         const calls = callsOf(m.plan)
         if (!calls) throw new Error('the run request does not hold together')
         const results = await need().runEncoded(calls, { onOutput })
-        return { results, counters: need().counters() }
+        return { results, counters: need().counters(), at: [readAt, epochMs()] }
       })
     }
     case 'check':

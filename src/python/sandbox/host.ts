@@ -6,6 +6,7 @@
 
 import type { ChildProcess } from 'node:child_process'
 import { dedupe, failure, planOf } from '../batches.js'
+import { tenths } from '../counters.js'
 import { harnessSources } from '../harness.js'
 import type { PythonHostOptions } from '../options.js'
 import { pythonWorkerFile } from '../paths.js'
@@ -26,6 +27,7 @@ import type {
   SiteData,
 } from '../types.js'
 import { graceFor } from '../watchdog.js'
+import { epochMs } from '../worker/protocol.js'
 import { type Channel, openChannel, stamp } from './channel.js'
 import { launchChild, stderrTail, type Wrapper } from './launch.js'
 import { readCheckReply, readCounters, readRunReply } from './replies.js'
@@ -62,6 +64,8 @@ export function createSandboxHost(options: PythonHostOptions, deps: SandboxDeps 
   let site: SiteData | undefined
   let siteText = ''
   let counters: PythonCounters | undefined
+  /** The hops between this process and the child, summed over requests (PythonHops). */
+  const crossing = { toChildMs: 0, fromChildMs: 0 }
   let restarts = 0
   let startMs = 0
 
@@ -122,6 +126,7 @@ export function createSandboxHost(options: PythonHostOptions, deps: SandboxDeps 
   ) {
     if (calls.length === 0) return []
     // Deduplicated and encoded here: a post's data crosses once, however many tokens use it.
+    const askedAt = epochMs()
     const { unique, slot } = dedupe(calls)
     let results: PythonCallResult[]
     try {
@@ -135,6 +140,10 @@ export function createSandboxHost(options: PythonHostOptions, deps: SandboxDeps 
       const reply = readRunReply(await ch.request(message, opts?.onOutput), unique.length)
       counters = reply.counters
       results = reply.results
+      if (reply.at) {
+        crossing.toChildMs += Math.max(0, reply.at[0] - askedAt)
+        crossing.fromChildMs += Math.max(0, epochMs() - reply.at[1])
+      }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       results = unique.map(() =>
@@ -169,6 +178,7 @@ export function createSandboxHost(options: PythonHostOptions, deps: SandboxDeps 
     check,
     counters: () => ({
       ...(counters ?? NO_COUNTERS),
+      ...(counters?.hops ? { hops: { ...counters.hops, ...tenths(crossing) } } : {}),
       startMs,
       workerRestarts: (counters?.workerRestarts ?? 0) + restarts,
       isolation: deps.layer?.kind === 'namespaces' ? 'sandbox+namespaces' : 'sandbox',

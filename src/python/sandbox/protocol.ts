@@ -50,6 +50,8 @@ export type FromChild =
 export interface RunReply {
   results: PythonCallResult[]
   counters: PythonCounters
+  /** When the child read the request and when it replied (epochMs), if it said. */
+  at?: [number, number]
 }
 export type CheckReply = CheckResult[]
 

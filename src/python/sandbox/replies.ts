@@ -25,7 +25,14 @@ export function readRunReply(text: string, expected: number): RunReply {
     const got = Array.isArray(results) ? results.length : 'none'
     throw wireReplyError(CHILD, `run: ${expected} results were expected, got ${got}`)
   }
-  return { results: results.map(asResult), counters: counters(raw?.counters, 'run') }
+  const reply: RunReply = {
+    results: results.map(asResult),
+    counters: counters(raw?.counters, 'run'),
+  }
+  const at = (raw as { at?: unknown } | null)?.at
+  if (Array.isArray(at) && at.length === 2 && at.every(Number.isFinite))
+    reply.at = at as [number, number]
+  return reply
 }
 
 /** The reply to `check`: one result per script asked about, named by the asker's own file. */

@@ -4,7 +4,7 @@
 
 import type { MessagePort } from 'node:worker_threads'
 import type { PyodideAPI } from 'pyodide'
-import { CONTROL, type RunOutcome, type RunTask, type SiteBlock } from './protocol.js'
+import { CONTROL, epochMs, type RunOutcome, type RunTask, type SiteBlock } from './protocol.js'
 
 interface Harness {
   begin(batch: string): number
@@ -45,11 +45,14 @@ export function createBatchRunner(py: PyodideAPI) {
   }
 
   function run(task: RunTask): RunOutcome {
+    const began = epochMs()
     const control = new Int32Array(task.control)
     const results: string[] = []
     let recycle = false
     loadSite(task.site)
+    const sited = epochMs()
     const count = harness.begin(task.batch)
+    const parsed = epochMs()
     py.setInterruptBuffer(control.subarray(CONTROL.signal, CONTROL.signal + 1))
     if (task.stream) streamTo(task.stream)
     try {
@@ -78,7 +81,9 @@ export function createBatchRunner(py: PyodideAPI) {
       if (task.stream) streamTo(undefined)
       if (!recycle) py.setInterruptBuffer(undefined as unknown as Int32Array)
     }
-    return { results: `[${results.join(',')}]`, recycle, heapBytes: heap() }
+    const ended = epochMs()
+    const trace: RunOutcome['trace'] = [began, sited - began, parsed - sited, ended - parsed, ended]
+    return { results: `[${results.join(',')}]`, recycle, heapBytes: heap(), trace }
   }
 
   /**

@@ -10,9 +10,16 @@ import type { MessagePort } from 'node:worker_threads'
  * peer of another version is refused, never half understood. 2: the site data carries the
  * site's utility scripts (`modules`). 3: a call's result says what it read of the site data
  * (`reads`: `posts`, `post:SLUG`, `data:NAME` …), a check's result gives each function's
- * positional parameter count (`params`) and the entrypoint's declaration (`signature`).
+ * positional parameter count (`params`) and the entrypoint's declaration (`signature`). 4: an
+ * argument may cross field by field (`[[name, value index], …]`, batches.ts FieldsArgument).
  */
-export const WIRE_VERSION = 3
+export const WIRE_VERSION = 4
+
+/**
+ * The clock hops are timed with: milliseconds since the epoch, with the precision of
+ * performance.now(), comparable between threads and processes of one machine.
+ */
+export const epochMs = () => performance.timeOrigin + performance.now()
 
 /** What every message carries: the sender's WIRE_VERSION. */
 export interface Stamped {
@@ -64,6 +71,11 @@ export interface RunOutcome {
   /** The interpreter is unusable or bloated (fatal error, MemoryError): replace this worker. */
   recycle: boolean
   heapBytes: number
+  /**
+   * Times of the batch (ms): when the worker began it (epoch), loading the site data,
+   * parsing the batch, its loop over the calls, and when it ended (epoch).
+   */
+  trace: [number, number, number, number, number]
 }
 
 export type WorkerReply = Stamped &

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { checkContext, checkResult } from '../../../src/python/abi.js'
-import { batchJson, chunk, dedupe, parseResults } from '../../../src/python/batches.js'
+import {
+  batchJson,
+  callsOf,
+  chunk,
+  dedupe,
+  FieldsArgument,
+  parseResults,
+  planOf,
+} from '../../../src/python/batches.js'
 import { blockedCapability } from '../../../src/python/blocked.js'
 import { createCounters, percentile } from '../../../src/python/counters.js'
 import { script } from '../../helpers/python.js'
@@ -63,6 +71,42 @@ describe('batches', () => {
     ])
   })
 
+  it('sends a field many calls share once per batch, and keeps calls with other fields apart', () => {
+    const env = { hook: 'a', translations: { more: 'More' } }
+    const calls = [1, 2, 1].map((n) => ({
+      script: s,
+      args: [new FieldsArgument({ env, params: { n } }), { title: 'p' }],
+    }))
+    const { unique, slot } = dedupe(calls)
+    expect(slot).toEqual([0, 1, 0])
+    const json = JSON.parse(batchJson(unique))
+    expect(json.values).toEqual([JSON.stringify(env), '{"n":1}', '{"title":"p"}', '{"n":2}'])
+    expect(json.calls.map((c: { args: unknown }) => c.args)).toEqual([
+      [
+        [
+          ['env', 0],
+          ['params', 1],
+        ],
+        2,
+      ],
+      [
+        [
+          ['env', 0],
+          ['params', 3],
+        ],
+        2,
+      ],
+    ])
+    // What crossed to the sandbox child comes back as the same calls, and a forged plan is refused.
+    const plan = planOf(unique)
+    expect(callsOf(plan)).toEqual(unique)
+    const forged = (args: unknown) =>
+      callsOf({ ...plan, calls: [{ key: `a:${s.hash}`, args: args as number[] }] })
+    expect(forged([[['env', 99]]])).toBeUndefined()
+    expect(forged([[[1, 0]]])).toBeUndefined()
+    expect(forged('x')).toBeUndefined()
+  })
+
   it('treats a malformed worker reply as a crash of every call, never as data', () => {
     for (const reply of ['not json', '{"a":1}', '[1, 2, 3]', '[]']) {
       const results = parseResults(reply, 2)
@@ -112,6 +156,25 @@ describe('ABI v1 schemas', () => {
 })
 
 describe('counters', () => {
+  it('sums the hops of each batch from its worker trace, and ignores a trace it cannot read', () => {
+    const c = createCounters(2)
+    expect(c.snapshot().hops).toBeUndefined()
+    const times = { encodeMs: 1, sentAt: 1000, doneAt: 1030, callsMs: 12 }
+    c.batch(times, [1004, 2, 3, 20, 1027])
+    c.batch(times, 'not a trace')
+    c.batch(times, [1, 2, 3, Number.NaN, 5])
+    expect(c.snapshot().hops).toEqual({
+      batches: 1,
+      encodeMs: 1,
+      toWorkerMs: 4,
+      siteMs: 2,
+      parseMs: 3,
+      callsMs: 12,
+      loopMs: 8,
+      fromWorkerMs: 3,
+    })
+  })
+
   it('computes nearest-rank percentiles per script', () => {
     expect(percentile([], 50)).toBe(0)
     expect(percentile([1, 2, 3, 4], 50)).toBe(2)

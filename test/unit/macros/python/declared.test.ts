@@ -55,7 +55,10 @@ async function step(signature: Signature | undefined, params: HeaderParam[] | nu
 
 const sent = (host: ReturnType<typeof fakePythonHost>) => {
   const call = host.calls.at(-1)
-  const context = call?.args[0] as { params: MacroParams } | undefined
+  // The context crosses field by field (FieldsArgument); as JSON it is the plain object.
+  const context = JSON.parse(JSON.stringify(call?.args[0] ?? null)) as {
+    params: MacroParams
+  } | null
   return { params: context?.params, kwargs: call?.kwargs }
 }
 
