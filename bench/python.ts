@@ -29,10 +29,19 @@ export interface PythonBenchResult {
   builds: {
     posts: number
     plainMs: number
+    /** The same corpus with 5 macro calls per post, in the sandbox (the default). */
     macrosMs: number
     addedMs: number
+    /** The same, in-process (BDS_SANDBOX=off). */
+    inProcessMs: number
+    addedInProcessMs: number
     poolStartMs: number
     calls: number
+    /** The macro step of the median sandboxed build, ms. */
+    macroStepMs: number
+    /** Where the calls' time went (the report's python.hops), sandboxed and in-process. */
+    hops?: Record<string, number>
+    hopsInProcess?: Record<string, number>
   }[]
 }
 
@@ -169,17 +178,19 @@ export async function coldBuild(bin: string, site: string, env: NodeJS.ProcessEn
     { env },
   )
   const json = JSON.parse(readFileSync(report, 'utf8')) as {
-    python?: { startMs: number; calls: number }
+    python?: { startMs: number; calls: number; hops?: Record<string, number> }
     steps?: { name: string; ms: number }[]
   }
   await rmrf(out)
   if (r.code !== 0) throw new Error(`bds build failed: ${r.output}`)
-  const pagesMs = json.steps?.find((s) => s.name === 'pages')?.ms ?? 0
+  const step = (name: string) => json.steps?.find((s) => s.name === name)?.ms ?? 0
   return {
     ms: r.ms,
     poolStartMs: json.python?.startMs ?? 0,
     calls: json.python?.calls ?? 0,
-    pagesMs,
+    pagesMs: step('pages'),
+    macroStepMs: step('macros'),
+    hops: json.python?.hops,
   }
 }
 
@@ -206,21 +217,30 @@ export async function benchPython(o: {
       await generateCorpus(macros, n)
       await addMacros(macros)
       const p: number[] = []
-      const m: { ms: number; poolStartMs: number; calls: number }[] = []
+      const m: Awaited<ReturnType<typeof coldBuild>>[] = []
+      const inProc: Awaited<ReturnType<typeof coldBuild>>[] = []
       for (let i = 0; i < o.runs; i++) {
         p.push((await coldBuild(o.bdsBin, plain, env)).ms)
         m.push(await coldBuild(o.bdsBin, macros, env))
+        inProc.push(await coldBuild(o.bdsBin, macros, { ...env, BDS_SANDBOX: 'off' }))
       }
       const plainMs = median(p)
       const macrosMs = median(m.map((x) => x.ms))
-      const poolStartMs = median(m.map((x) => x.poolStartMs))
+      const inProcessMs = median(inProc.map((x) => x.ms))
+      const medianRun = (runs: typeof m) =>
+        [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)]
       builds.push({
         posts: n,
         plainMs,
         macrosMs,
         addedMs: macrosMs - plainMs,
-        poolStartMs,
+        inProcessMs,
+        addedInProcessMs: inProcessMs - plainMs,
+        poolStartMs: median(m.map((x) => x.poolStartMs)),
         calls: m[0]?.calls ?? 0,
+        macroStepMs: medianRun(m)?.macroStepMs ?? 0,
+        hops: medianRun(m)?.hops,
+        hopsInProcess: medianRun(inProc)?.hops,
       })
     }
     return { inProcess, sandbox, builds }
@@ -243,9 +263,22 @@ export function pythonTable(r: PythonBenchResult): string {
       `  ${name} batch of 1 / 10 / 100: ${b('1')} / ${b('10')} / ${b('100')} · per call in runs of 800 (batches of 100): p50 ${us(x.perCallMs.p50)}, p95 ${us(x.perCallMs.p95)} · in the worker p50 ${us(x.workerCallMs.p50)} · RSS ${f(x.rssMb)} MB`,
     )
   }
+  const hopLine = (name: string, h: Record<string, number> | undefined, calls: number) => {
+    if (!h) return `    hops ${name}: not reported`
+    const order = ['encodeMs', 'toChildMs', 'toWorkerMs', 'siteMs', 'parseMs', 'callsMs', 'loopMs']
+    const parts = [...order, 'fromWorkerMs', 'fromChildMs']
+      .filter((k) => h[k] !== undefined)
+      .map((k) => `${k.replace(/Ms$/, '')} ${f(h[k] as number).trim()}`)
+    const perCall = calls
+      ? ` · calls+loop per call ${us(((h.callsMs ?? 0) + (h.loopMs ?? 0)) / calls)}`
+      : ''
+    return `    hops ${name} (ms summed over ${h.batches} batches): ${parts.join(' · ')}${perCall}`
+  }
   for (const b of r.builds) {
     lines.push(
-      `  ${String(b.posts).padStart(5)} posts × 5 macros (${b.calls} calls): ${f(b.macrosMs)} ms vs ${f(b.plainMs)} ms without → +${f(b.addedMs)} ms (pool start ${f(b.poolStartMs)} ms)`,
+      `  ${String(b.posts).padStart(5)} posts × 5 macros (${b.calls} calls), without them ${f(b.plainMs)} ms: sandbox ${f(b.macrosMs)} ms (+${f(b.addedMs).trim()} ms) · in-process ${f(b.inProcessMs)} ms (+${f(b.addedInProcessMs).trim()} ms) · pool start ${f(b.poolStartMs)} ms · macro step ${f(b.macroStepMs)} ms`,
+      hopLine('sandbox', b.hops, b.calls),
+      hopLine('in-process', b.hopsInProcess, b.calls),
     )
   }
   return lines.join('\n')

@@ -99,8 +99,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     })
     const offer = (post: Post) => {
       // Python starts early only for a post the cache has not seen (its calls will run).
-      if (!bodyCache.known(post)) python.notice(post)
-      markdown.offer(post)
+      const known = bodyCache.known(post)
+      if (!known) python.notice(post)
+      markdown.offer(post, known)
     }
     const content = await timer.step('content', async () => {
       if (!prev)
@@ -163,6 +164,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
             keep,
             bodies: bodies[i] as Map<string, RenderedBody>,
             cache: bodyCache,
+            rendered: markdown.placeholder,
             images: lookup,
           }),
         )
@@ -282,6 +284,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     await timer.step('generated', () =>
       emitGenerated(config, trees, models, plans, { routes, sink, sitemap }),
     )
+    const worked = rendered.flatMap((r) => r.fromWorkers.map((w) => w.result))
+    // The pages go into the build cache while the search index is still being made.
+    const pagesWritten = [sink.result(), ...worked].flatMap((r) => [...r.manifest])
+    pageCache.store(writer, new Map(pagesWritten), failed)
+    cache.flush()
     const search = await searching
     for (const file of search.files) if (routes.claim(file.path, file.source)) sink.write(file)
     const carried: Manifest = new Map(plans.flatMap((p) => [...p.carried]))
@@ -292,12 +299,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       for (const file of images.files) if (routes.claim(file.path, file.source)) sink.write(file)
       return all
     })
-    const worked = rendered.flatMap((r) => r.fromWorkers.map((w) => w.result))
     const parts = [sink.result(), ...worked, carriedResult(carried)]
     const written = await timer.step('write', async () =>
       finishOutputs(writer, previous, parts, failed),
     )
-    pageCache.store(writer, written.manifest, failed)
     const ownership = recordOwnership(writer, owner, written)
     writer.clearTemp()
     const reports = macroSteps.map((m) => macroReport(m.memo))

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/index.js'
 import type { CategoryMetaMap, PostMeta } from '../content/index.js'
 import type { Diagnostic } from '../errors/index.js'
+import type { PlaceholderBody } from '../macros/index.js'
 import type { Manifest, SinkOptions, WriteResult } from '../output/index.js'
 import type { ImageTable, RenderedBody, TemplateStore } from '../render/index.js'
 import type { SiteAlternates, Tree } from '../site/index.js'
@@ -43,8 +44,12 @@ export interface PagesRequest {
   data: Readonly<Record<string, unknown>>
 }
 
+/** A post body with macro tokens to render with placeholders: file, body, its first line. */
+export type PlaceholderItem = [string, string, number]
+
 export type WorkerRequest =
   | { type: 'markdown'; items: [string, string][] }
+  | { type: 'placeholders'; items: PlaceholderItem[] }
   | ({ type: 'pages' } & PagesRequest)
   | { type: 'splice'; outputs: string[] }
 
@@ -52,6 +57,8 @@ export type { WorkerMacros }
 
 export interface RenderWorker {
   markdown(items: [string, string][]): Promise<[string, RenderedBody][]>
+  /** Bodies with macro tokens rendered with a placeholder per call (by file). */
+  placeholders(items: PlaceholderItem[]): Promise<[string, PlaceholderBody][]>
   pages(request: PagesRequest): Promise<EntriesResult>
   /** The HTML of the last `pages` request's macro calls: its waiting pages are written. */
   splice(outputs: string[]): Promise<EntriesResult>
@@ -99,6 +106,13 @@ function startRenderWorker(config: ResolvedConfig): RenderWorker {
   return {
     async markdown(items) {
       const reply = await ask<{ results: [string, RenderedBody][] }>({ type: 'markdown', items })
+      return reply.results
+    },
+    async placeholders(items) {
+      const reply = await ask<{ results: [string, PlaceholderBody][] }>({
+        type: 'placeholders',
+        items,
+      })
       return reply.results
     },
     pages: (request) => ask<EntriesResult>({ type: 'pages', ...request }),

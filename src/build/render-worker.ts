@@ -1,14 +1,15 @@
-// A render worker: a thread that renders Markdown and the pages it is given, writing them
-// itself, while the main thread and the other workers render the rest. It builds the same
-// model from the same posts (without their bodies) and stops between two files when the
-// build is interrupted (flag 0), so no file is left half-written. Pages that call a Python
-// macro from a template wait in the worker until the main thread has run every worker's
-// calls in one pass and sends their HTML (`splice`).
+// A render worker: a thread that renders Markdown (plain, or with a placeholder per macro
+// call) and the pages it is given, writing them itself, while the main thread and the other
+// workers render the rest. It builds the same model from the same posts (without their
+// bodies) and stops between two files when the build is interrupted (flag 0), so no file is
+// left half-written. Pages that call a Python macro from a template wait in the worker until
+// the main thread has run every worker's calls in one pass and sends their HTML (`splice`).
 
 import { parentPort, workerData } from 'node:worker_threads'
 import type { ResolvedConfig } from '../config/index.js'
 import { listRules } from '../content/index.js'
 import { toDiagnostic } from '../errors/index.js'
+import { renderPlaceholders } from '../macros/index.js'
 import { createDiskWriter, createFileSink, type PlannedFile } from '../output/index.js'
 import { createMarkdown, type PagesResult, renderBody, runPages } from '../render/index.js'
 import { createRouteTable, indexSite, planPages } from '../site/index.js'
@@ -116,6 +117,11 @@ parentPort?.on('message', (request: WorkerRequest) => {
     if (request.type === 'markdown') {
       const results = request.items.map(([i, body]) => [i, renderBody(md, body)] as const)
       parentPort?.postMessage({ type: 'markdown', results })
+    } else if (request.type === 'placeholders') {
+      const results = request.items.map(
+        ([file, body, line]) => [file, renderPlaceholders(md, body, file, line)] as const,
+      )
+      parentPort?.postMessage({ type: 'placeholders', results })
     } else if (request.type === 'splice') {
       const result = splice(request.outputs)
       if (!result) throw new Error('splice: the last pages request had no template macros')

@@ -46,6 +46,8 @@ export interface BuildCache {
   taint(): void
   readonly tainted: boolean
   report(): CacheReport
+  /** Stores the rows queued so far (while the build waits on something else). */
+  flush(): void
   /** Stores the queued rows; with `prune`, drops every row this build did not use. */
   finish(prune: boolean): void
   /** Warnings: a file set aside, a cache that failed during the build. */
@@ -111,6 +113,14 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     if (value !== undefined) pending.set(`${kind}\0${key}`, value)
     queued.push(() => fn(db))
   }
+  const flush = () => {
+    const puts = queued.splice(0)
+    safely((d) =>
+      d.batch(() => {
+        for (const put of puts) put()
+      }),
+    )
+  }
   return {
     enabled: db !== undefined,
     cold: () => safely((d) => d.empty()) ?? true,
@@ -144,13 +154,9 @@ export function createBuildCache(db?: CacheDb): BuildCache {
       return tainted
     },
     report: () => structuredClone(report),
+    flush,
     finish(prune) {
-      safely((d) =>
-        d.batch(() => {
-          for (const put of queued) put()
-        }),
-      )
-      queued.length = 0
+      flush()
       pending.clear()
       if (prune) safely((d) => d.prune(used))
     },

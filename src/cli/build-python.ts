@@ -41,6 +41,7 @@ export function buildPython(out: Out, clear: () => void): BuildPython {
       const ready = () => load(config)
       return {
         start: async () => (await ready()).start(),
+        load: () => void ready().catch(() => {}), // a failure is met again by start()
         setSiteData(d) {
           data = d
           host?.setSiteData(d)

@@ -23,8 +23,11 @@ export interface BodyCache {
   putHtml(body: string, html: string): void
   /** True when the post's Markdown is stored (its macros probably are too). */
   known(post: Post): boolean
-  /** The post rendered with placeholders: stored, or rendered now and stored. */
-  placeholders(md: MarkdownIt, post: Post): PlaceholderBody
+  /**
+   * The post rendered with placeholders: stored, else `rendered` (a render worker's) or
+   * rendered now, and stored.
+   */
+  placeholders(md: MarkdownIt, post: Post, rendered?: PlaceholderBody): PlaceholderBody
 }
 
 export function createBodyCache(cache: BuildCache, options: MarkdownOptions): BodyCache {
@@ -51,7 +54,7 @@ export function createBodyCache(cache: BuildCache, options: MarkdownOptions): Bo
         'markdown',
         post.body.includes('[[') ? macroKey(post.body) : plainKey(post.body),
       ) !== undefined,
-    placeholders(md, post) {
+    placeholders(md, post, rendered) {
       const key = macroKey(post.body)
       const found = stored(key)
       if (found) {
@@ -59,7 +62,7 @@ export function createBodyCache(cache: BuildCache, options: MarkdownOptions): Bo
         return restore(found, post)
       }
       cache.count('markdown', false)
-      const body = renderPlaceholders(md, post.body, post.file, post.bodyLine)
+      const body = rendered ?? renderPlaceholders(md, post.body, post.file, post.bodyLine)
       cache.put('markdown', key, JSON.stringify(toStored(body, post.bodyLine)))
       return body
     },

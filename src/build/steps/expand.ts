@@ -1,6 +1,7 @@
-// expandMacros: collect every `[[…]]` call of the given posts, run them all (each runner gets
-// one batch) and splice the results into each post's Markdown, rendered once with a
-// placeholder per call (kept in the build cache). The calls see the site through the index
+// expandMacros: collect every `[[…]]` call of the given posts, run them (each runner gets one
+// batch per chunk of 500 posts, the first running while the next is prepared) and splice the
+// results into each post's Markdown, rendered once with a placeholder per call (kept in the
+// build cache; a render worker may have rendered it already). The calls see the site through the index
 // (tags with their URLs, media). Diagnostics come back per post (the calls' own) and
 // site-wide (media sidecars, a Python script that does not parse).
 
@@ -12,6 +13,7 @@ import {
   type ImageLookup,
   type MacroInput,
   type MacroRunner,
+  type PlaceholderBody,
   runMacros,
   spliceOutputs,
 } from '../../macros/index.js'
@@ -50,6 +52,12 @@ const syntaxError = (e: { pos: BdsError['pos']; message: string }) =>
     severity: 'warning',
   })
 
+/** Posts whose calls go to the runners together: the first run while the next are prepared. */
+const CHUNK = 500
+
+/** A render worker's placeholder rendering of a post, if it made one. */
+export type RenderedPlaceholders = (file: string) => Promise<PlaceholderBody | undefined>
+
 export async function expandMacros(
   config: ResolvedConfig,
   md: MarkdownIt,
@@ -58,12 +66,50 @@ export async function expandMacros(
   media: MediaResult,
   runners: readonly MacroRunner[],
   cache: BodyCache,
+  rendered?: RenderedPlaceholders,
   images?: ImageLookup,
 ): Promise<Expansion> {
   const out: Expansion = { bodies: new Map(), posts: new Map(), site: [], captured: [] }
   out.site.push(...media.diagnostics)
   const site = macroSiteOf(config, index, media.items, images)
-  const parsed = posts.map((post) => ({ post, body: cache.placeholders(md, post) }))
+  const parts: Promise<Expansion>[] = []
+  for (let start = 0; start < posts.length; start += CHUNK) {
+    const chunk = posts.slice(start, start + CHUNK)
+    const ready = await Promise.all(chunk.map((post) => rendered?.(post.file)))
+    const parsed = chunk.map((post, i) => ({
+      post,
+      body: cache.placeholders(md, post, ready[i]),
+    }))
+    const part = expandPart(config, md, parsed, index, site, runners)
+    part.catch(() => {}) // awaited below, after the other parts have been sent
+    parts.push(part)
+    // Its calls leave for the runners before the next chunk is prepared.
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  // A runner reports its own problems (a script that does not parse) with every part.
+  const seen = new Set<BdsError>(out.site)
+  for (const part of await Promise.all(parts)) {
+    for (const [file, body] of part.bodies) out.bodies.set(file, body)
+    for (const [file, mine] of part.posts) out.posts.set(file, mine)
+    for (const d of part.site) {
+      if (seen.has(d)) continue
+      seen.add(d)
+      out.site.push(d)
+    }
+    out.captured.push(...part.captured)
+  }
+  return out
+}
+
+async function expandPart(
+  config: ResolvedConfig,
+  md: MarkdownIt,
+  parsed: readonly { post: Post; body: PlaceholderBody }[],
+  index: SiteIndex,
+  site: MacroInput['site'],
+  runners: readonly MacroRunner[],
+): Promise<Expansion> {
+  const out: Expansion = { bodies: new Map(), posts: new Map(), site: [], captured: [] }
   const inputs: MacroInput[] = []
   const owners: { html: (string | undefined)[]; id: number }[] = []
   const spliced = parsed.map(({ post, body }) => {

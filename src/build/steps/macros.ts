@@ -14,7 +14,13 @@ import type { SiteIndex } from '../../site/index.js'
 import { hashText } from '../../util/hash.js'
 import type { CapturedOutput } from '../report.js'
 import type { BodyCache } from './body-cache.js'
-import { type Expansion, expandMacros, hasMacroToken, type PostMacros } from './expand.js'
+import {
+  type Expansion,
+  expandMacros,
+  hasMacroToken,
+  type PostMacros,
+  type RenderedPlaceholders,
+} from './expand.js'
 
 export interface MacroMemo {
   /** Each post with tokens as last expanded, with what its calls reported. */
@@ -127,6 +133,8 @@ export interface MacroStepInput {
   bodies: Map<string, RenderedBody>
   /** Rendered Markdown with placeholders, from the build cache or rendered now. */
   cache: BodyCache
+  /** Bodies a render worker already rendered with placeholders. */
+  rendered?: RenderedPlaceholders
   /** The resized variants galleries link to. */
   images?: ImageLookup
 }
@@ -144,6 +152,7 @@ export async function runMacroStep(input: MacroStepInput) {
     media,
     runners,
     input.cache,
+    input.rendered,
     input.images,
   )
   mergeBodies(input.bodies, run.bodies)

@@ -3,18 +3,26 @@
 // is sent to them in batches of 100 (in turn) the moment it has been read, so the workers
 // render while the main thread is still reading (the main thread has the larger share of page
 // rendering later; measured, giving the worker all of the Markdown beat an even split by
-// ~7%). Posts with tokens are rendered by the macro step, on this thread.
+// ~7%). A post with macro tokens goes to them as well, to be rendered with a placeholder per
+// call: the macro step then only runs the calls and splices their HTML in, and this thread
+// stays free meanwhile (the Python pool boots while the workers render).
 
 import type MarkdownIt from 'markdown-it'
 import type { Post } from '../../content/index.js'
+import type { PlaceholderBody } from '../../macros/index.js'
 import { type RenderedBody, withExcerpt } from '../../render/index.js'
-import type { RenderWorker } from '../render-pool.js'
+import type { PlaceholderItem, RenderWorker } from '../render-pool.js'
 import type { BodyCache } from './body-cache.js'
 import { hasMacroToken } from './expand.js'
 
 export interface MarkdownStep {
-  /** Sees each post as it is read (a full build with a worker sends it off at once). */
-  offer(post: Post): void
+  /**
+   * Sees each post as it is read (a full build with a worker sends it off at once);
+   * `known`: the build cache holds its Markdown.
+   */
+  offer(post: Post, known: boolean): void
+  /** A body with macro tokens as a worker rendered it with placeholders (if one did). */
+  placeholder(file: string): Promise<PlaceholderBody | undefined>
   /** Fills `known` (by file) with the body of every post in `posts` that it lacks. */
   complete(posts: readonly Post[], known: Map<string, RenderedBody>): Promise<void>
 }
@@ -26,13 +34,23 @@ export function createMarkdownStep(
 ): MarkdownStep {
   const pending: Promise<[string, RenderedBody][]>[] = []
   const sent = new Set<string>()
-  const cached = new Map<string, RenderedBody>()
   let batch: [string, string][] = []
   const bodyOf = new Map<string, string>()
+  let sentCount = 0
+  const next = () => workers[sentCount++ % workers.length] as RenderWorker
   const flush = () => {
-    const worker = workers[pending.length % workers.length]
-    if (worker && batch.length > 0) pending.push(worker.markdown(batch))
+    if (batch.length > 0) pending.push(next().markdown(batch))
     batch = []
+  }
+  const withCalls = new Map<string, Promise<Map<string, PlaceholderBody>>>()
+  let calls: PlaceholderItem[] = []
+  const flushCalls = () => {
+    if (calls.length === 0) return
+    const reply = next()
+      .placeholders(calls)
+      .then((r) => new Map(r))
+    for (const [file] of calls) withCalls.set(file, reply)
+    calls = []
   }
   const render = (post: Post): RenderedBody => {
     const html = cache.html(post.body)
@@ -42,11 +60,11 @@ export function createMarkdownStep(
     return rendered
   }
   return {
-    offer(post) {
-      if (workers.length === 0 || hasMacroToken(post)) return
-      const html = cache.html(post.body)
-      if (html !== undefined) {
-        cached.set(post.file, withExcerpt(html))
+    offer(post, known) {
+      if (workers.length === 0 || known) return
+      if (hasMacroToken(post)) {
+        calls.push([post.file, post.body, post.bodyLine])
+        if (calls.length >= 100) flushCalls()
         return
       }
       sent.add(post.file)
@@ -54,11 +72,15 @@ export function createMarkdownStep(
       batch.push([post.file, post.body])
       if (batch.length >= 100) flush()
     },
+    async placeholder(file) {
+      flushCalls()
+      return (await withCalls.get(file))?.get(file)
+    },
     async complete(posts, known) {
       flush()
       for (const post of posts) {
         if (known.has(post.file) || sent.has(post.file)) continue
-        known.set(post.file, cached.get(post.file) ?? render(post))
+        known.set(post.file, render(post))
       }
       for (const reply of await Promise.all(pending.splice(0)))
         for (const [file, body] of reply) {

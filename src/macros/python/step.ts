@@ -36,6 +36,8 @@ export interface PythonStep {
   notice(post: Post): void
   /** Starts the pool now (templates call macros that may be Python). */
   warm(): void
+  /** Loads the pool's code, starting nothing (a full build with nothing cached). */
+  preload(): void
   /** The site, for the `bds` and `bds_api` modules (set once content is loaded). */
   useSite(site: PythonSite): void
   /** Where script checks are kept between builds. */
@@ -78,6 +80,7 @@ export function preparePython(
     return {
       notice: () => {},
       warm: () => {},
+      preload: () => {},
       useSite: () => {},
       useChecks: () => {},
       finish: async () => undefined,
@@ -152,6 +155,15 @@ export function preparePython(
     return ready
   }
 
+  let sent: { site: PythonSite; done: Promise<void> } | undefined
+  const sendSite = async (value: PythonSite, scripts: ScriptSource[], modules: UtilityModule[]) => {
+    // bDS's bds_api data (every post with its text, media) only for scripts that use it.
+    if ([...scripts, ...modules].some((s) => s.source.includes('bds_api')))
+      api ??= apiData(config, value)
+    const extra = api ? { api: await api } : {}
+    host.setSiteData({ ...siteFor(config, value.index), ...extra, modules })
+  }
+
   const runner: MacroRunner = {
     has: (name) => slugs.has(name),
     names: () => [...slugs],
@@ -180,11 +192,10 @@ export function preparePython(
       if (batch.length === 0) return []
       ran = true
       if (site) {
-        // bDS's bds_api data (every post with its text, media) only for scripts that use it.
-        const sources = [...scripts.values(), ...modules]
-        if (sources.some((s) => s.source.includes('bds_api'))) api ??= apiData(config, site)
-        const extra = api ? { api: await api } : {}
-        host.setSiteData({ ...siteFor(config, site.index), ...extra, modules })
+        // Once per site, however many batches the build sends (one per chunk of posts).
+        if (sent?.site !== site)
+          sent = { site, done: sendSite(site, [...scripts.values()], modules) }
+        await sent.done
       }
       const macros = { scripts, broken, declared, language: config.language }
       return createPythonMacroRunner(host, macros).run(batch)
@@ -197,6 +208,9 @@ export function preparePython(
     },
     warm() {
       if (!finished) void start()
+    },
+    preload() {
+      host.load?.()
     },
     useSite(value) {
       site = value
