@@ -1,5 +1,6 @@
 // BuildCache: the build cache as one build sees it — reads that mark a row as used, writes
-// queued and stored in one transaction at the end, counts of what came from the cache and
+// queued and stored in one transaction at the end (pages as soon as 16 MB of them wait, so a
+// big site's pages are never all in memory at once), counts of what came from the cache and
 // what was computed. A failing file never fails the build: the cache turns itself off with
 // a warning and the file is set aside. `--no-cache` gets one that only counts.
 
@@ -57,6 +58,9 @@ export interface BuildCache {
 
 const counts = (): CacheCounts => ({ cached: 0, computed: 0 })
 
+/** Page bodies (bytes or characters) queued before they are stored in a transaction of their own. */
+const PAGE_BYTES = 16 * 2 ** 20
+
 export function createBuildCache(db?: CacheDb): BuildCache {
   const report: CacheReport = {
     enabled: db !== undefined,
@@ -74,6 +78,8 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     Set<string>
   >
   const queued: (() => void)[] = []
+  /** Bytes of page bodies queued: past PAGE_BYTES they are stored at once. */
+  let pageBytes = 0
   const pending = new Map<string, unknown>()
   /** A failure turns the cache off for the rest of the build. */
   const fail = (error: unknown) => {
@@ -114,6 +120,7 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     queued.push(() => fn(db))
   }
   const flush = () => {
+    pageBytes = 0
     const puts = queued.splice(0)
     safely((d) =>
       d.batch(() => {
@@ -145,7 +152,11 @@ export function createBuildCache(db?: CacheDb): BuildCache {
         }
       })()
     },
-    putPage: (key, hash, body) => write('pages', key, undefined, (d) => d.putPage(key, hash, body)),
+    putPage(key, hash, body) {
+      write('pages', key, undefined, (d) => d.putPage(key, hash, body))
+      pageBytes += body.length
+      if (pageBytes > PAGE_BYTES) flush()
+    },
     use: (kind, key) => void used[kind].add(key),
     taint: () => {
       tainted = true

@@ -1,7 +1,7 @@
 // The pages of a build and the build cache: a page whose content key is stored is written
 // from the cache instead of rendered; every page rendered is stored once written — from the
-// sink as the main thread writes it, read back from the output folder when the render worker
-// wrote it. Keys of every page are kept for the record of the whole build.
+// sink the moment the main thread has written it, read back from the output folder when the
+// render worker wrote it. Keys of every page are kept for the record of the whole build.
 
 import { type BuildCache, cacheKey, configKey } from '../../cache/index.js'
 import type { ResolvedConfig } from '../../config/index.js'
@@ -32,7 +32,6 @@ export function createPageCache(
 ): PageCache {
   const keys = new Map<string, string>()
   const rendered = new Map<string, string>()
-  const contents = new Map<string, string | Uint8Array>()
   const base = cacheKey('site', configKey(config))
   return {
     keys,
@@ -74,9 +73,16 @@ export function createPageCache(
       return {
         result: () => sink.result(),
         write(file) {
-          if (rendered.has(file.path) && file.contents !== undefined)
-            contents.set(file.path, file.contents)
+          const failed = sink.result().stats.notWritten
           sink.write(file)
+          const key = rendered.get(file.path)
+          const { manifest, stats } = sink.result()
+          const entry = key && manifest.get(file.path)
+          // Not written (its previous entry may stand in the manifest): nothing to store.
+          if (!key || !entry || file.contents === undefined || stats.notWritten !== failed) return
+          // Stored now: a big site's pages are never all held until the end of the build.
+          cache.putPage(key, entry.hash, file.contents)
+          rendered.delete(file.path)
         },
       }
     },
@@ -85,16 +91,13 @@ export function createPageCache(
       for (const [path, key] of rendered) {
         const entry = written.get(path)
         if (!entry || skip.has(path)) continue
-        let body = contents.get(path)
-        if (body === undefined) {
-          // The render worker wrote it: read it back while it is still as written.
-          const now = writer.stat(path)
-          if (now?.size !== entry.size || now.mtimeMs !== entry.mtimeMs) continue
-          body = writer.read(path)
-        }
+        // The render worker wrote it: read it back while it is still as written.
+        const now = writer.stat(path)
+        if (now?.size !== entry.size || now.mtimeMs !== entry.mtimeMs) continue
+        const body = writer.read(path)
         if (body !== undefined) cache.putPage(key, entry.hash, body)
       }
-      contents.clear()
+      rendered.clear()
     },
   }
 }

@@ -41,6 +41,21 @@ describe('a build cache session', () => {
     expect(db.get('markdown', 'm1')).toBe('one')
   })
 
+  it('stores pages once 16 MB of them wait, so a big site never holds them all', () => {
+    const db = memory()
+    const cache = createBuildCache(db)
+    const body = 'x'.repeat(6 * 2 ** 20)
+    cache.putPage('p1', 'h1', body)
+    cache.putPage('p2', 'h2', body)
+    expect(db.page('p1')).toBeUndefined() // 12 MB wait
+    cache.putPage('p3', 'h3', body)
+    expect(db.page('p1')?.body.length).toBe(body.length) // past 16 MB: all three stored
+    expect(db.page('p3')?.hash).toBe('h3')
+    cache.put('markdown', 'm1', 'one')
+    cache.flush() // the rest, whenever the build asks (it does while the search index is made)
+    expect(db.get('markdown', 'm1')).toBe('one')
+  })
+
   it('without a file (--no-cache) only counts', () => {
     const none = createBuildCache()
     none.put('markdown', 'k', 'v')
