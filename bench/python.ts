@@ -265,7 +265,8 @@ export function pythonTable(r: PythonBenchResult): string {
   }
   const hopLine = (name: string, h: Record<string, number> | undefined, calls: number) => {
     if (!h) return `    hops ${name}: not reported`
-    const order = ['encodeMs', 'toChildMs', 'toWorkerMs', 'siteMs', 'parseMs', 'callsMs', 'loopMs']
+    const order = ['encodeMs', 'toChildMs', 'queuedMs', 'toWorkerMs', 'siteMs', 'parseMs']
+    order.push('callsMs', 'loopMs')
     const parts = [...order, 'fromWorkerMs', 'fromChildMs']
       .filter((k) => h[k] !== undefined)
       .map((k) => `${k.replace(/Ms$/, '')} ${f(h[k] as number).trim()}`)

@@ -12,6 +12,8 @@ export function percentile(sorted: readonly number[], p: number): number {
 /** Call times kept per script: all of them up to this many, then a uniform random sample. */
 const SAMPLES = 2048
 
+type Trace = [number, number, number, number, number, number]
+
 /** Each time to a tenth of a millisecond. */
 export const tenths = <T extends object>(times: T): T =>
   Object.fromEntries(
@@ -24,6 +26,7 @@ export function createCounters(workers: number) {
   const hops: PythonHops = {
     batches: 0,
     encodeMs: 0,
+    queuedMs: 0,
     toWorkerMs: 0,
     siteMs: 0,
     parseMs: 0,
@@ -37,12 +40,14 @@ export function createCounters(workers: number) {
     times: { encodeMs: number; sentAt: number; doneAt: number; callsMs: number },
     trace: unknown,
   ): void {
-    const t = Array.isArray(trace) && trace.length === 5 ? (trace as number[]) : undefined
+    const t = Array.isArray(trace) && trace.length === 6 ? (trace as number[]) : undefined
     if (!t?.every(Number.isFinite)) return // an unknown shape: no times rather than wrong ones
-    const [began, siteMs, parseMs, loopMs, ended] = t as [number, number, number, number, number]
+    const [began, siteMs, parseMs, loopMs, ended, before] = t as number[] as Trace
+    const free = Math.max(times.sentAt, before)
     hops.batches++
     hops.encodeMs += times.encodeMs
-    hops.toWorkerMs += Math.max(0, began - times.sentAt)
+    hops.queuedMs += free - times.sentAt
+    hops.toWorkerMs += Math.max(0, began - free)
     hops.siteMs += siteMs
     hops.parseMs += parseMs
     hops.callsMs += times.callsMs

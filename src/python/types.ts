@@ -151,7 +151,9 @@ export interface PythonHops {
   batches: number
   /** Encoding calls into a batch's JSON where the pool runs (this process or the sandbox child). */
   encodeMs: number
-  /** A batch waiting for a free worker and crossing to it. */
+  /** A batch waiting for its worker to end the batch before. */
+  queuedMs: number
+  /** A batch crossing to its worker once that worker was free. */
   toWorkerMs: number
   /** In the worker: loading the site data into Python when it changed. */
   siteMs: number

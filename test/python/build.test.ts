@@ -124,6 +124,7 @@ describe('a site with Python macros', () => {
         'fromWorkerMs',
         'loopMs',
         'parseMs',
+        'queuedMs',
         'siteMs',
         'toChildMs',
         'toWorkerMs',

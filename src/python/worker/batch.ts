@@ -34,6 +34,8 @@ export function createBatchRunner(py: PyodideAPI) {
   const harness = py.pyimport('_bds_harness') as unknown as Harness
   const heap = () => (py as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.length
   let siteVersion = -1
+  /** When this worker ended its last batch (a batch sent earlier waited for it until then). */
+  let previousEnd = 0
   /** What the last call that ended its batch threw out of the harness. */
   let escaped: unknown
 
@@ -82,7 +84,9 @@ export function createBatchRunner(py: PyodideAPI) {
       if (!recycle) py.setInterruptBuffer(undefined as unknown as Int32Array)
     }
     const ended = epochMs()
-    const trace: RunOutcome['trace'] = [began, sited - began, parsed - sited, ended - parsed, ended]
+    const spent = [sited - began, parsed - sited, ended - parsed] as const
+    const trace: RunOutcome['trace'] = [began, ...spent, ended, previousEnd]
+    previousEnd = ended
     return { results: `[${results.join(',')}]`, recycle, heapBytes: heap(), trace }
   }
 

@@ -73,9 +73,10 @@ export interface RunOutcome {
   heapBytes: number
   /**
    * Times of the batch (ms): when the worker began it (epoch), loading the site data,
-   * parsing the batch, its loop over the calls, and when it ended (epoch).
+   * parsing the batch, its loop over the calls, when it ended (epoch), and when this worker
+   * ended its previous batch (epoch; 0 for its first).
    */
-  trace: [number, number, number, number, number]
+  trace: [number, number, number, number, number, number]
 }
 
 export type WorkerReply = Stamped &

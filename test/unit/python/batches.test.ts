@@ -160,13 +160,15 @@ describe('counters', () => {
     const c = createCounters(2)
     expect(c.snapshot().hops).toBeUndefined()
     const times = { encodeMs: 1, sentAt: 1000, doneAt: 1030, callsMs: 12 }
-    c.batch(times, [1004, 2, 3, 20, 1027])
+    // Sent at 1000, its worker ended the batch before at 1002 and began this one at 1004.
+    c.batch(times, [1004, 2, 3, 20, 1027, 1002])
     c.batch(times, 'not a trace')
-    c.batch(times, [1, 2, 3, Number.NaN, 5])
+    c.batch(times, [1, 2, 3, Number.NaN, 5, 0])
     expect(c.snapshot().hops).toEqual({
       batches: 1,
       encodeMs: 1,
-      toWorkerMs: 4,
+      queuedMs: 2,
+      toWorkerMs: 2,
       siteMs: 2,
       parseMs: 3,
       callsMs: 12,
