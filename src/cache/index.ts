@@ -6,4 +6,10 @@ export { engineKey } from './engine.js'
 export { contentFingerprint } from './fingerprint.js'
 export { CACHE_FORMAT, cacheKey, configKey, runFlags } from './keys.js'
 export { cachedRunner } from './macro-runner.js'
-export { type BuildCache, type CacheCounts, type CacheReport, createBuildCache } from './session.js'
+export {
+  type BuildCache,
+  type CacheCounts,
+  type CacheReport,
+  createBuildCache,
+  PAGE_BYTES,
+} from './session.js'

@@ -1,5 +1,5 @@
 // BuildCache: the build cache as one build sees it — reads that mark a row as used, writes
-// queued and stored in one transaction at the end (pages as soon as 16 MB of them wait, so a
+// queued and stored in one transaction at the end (pages as soon as 64 MB of them wait, so a
 // big site's pages are never all in memory at once), counts of what came from the cache and
 // what was computed. A failing file never fails the build: the cache turns itself off with
 // a warning and the file is set aside. `--no-cache` gets one that only counts.
@@ -58,8 +58,12 @@ export interface BuildCache {
 
 const counts = (): CacheCounts => ({ cached: 0, computed: 0 })
 
-/** Page bodies (bytes or characters) queued before they are stored in a transaction of their own. */
-const PAGE_BYTES = 16 * 2 ** 20
+/**
+ * Page bodies (bytes or characters) queued before they are stored in a transaction of their
+ * own. A 4000-post site stays below it until the build waits for its search index, when the
+ * cores have time for it (a smaller bound made its cold build slower).
+ */
+export const PAGE_BYTES = 64 * 2 ** 20
 
 export function createBuildCache(db?: CacheDb): BuildCache {
   const report: CacheReport = {

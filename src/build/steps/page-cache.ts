@@ -47,6 +47,8 @@ export function createPageCache(
         base: base + tree,
       })
       const left: PageJob[] = []
+      // An empty cache (a first build) holds no page: nothing to look up.
+      const cold = cache.cold()
       for (const job of jobs) {
         const key = keyOf(job)
         if (key === undefined) {
@@ -56,7 +58,7 @@ export function createPageCache(
           continue
         }
         keys.set(job.path, key)
-        const row = cache.page(key)
+        const row = cold ? undefined : cache.page(key)
         if (!row) {
           rendered.set(job.path, key)
           left.push(job)

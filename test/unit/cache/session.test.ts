@@ -11,6 +11,7 @@ import {
   configKey,
   createBuildCache,
   openCacheFile,
+  PAGE_BYTES,
   runFlags,
 } from '../../../src/cache/index.js'
 import { restoreOutput, storeOutput } from '../../../src/cache/outputs.js'
@@ -41,15 +42,15 @@ describe('a build cache session', () => {
     expect(db.get('markdown', 'm1')).toBe('one')
   })
 
-  it('stores pages once 16 MB of them wait, so a big site never holds them all', () => {
+  it('stores pages once PAGE_BYTES of them wait, so a big site never holds them all', () => {
     const db = memory()
     const cache = createBuildCache(db)
-    const body = 'x'.repeat(6 * 2 ** 20)
+    const body = 'x'.repeat(PAGE_BYTES * 0.4)
     cache.putPage('p1', 'h1', body)
     cache.putPage('p2', 'h2', body)
-    expect(db.page('p1')).toBeUndefined() // 12 MB wait
+    expect(db.page('p1')).toBeUndefined() // 80 % of it wait
     cache.putPage('p3', 'h3', body)
-    expect(db.page('p1')?.body.length).toBe(body.length) // past 16 MB: all three stored
+    expect(db.page('p1')?.body.length).toBe(body.length) // past it: all three stored
     expect(db.page('p3')?.hash).toBe('h3')
     cache.put('markdown', 'm1', 'one')
     cache.flush() // the rest, whenever the build asks (it does while the search index is made)
