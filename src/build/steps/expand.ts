@@ -1,8 +1,8 @@
 // expandMacros: collect every `[[…]]` call of the given posts, run them (each runner gets one
 // batch per chunk of 500 posts, the first running while the next is prepared) and splice the
 // results into each post's Markdown, rendered once with a placeholder per call (kept in the
-// build cache; a render worker may have rendered it already). The calls see the site through the index
-// (tags with their URLs, media). Diagnostics come back per post (the calls' own) and
+// build cache; a render worker may have rendered it already). The calls see the site through
+// the index (tags with their URLs, media). Diagnostics come back per post (the calls' own) and
 // site-wide (media sidecars, a Python script that does not parse).
 
 import type MarkdownIt from 'markdown-it'

@@ -46,9 +46,13 @@ export function createMarkdownStep(
   let calls: PlaceholderItem[] = []
   const flushCalls = () => {
     if (calls.length === 0) return
+    // A worker that failed leaves its posts to this thread (the macro step renders them).
     const reply = next()
       .placeholders(calls)
-      .then((r) => new Map(r))
+      .then(
+        (r) => new Map(r),
+        () => new Map<string, PlaceholderBody>(),
+      )
     for (const [file] of calls) withCalls.set(file, reply)
     calls = []
   }
