@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { generateCorpus, type Post, postFile } from './corpus.js'
-import { countPostPages, median, medianIndex, type RunResult, run } from './proc.js'
+import { countPostPages, median, medianIndex, type RunResult, run, TIME_LIMIT_MS } from './proc.js'
 import type {
   BdsReport,
   BdsResult,
@@ -40,8 +40,12 @@ function timing(samples: Sample[]): Timing {
   return { ...base, failures: samples.length - good.length, ...(error ? { error } : {}) }
 }
 
-async function exec(c: Command, rssFile: string, report?: string): Promise<Sample> {
-  const res = await run(c.cmd, c.args, { cwd: c.cwd, rssFile, env: { ...process.env, TZ: 'UTC' } })
+/** A build's time limit: five minutes, or 10 ms per post for a corpus past 30,000 posts. */
+const limitFor = (posts: number) => Math.max(TIME_LIMIT_MS, posts * 10)
+
+async function exec(c: Command, rssFile: string, posts: number, report?: string): Promise<Sample> {
+  const env = { ...process.env, TZ: 'UTC' }
+  const res = await run(c.cmd, c.args, { cwd: c.cwd, rssFile, env, timeoutMs: limitFor(posts) })
   const why = res.timedOut ? 'timed out' : `exit ${res.code}`
   if (res.timedOut || res.code !== 0) return { res, error: `${why}: ${res.output.slice(-300)}` }
   if (!report) return { res }
@@ -76,7 +80,7 @@ export async function measureSize(n: number, o: SizeOptions): Promise<SizeResult
   const bds = (r: number, out: string, kind: string): Promise<Sample> => {
     const report = join(dir, 'reports', `${kind}-${r}.json`)
     const args = [o.bdsBin, 'build', site, '--out', out, '--json', report, '--quiet']
-    return exec({ cmd: process.execPath, args }, join(dir, 'rss', `bds-${kind}-${r}`), report)
+    return exec({ cmd: process.execPath, args }, join(dir, 'rss', `bds-${kind}-${r}`), n, report)
   }
 
   const cold: Sample[] = []
@@ -91,7 +95,7 @@ export async function measureSize(n: number, o: SizeOptions): Promise<SizeResult
     for (const peer of o.peers) {
       const out = join(dir, 'out', `${peer.name}-cold-${r}`)
       const c = peer.command(join(dir, peer.name), out, join(dir, 'scratch', `${peer.name}-${r}`))
-      const s = await exec(c, join(dir, 'rss', `${peer.name}-${r}`))
+      const s = await exec(c, join(dir, 'rss', `${peer.name}-${r}`), n)
       peerRuns.get(peer.name)?.push(s)
       progress(r, `${peer.name} cold`, s)
     }
