@@ -39,7 +39,10 @@ export function createMarkdownStep(
   let sentCount = 0
   const next = () => workers[sentCount++ % workers.length] as RenderWorker
   const flush = () => {
-    if (batch.length > 0) pending.push(next().markdown(batch))
+    if (batch.length === 0) return
+    const reply = next().markdown(batch)
+    reply.catch(() => {}) // a worker that failed is met in complete(), not before
+    pending.push(reply)
     batch = []
   }
   const withCalls = new Map<string, Promise<Map<string, PlaceholderBody>>>()
