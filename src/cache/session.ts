@@ -65,7 +65,7 @@ const counts = (): CacheCounts => ({ cached: 0, computed: 0 })
  */
 export const PAGE_BYTES = 64 * 2 ** 20
 
-export function createBuildCache(db?: CacheDb): BuildCache {
+export function createBuildCache(db?: CacheDb, pageBytes = PAGE_BYTES): BuildCache {
   const report: CacheReport = {
     enabled: db !== undefined,
     pages: counts(),
@@ -82,8 +82,8 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     Set<string>
   >
   const queued: (() => void)[] = []
-  /** Bytes of page bodies queued: past PAGE_BYTES they are stored at once. */
-  let pageBytes = 0
+  /** Bytes of page bodies queued: past `pageBytes` they are stored at once. */
+  let queuedPages = 0
   const pending = new Map<string, unknown>()
   /** A failure turns the cache off for the rest of the build. */
   const fail = (error: unknown) => {
@@ -124,7 +124,7 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     queued.push(() => fn(db))
   }
   const flush = () => {
-    pageBytes = 0
+    queuedPages = 0
     const puts = queued.splice(0)
     safely((d) =>
       d.batch(() => {
@@ -158,8 +158,8 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     },
     putPage(key, hash, body) {
       write('pages', key, undefined, (d) => d.putPage(key, hash, body))
-      pageBytes += body.length
-      if (pageBytes > PAGE_BYTES) flush()
+      queuedPages += body.length
+      if (queuedPages > pageBytes) flush()
     },
     use: (kind, key) => void used[kind].add(key),
     taint: () => {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { expect } from 'vitest'
 import { bds, copyFixture, listFiles, tempDir } from './site.js'
 
 export interface Built {
@@ -40,4 +41,16 @@ export function buildFourWays(
   db.close()
   const warm = build(site, [])
   return { none, cold, replayed, warm }
+}
+
+/** Every way gives the uncached build's files, bytes, diagnostics and macro counts. */
+export function expectSameAsUncached(built: ReturnType<typeof buildFourWays>): void {
+  const { none } = built
+  for (const [way, b] of Object.entries(built)) {
+    expect([...b.files.keys()], way).toEqual([...none.files.keys()])
+    for (const [path, bytes] of none.files)
+      expect(b.files.get(path), `${way}: ${path}`).toEqual(bytes)
+    expect(b.report.diagnostics, way).toEqual(none.report.diagnostics)
+    expect(b.report.macros, way).toEqual(none.report.macros)
+  }
 }

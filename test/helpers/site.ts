@@ -71,3 +71,28 @@ export function bds(args: string[], cwd = repoRoot): CliResult {
   })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
+
+/** A site with a past post, one scheduled for 2025-06-01 12:00 (UTC) and a draft. */
+export const DATED_SITE = `
+-- bds.config.json --
+{"title": "Dates", "url": "https://dates.example", "timezone": "UTC"}
+-- posts/past.md --
+---
+title: Past
+date: 2024-05-01
+---
+Written.
+-- posts/soon.md --
+---
+title: Soon
+date: 2025-06-01 12:00
+---
+Scheduled.
+-- posts/idea.md --
+---
+title: Idea
+date: 2024-04-01
+status: draft
+---
+Not yet.
+`

@@ -10,31 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { build } from '../../dist/index.js'
 import { watch } from '../../dist/watch/index.js'
 import { bdsInProcess } from '../helpers/cli.js'
-import { inlineSite, listFiles } from '../helpers/site.js'
-
-const SITE = `
--- bds.config.json --
-{"title": "Dates", "url": "https://dates.example", "timezone": "UTC"}
--- posts/past.md --
----
-title: Past
-date: 2024-05-01
----
-Written.
--- posts/soon.md --
----
-title: Soon
-date: 2025-06-01 12:00
----
-Scheduled.
--- posts/idea.md --
----
-title: Idea
-date: 2024-04-01
-status: draft
----
-Not yet.
-`
+import { inlineSite, listFiles, DATED_SITE as SITE } from '../helpers/site.js'
 
 const clock = (iso: string) => () => new Date(iso)
 const read = (out: string, file: string) => readFileSync(join(out, file), 'utf8')

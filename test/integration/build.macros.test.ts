@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../../dist/index.js'
+import { BdsError } from '../../src/errors/index.js'
+import type { MacroRunner } from '../../src/macros/index.js'
 import { bdsInProcess } from '../helpers/cli.js'
 import { fakeRunner } from '../helpers/fake-macros.js'
 import {
@@ -78,6 +80,41 @@ describe('macro runners', () => {
     expect(html).toContain('<x-shout text="hi" n=2/>\n')
     expect(html).not.toContain('<p><x-shout')
     expect(html).toMatch(/<p>And <div class="macro-youtube"/)
+  })
+
+  it('sends the calls of 500 posts at a time, rendered with placeholders on the workers', async () => {
+    const posts = Array.from({ length: 1001 }, (_, i) => {
+      const n = String(i).padStart(4, '0')
+      return `-- posts/p${n}.md --\n---\ntitle: P${n}\ndate: 2024-01-01\n---\n\n[[shout n=${i}]]\n`
+    })
+    const root = inlineSite(
+      `-- bds.config.json --\n{"title": "R", "url": "https://r.example"}\n${posts.join('')}`,
+    )
+    const batches: number[] = []
+    // A runner's own problem (a script that does not parse) comes with every batch it runs.
+    const problem = new BdsError('BDS_MACRO_FAILED', 'scripts/shout.py does not parse', {
+      pos: { file: 'scripts/shout.py', line: 1, column: 1 },
+      severity: 'warning',
+    })
+    const runner: MacroRunner = {
+      ...fakeRunner,
+      diagnostics: () => [problem],
+      run: (batch) => {
+        batches.push(batch.length)
+        return fakeRunner.run(batch)
+      },
+    }
+    const report = await build({ root }, { macroRunners: [runner], parallel: true })
+    expect(batches).toEqual([500, 500, 1])
+    expect(report.macros).toEqual({ shout: 1001 })
+    expect(report.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['BDS_MACRO_FAILED', 'scripts/shout.py does not parse'],
+    ])
+    for (const i of [0, 499, 500, 1000]) {
+      const n = String(i).padStart(4, '0')
+      const html = readFileSync(join(root, `dist/2024/01/01/p${n}/index.html`), 'utf8')
+      expect(html).toContain(`<x-shout n=${i}/>`)
+    }
   })
 
   it('passes every value as a string with macros.stringParams', async () => {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { diskStores } from '../../src/build/deps.js'
 import { build, type Stores } from '../../src/build/index.js'
 import { type CacheDb, openCacheFile } from '../../src/cache/index.js'
-import { inlineSite, listFiles, tempDir } from '../helpers/site.js'
+import { DATED_SITE, inlineSite, listFiles, tempDir } from '../helpers/site.js'
 
 const posts = [1, 2, 3, 4]
   .map(
@@ -92,28 +92,6 @@ describe('a build that cannot replay every page', () => {
 })
 
 describe('a record of a build that held posts back or left drafts out', () => {
-  const DATED = `-- bds.config.json --
-{"title": "T", "url": "https://example.com"}
--- posts/past.md --
----
-title: Past
-date: 2024-05-01
----
-Written.
--- posts/soon.md --
----
-title: Soon
-date: 2025-06-01 12:00
----
-Scheduled.
--- posts/idea.md --
----
-title: Idea
-date: 2024-04-01
-status: draft
----
-Not yet.
-`
   const run = async (root: string, now: string, more: { drafts?: boolean } = {}) => {
     const out = join(tempDir('bds-out-'), 'out')
     const report = await build(
@@ -124,7 +102,7 @@ Not yet.
   }
 
   it('is replayed while the held post is not due, and built once it is', async () => {
-    const root = inlineSite(DATED)
+    const root = inlineSite(DATED_SITE)
     await run(root, '2025-01-01T00:00:00Z')
     const early = await run(root, '2025-02-01T00:00:00Z')
     expect(early.steps).toContain('replay')
@@ -138,7 +116,7 @@ Not yet.
   })
 
   it('is not replayed for a build with --drafts, which has a record of its own', async () => {
-    const root = inlineSite(DATED)
+    const root = inlineSite(DATED_SITE)
     await run(root, '2025-07-01T00:00:00Z')
     const drafts = await run(root, '2025-07-01T00:00:00Z', { drafts: true })
     expect(drafts.steps).not.toContain('replay')

@@ -42,10 +42,11 @@ describe('a build cache session', () => {
     expect(db.get('markdown', 'm1')).toBe('one')
   })
 
-  it('stores pages once PAGE_BYTES of them wait, so a big site never holds them all', () => {
+  it('stores pages once its bound of them wait, so a big site never holds them all', () => {
+    expect(PAGE_BYTES).toBe(64 * 2 ** 20)
     const db = memory()
-    const cache = createBuildCache(db)
-    const body = 'x'.repeat(PAGE_BYTES * 0.4)
+    const cache = createBuildCache(db, 1000)
+    const body = 'x'.repeat(400)
     cache.putPage('p1', 'h1', body)
     cache.putPage('p2', 'h2', body)
     expect(db.page('p1')).toBeUndefined() // 80 % of it wait

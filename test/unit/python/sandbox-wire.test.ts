@@ -94,6 +94,7 @@ describe('a reply that is not what its request asks for is refused', () => {
     ['counters with a text count', { value: { ...good, calls: 'many' } }, 'counters.calls'],
     ['counters without byScript timings', { value: { ...good, byScript: { a: 1 } } }, 'byScript'],
     ['counters that are a list', { value: [] }, 'not an object'],
+    ['hops that are not times', { value: { ...good, hops: { callsMs: -1 } } }, 'counters.hops'],
   ])('start: %s — BDS_PYTHON_WIRE_REPLY, then a fresh child starts', async (_, reply, says) => {
     const { host, children } = fake({ replies: { start: [reply] } })
     const error = await rejection(host.start())
