@@ -257,7 +257,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     )
     const files = createFileSink(writer, previous, options)
     // Pages from the cache are written as stored (their images already completed).
-    const sink = imagesSink(pageCache.capture(files), images.table)
+    const sink = imagesSink(pageCache.capture(files, writer), images.table)
     const todo = models.map(({ model }, i) => pageCache.take(model, plans[i]?.dirty ?? [], files))
     const entries = todo.flat().filter((j) => !j.source.startsWith('bds:')).length
     if (workers.length === 0 && (prev || cache.enabled))

@@ -9,6 +9,7 @@ import { cacheKey } from '../cache/index.js'
 import type { Diagnostic } from '../errors/index.js'
 import type { Manifest, OutputWriter } from '../output/index.js'
 import type { ContentSummary } from './steps/content.js'
+import { writtenPage } from './steps/page-cache.js'
 
 export interface BuildRecord {
   /** [path, source, key of its row in the pages table], in the order they were written. */
@@ -47,11 +48,10 @@ export function recordBuild(
       files.push([path, entry.source, page])
       continue
     }
-    const now = writer.stat(path)
-    const bytes = now?.size === entry.size && now.mtimeMs === entry.mtimeMs && writer.read(path)
-    if (!bytes) return // changed under us: no record
+    const source = writtenPage(writer, path, entry)
+    if (!source) return // changed under us: no record
     const row = cacheKey('output', entry.hash)
-    cache.putPage(row, entry.hash, bytes)
+    cache.putPage(row, entry.hash, source)
     files.push([path, entry.source, row])
   }
   const r: CacheReport = cache.report()

@@ -1,11 +1,12 @@
 // replayBuild: a build whose inputs are byte for byte those of a recorded build writes that
 // build's files from the cache — no content parsed, no Markdown, Liquid or Python — through
 // the same sink, ownership claim and stale-output removal as the pipeline, and copies static
-// and media files as usual, each page written as its row is read. The resized image variants
-// come from the images step (its store in `.bds/images`). Undefined when a row of the record
-// is gone or the variants are not those recorded (then nothing was written).
+// and media files as usual, each page copied from its file in `.bds/pages`. The resized image
+// variants come from the images step (its store in `.bds/images`). Undefined when a page of
+// the record is gone or changed, or the variants are not those recorded (then nothing was
+// written).
 
-import type { BuildCache } from '../cache/index.js'
+import type { BuildCache, CachedPage } from '../cache/index.js'
 import type { ResolvedConfig } from '../config/index.js'
 import { type BdsError, type Diagnostic, toDiagnostic } from '../errors/index.js'
 import {
@@ -22,6 +23,7 @@ import type { BuildRecord } from './record.js'
 import { emitCopies, listCopies } from './steps/copies.js'
 import { startImages } from './steps/images.js'
 import { claimOwnership, recordOwnership } from './steps/ownership.js'
+import { plannedPage } from './steps/page-cache.js'
 import type { StepTimer } from './timer.js'
 
 export interface Replayed {
@@ -61,28 +63,16 @@ export async function replayBuild(
   }
   const sink = createFileSink(writer, previous, options)
   const routes = createRouteTable()
-  const byKey = new Map<string, [string, string][]>()
-  for (const [path, source, key] of record.files) {
-    routes.claim(path, source)
-    byKey.set(key, [...(byKey.get(key) ?? []), [path, source]])
-  }
-  // Each row is written as it is read: a whole site's pages are never all in memory.
   const result = await timer.step('write', async () => {
-    let written = 0
-    for (const row of rows) {
-      for (const [path, source] of byKey.get(row.key) ?? []) {
-        sink.write({ path, source, contents: row.body, hash: row.hash })
-        written += 1
-      }
+    for (const [path, source, key] of record.files) {
+      routes.claim(path, source)
+      sink.write(plannedPage(path, source, rows.get(key) as CachedPage))
     }
-    // A cache that failed part-way: the pipeline builds what is missing.
-    if (written !== record.files.length) return undefined
     const store = await loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs)
     emitCopies(await listCopies(config, store, deps.fs), routes, sink, new Map())
     for (const file of variants) if (routes.claim(file.path, file.source)) sink.write(file)
     return finishOutputs(writer, previous, [sink.result()], [])
   })
-  if (!result) return undefined
   recordOwnership(writer, owner, result)
   writer.clearTemp()
   const diagnostics = [

@@ -2,10 +2,12 @@
 // application_id, a corrupt or foreign file set aside). One table per kind of result, each
 // row keyed by a content hash; nothing in it names an absolute path or this machine.
 
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type Database from 'better-sqlite3'
+import type { FileStat } from '../util/fs.js'
 import { openSqlite } from '../util/sqlite.js'
 import { setAside } from '../util/sqlite-check.js'
+import { diskPageFiles, memoryPageFiles, type PageFiles } from './page-files.js'
 
 /** The kinds of rows: the tables of the file. */
 export const KINDS = ['markdown', 'macros', 'pages', 'checks', 'builds'] as const
@@ -17,12 +19,18 @@ const MIGRATIONS = [
    CREATE TABLE pages (key TEXT PRIMARY KEY, hash TEXT NOT NULL, body BLOB NOT NULL);
    CREATE TABLE checks (key TEXT PRIMARY KEY, value TEXT NOT NULL);
    CREATE TABLE builds (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // A page's bytes moved to a file of their own (page-files.ts): the rows keep its hash.
+  `DROP TABLE pages;
+   DELETE FROM builds;
+   CREATE TABLE pages (key TEXT PRIMARY KEY, hash TEXT NOT NULL);
+   CREATE TABLE blobs (hash TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL);`,
 ]
 
 export interface PageRow {
   /** sha1 of the bytes, as the output manifest records it. */
   hash: string
-  body: Buffer
+  /** Size and mtime of its file when it was stored. */
+  stat: FileStat
 }
 
 export interface CacheDb {
@@ -35,7 +43,11 @@ export interface CacheDb {
   countPages(keys: readonly string[]): number
   /** The page rows of `keys`, one query, in no particular order. */
   eachPage(keys: readonly string[]): IterableIterator<PageRow & { key: string }>
-  putPage(key: string, hash: string, body: string | Uint8Array): void
+  putPage(key: string, hash: string): void
+  /** Records the stat of the file holding `hash`'s bytes. */
+  putBlob(hash: string, stat: FileStat): void
+  /** The files holding the pages' bytes (`.bds/pages/`). */
+  readonly files: PageFiles
   /** True when the file holds no page (a first build, or after `bds cache clean`). */
   empty(): boolean
   /** Deletes every row whose key is not in `used` of its kind, in one transaction. */
@@ -54,7 +66,7 @@ export interface CacheDb {
 const SIZE: Record<Kind, string> = {
   markdown: 'length(key) + length(value)',
   macros: 'length(key) + length(reads) + length(value)',
-  pages: 'length(key) + length(hash) + length(CAST(body AS BLOB))',
+  pages: 'length(key) + length(hash)',
   checks: 'length(key) + length(value)',
   builds: 'length(key) + length(value)',
 }
@@ -77,16 +89,22 @@ export function openCacheFile(cacheDir: string, path = join(cacheDir, 'cache.db'
 }
 
 function open(path: string): CacheDb {
-  const opened = openSqlite(path, MIGRATIONS, 'SELECT count(*) FROM pages')
+  const opened = openSqlite(path, MIGRATIONS, 'SELECT count(*) FROM blobs')
   try {
-    return statements(opened.db, path, opened.reset)
+    const files = path === ':memory:' ? memoryPageFiles() : diskPageFiles(dirname(path))
+    return statements(opened.db, path, files, opened.reset)
   } catch (error) {
     opened.db.close()
     throw error
   }
 }
 
-function statements(db: Database.Database, path: string, reset?: string): CacheDb {
+function statements(
+  db: Database.Database,
+  path: string,
+  files: PageFiles,
+  reset?: string,
+): CacheDb {
   const text = (kind: string) => ({
     get: db.prepare(`SELECT value FROM ${kind} WHERE key = ?`).pluck(),
     put: db.prepare(`INSERT OR REPLACE INTO ${kind} (key, value) VALUES (?, ?)`),
@@ -94,14 +112,20 @@ function statements(db: Database.Database, path: string, reset?: string): CacheD
   const plain = { markdown: text('markdown'), checks: text('checks'), builds: text('builds') }
   const getMacro = db.prepare('SELECT reads, value FROM macros WHERE key = ?')
   const putMacro = db.prepare('INSERT OR REPLACE INTO macros VALUES (?, ?, ?)')
-  const getPage = db.prepare('SELECT hash, CAST(body AS BLOB) AS body FROM pages WHERE key = ?')
-  const putPage = db.prepare('INSERT OR REPLACE INTO pages VALUES (?, ?, ?)')
-  const anyPage = db.prepare('SELECT 1 FROM pages LIMIT 1').pluck()
-  const listed = 'key IN (SELECT value FROM json_each(?))'
-  const countPages = db.prepare(`SELECT count(*) FROM pages WHERE ${listed}`).pluck()
-  const eachPage = db.prepare(
-    `SELECT key, hash, CAST(body AS BLOB) AS body FROM pages WHERE ${listed}`,
-  )
+  const joined = 'SELECT p.key, p.hash, b.size, b.mtime FROM pages p JOIN blobs b USING (hash)'
+  const getPage = db.prepare(`${joined} WHERE p.key = ?`)
+  const putPage = db.prepare('INSERT OR REPLACE INTO pages VALUES (?, ?)')
+  const putBlob = db.prepare('INSERT OR REPLACE INTO blobs VALUES (?, ?, ?)')
+  const anyPage = db.prepare(`${joined} LIMIT 1`).pluck()
+  const listed = 'p.key IN (SELECT value FROM json_each(?))'
+  const countPages = db.prepare(`SELECT count(*) FROM (${joined} WHERE ${listed})`).pluck()
+  const eachPage = db.prepare(`${joined} WHERE ${listed}`)
+  type Joined = { key: string; hash: string; size: number; mtime: number }
+  const row = (r: Joined) => ({
+    key: r.key,
+    hash: r.hash,
+    stat: { size: r.size, mtimeMs: r.mtime },
+  })
   return {
     path,
     reset,
@@ -109,13 +133,23 @@ function statements(db: Database.Database, path: string, reset?: string): CacheD
     put: (kind, key, value) => void plain[kind].put.run(key, value),
     macro: (key) => getMacro.get(key) as { reads: string; value: string } | undefined,
     putMacro: (key, reads, value) => void putMacro.run(key, reads, value),
-    page: (key) => getPage.get(key) as PageRow | undefined,
+    files,
+    page(key) {
+      const r = getPage.get(key) as Joined | undefined
+      return r && row(r)
+    },
     countPages: (keys) => countPages.get(JSON.stringify(keys)) as number,
-    eachPage: (keys) =>
-      eachPage.iterate(JSON.stringify(keys)) as IterableIterator<PageRow & { key: string }>,
-    putPage: (key, hash, body) => void putPage.run(key, hash, body),
+    *eachPage(keys) {
+      for (const r of eachPage.iterate(JSON.stringify(keys))) yield row(r as Joined)
+    },
+    putPage: (key, hash) => void putPage.run(key, hash),
+    putBlob: (hash, stat) => void putBlob.run(hash, stat.size, stat.mtimeMs),
     empty: () => anyPage.get() === undefined,
-    prune: (used) => prune(db, used),
+    prune(used) {
+      prune(db, used)
+      const kept = new Set(db.prepare('SELECT hash FROM blobs').pluck().all() as string[])
+      files.prune((hash) => kept.has(hash))
+    },
     stats: () => stats(db),
     batch: (fn) => db.transaction(fn).immediate(),
     close: () => db.close(),
@@ -131,6 +165,7 @@ function prune(db: Database.Database, used: Record<Kind, ReadonlySet<string>>): 
       db.exec(
         `DELETE FROM ${kind} WHERE key NOT IN (SELECT key FROM temp.used WHERE kind = '${kind}')`,
       )
+    db.exec('DELETE FROM blobs WHERE hash NOT IN (SELECT hash FROM pages)')
     db.exec('DELETE FROM temp.used')
   }).immediate()
 }
@@ -143,5 +178,7 @@ function stats(db: Database.Database): Record<Kind, { rows: number; bytes: numbe
       .get() as { rows: number; bytes: number }
     out[kind] = row
   }
+  // A page's bytes are in its file, counted once however many pages share it.
+  out.pages.bytes += db.prepare('SELECT coalesce(sum(size), 0) FROM blobs').pluck().get() as number
   return out
 }

@@ -6,10 +6,11 @@ export { engineKey } from './engine.js'
 export { contentFingerprint } from './fingerprint.js'
 export { CACHE_FORMAT, cacheKey, configKey, runFlags } from './keys.js'
 export { cachedRunner } from './macro-runner.js'
+export type { PageSource, StoredPage } from './page-files.js'
 export {
   type BuildCache,
   type CacheCounts,
+  type CachedPage,
   type CacheReport,
   createBuildCache,
-  PAGE_BYTES,
 } from './session.js'

@@ -1,12 +1,13 @@
 // BuildCache: the build cache as one build sees it — reads that mark a row as used, writes
-// queued and stored in one transaction at the end (pages as soon as 64 MB of them wait, so a
-// big site's pages are never all in memory at once), counts of what came from the cache and
-// what was computed. A failing file never fails the build: the cache turns itself off with
+// queued and stored in one transaction at the end (a page's bytes go to their file at once,
+// page-files.ts), counts of what came from the cache and what was computed. A failing file never fails the build: the cache turns itself off with
 // a warning and the file is set aside. `--no-cache` gets one that only counts.
 
 import { BdsError } from '../errors/index.js'
+import type { FileStat } from '../util/fs.js'
 import { setAside } from '../util/sqlite-check.js'
-import { type CacheDb, KINDS, type Kind, type PageRow } from './db.js'
+import { type CacheDb, KINDS, type Kind } from './db.js'
+import type { PageSource, StoredPage } from './page-files.js'
 
 export interface CacheCounts {
   cached: number
@@ -22,6 +23,12 @@ export interface CacheReport {
   macros: CacheCounts
 }
 
+/** A cached page: its hash (as the output manifest records it) and where its bytes are. */
+export interface CachedPage {
+  hash: string
+  page: StoredPage
+}
+
 type Counted = 'pages' | 'markdown' | 'macros'
 type Plain = 'markdown' | 'checks' | 'builds'
 
@@ -34,13 +41,11 @@ export interface BuildCache {
   put(kind: Plain, key: string, value: string): void
   macro(key: string): { reads: string; value: string } | undefined
   putMacro(key: string, reads: string, value: string): void
-  page(key: string): PageRow | undefined
-  /**
-   * Every row of `keys`, read as it is used (a whole build's pages); undefined when one is
-   * missing. A file that fails part-way ends the rows early: compare the count.
-   */
-  pages(keys: readonly string[]): Iterable<PageRow & { key: string }> | undefined
-  putPage(key: string, hash: string, body: string | Uint8Array): void
+  page(key: string): CachedPage | undefined
+  /** The pages of `keys` (a whole build's); undefined when one is missing or changed. */
+  pages(keys: readonly string[]): Map<string, CachedPage> | undefined
+  /** Keeps the page of `key`: its bytes are stored now, its row with the others. */
+  putPage(key: string, hash: string, source: PageSource): void
   /** Marks a row used without reading it (a replayed build's pages). */
   use(kind: Kind, key: string): void
   /** Something of this build must not be replayed (a timeout, a `cache: false` script). */
@@ -58,14 +63,7 @@ export interface BuildCache {
 
 const counts = (): CacheCounts => ({ cached: 0, computed: 0 })
 
-/**
- * Page bodies (bytes or characters) queued before they are stored in a transaction of their
- * own. A 4000-post site stays below it until the build waits for its search index, when the
- * cores have time for it (a smaller bound made its cold build slower).
- */
-export const PAGE_BYTES = 64 * 2 ** 20
-
-export function createBuildCache(db?: CacheDb, pageBytes = PAGE_BYTES): BuildCache {
+export function createBuildCache(db?: CacheDb): BuildCache {
   const report: CacheReport = {
     enabled: db !== undefined,
     pages: counts(),
@@ -82,8 +80,6 @@ export function createBuildCache(db?: CacheDb, pageBytes = PAGE_BYTES): BuildCac
     Set<string>
   >
   const queued: (() => void)[] = []
-  /** Bytes of page bodies queued: past `pageBytes` they are stored at once. */
-  let queuedPages = 0
   const pending = new Map<string, unknown>()
   /** A failure turns the cache off for the rest of the build. */
   const fail = (error: unknown) => {
@@ -123,8 +119,15 @@ export function createBuildCache(db?: CacheDb, pageBytes = PAGE_BYTES): BuildCac
     if (value !== undefined) pending.set(`${kind}\0${key}`, value)
     queued.push(() => fn(db))
   }
+  /** The stored bytes of a page row, when its file is as stored (a changed stat re-recorded). */
+  const stored = (d: CacheDb, hash: string, stat: FileStat): CachedPage | undefined => {
+    const page = d.files.get(hash, stat)
+    if (!page) return undefined
+    if ('stat' in page && page.stat.mtimeMs !== stat.mtimeMs)
+      queued.push(() => d.putBlob(hash, page.stat))
+    return { hash, page }
+  }
   const flush = () => {
-    queuedPages = 0
     const puts = queued.splice(0)
     safely((d) =>
       d.batch(() => {
@@ -143,23 +146,33 @@ export function createBuildCache(db?: CacheDb, pageBytes = PAGE_BYTES): BuildCac
     macro: (key) => read('macros', key, (d) => d.macro(key)),
     putMacro: (key, reads, value) =>
       write('macros', key, { reads, value }, (d) => d.putMacro(key, reads, value)),
-    page: (key) => read('pages', key, (d) => d.page(key)),
+    page: (key) =>
+      read('pages', key, (d) => {
+        const row = d.page(key)
+        return row && stored(d, row.hash, row.stat)
+      }),
     pages(keys) {
       const distinct = [...new Set(keys)]
-      if (safely((d) => d.countPages(distinct)) !== distinct.length) return undefined
-      for (const key of distinct) used.pages.add(key)
-      return (function* () {
-        try {
-          yield* (db as CacheDb).eachPage(distinct)
-        } catch (error) {
-          fail(error)
+      const found = safely((d) => {
+        if (d.countPages(distinct) !== distinct.length) return undefined
+        const out = new Map<string, CachedPage>()
+        for (const row of d.eachPage(distinct)) {
+          const page = stored(d, row.hash, row.stat)
+          if (!page) return undefined
+          out.set(row.key, page)
         }
-      })()
+        return out
+      })
+      if (found) for (const key of distinct) used.pages.add(key)
+      return found
     },
-    putPage(key, hash, body) {
-      write('pages', key, undefined, (d) => d.putPage(key, hash, body))
-      queuedPages += body.length
-      if (queuedPages > pageBytes) flush()
+    putPage(key, hash, source) {
+      const stat = safely((d) => d.files.keep(hash, source))
+      if (!stat) return
+      write('pages', key, undefined, (d) => {
+        d.putBlob(hash, stat)
+        d.putPage(key, hash)
+      })
     },
     use: (kind, key) => void used[kind].add(key),
     taint: () => {

@@ -17,6 +17,7 @@ import {
 } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
+import { alive } from '../util/alive.js'
 import type { FileStat } from '../util/fs.js'
 import { checkOutputPath, MARKER, TEMP_DIR } from './paths.js'
 import type { OutputData, OutputWriter } from './writer.js'
@@ -42,15 +43,6 @@ function listInto(root: string, rel: string, out: string[]): void {
     if (!rel && (entry.name === TEMP_DIR || entry.name === MARKER)) continue
     if (entry.isDirectory()) listInto(root, path, out)
     else if (entry.isFile()) out.push(path)
-  }
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as { code?: string }).code === 'EPERM'
   }
 }
 
@@ -155,6 +147,7 @@ export function createDiskWriter(root: string): OutputWriter {
       }
     },
     source: (from) => readFileSync(from),
+    file: (path) => join(root, path),
     clearTemp() {
       clearTemp(root)
       dirs.delete(TEMP_DIR)

@@ -27,4 +27,6 @@ export interface OutputWriter {
   clearTemp(): void
   /** Every file below the output folder, `/`-separated, sorted (not bds's own files). */
   list(): string[]
+  /** Where `path` is on disk; absent for a writer that keeps its files elsewhere. */
+  file?(path: string): string
 }

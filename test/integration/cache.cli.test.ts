@@ -1,7 +1,7 @@
 // The build cache on the command line (#16): `bds cache stats` (text and --json), `bds cache
 // clean`, `bds build --no-cache` (nothing read or written) and the summary's cache line.
 
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bds, copyFixture, tempDir } from '../helpers/site.js'
@@ -38,6 +38,9 @@ describe('bds cache', () => {
     expect(filled.kinds?.pages?.rows).toBeGreaterThan(0)
     expect(filled.kinds?.markdown?.rows).toBeGreaterThan(0)
     expect(filled.kinds?.builds?.rows).toBe(1)
+    // The pages' bytes are files of their own, counted in the total.
+    expect(readdirSync(join(site, '.bds', 'pages')).length).toBeGreaterThan(0)
+    expect(filled.bytes).toBeGreaterThan(filled.kinds?.pages?.bytes ?? Number.POSITIVE_INFINITY)
     expect(bds(['-C', site, 'cache', 'stats']).stdout).toMatch(/pages\s+\d+ rows/)
 
     const again = bds(['build', site, '--out', out()])
@@ -47,6 +50,7 @@ describe('bds cache', () => {
     expect(clean.status, clean.stderr).toBe(0)
     expect(clean.stdout).toMatch(/^Removed the build cache/)
     expect(existsSync(db)).toBe(false)
+    expect(existsSync(join(site, '.bds', 'pages'))).toBe(false)
     expect(existsSync(join(site, '.bds', 'build.db'))).toBe(true) // not the build's record
     expect(bds(['-C', site, 'cache', 'clean']).stdout).toContain('There was no build cache')
   })

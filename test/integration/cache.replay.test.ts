@@ -4,7 +4,7 @@
 // without the cache; a failing file is reported and set aside. A record that held a post back
 // for its date is not replayed once the post is due, nor one without drafts for --drafts.
 
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -73,6 +73,26 @@ describe('a build that cannot replay every page', () => {
     const replayed = await run()
     expect(replayed.report.steps.map((s) => s.name)).toContain('replay')
     expect(replayed.files).toEqual(plain.files)
+  })
+
+  it('builds through the pipeline when a page’s file was edited or removed', async () => {
+    const { root, run } = setup()
+    const plain = await run({ cache: false })
+    await run()
+    const pages = join(root, '.bds', 'pages')
+    const stored = readdirSync(pages, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+    const edited = stored.find((f) => readFileSync(f, 'utf8').includes('Post 1'))
+    writeFileSync(
+      edited as string,
+      readFileSync(edited as string, 'utf8').replace('Post 1', 'Post X'),
+    )
+    rmSync(stored.find((f) => f !== edited) as string)
+    const again = await run()
+    expect(again.report.steps.map((s) => s.name)).toContain('pages')
+    expect(again.files).toEqual(plain.files)
+    expect((await run()).report.steps.map((s) => s.name)).toContain('replay')
   })
 
   it('builds through the pipeline, with a warning, when the file fails mid-replay', async () => {

@@ -11,6 +11,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -19,7 +20,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { bdsInProcess } from '../helpers/cli.js'
-import { inlineSite, tempDir } from '../helpers/site.js'
+import { inlineSite, listFiles, tempDir } from '../helpers/site.js'
 
 const SITE = `-- bds.config.json --
 {"title": "Cache", "url": "https://example.com"}
@@ -177,6 +178,40 @@ describe('a forged build cache', () => {
     expect(left.get()).toEqual({ n: 0 })
     check.close()
     expect((await build(root, ['--clean'])).stderr).not.toContain('BDS_CACHE_RESET')
+  })
+
+  it('never publishes a file outside the site that a page’s stored file links to', async () => {
+    const root = inlineSite(SITE)
+    await build(root)
+    const db = new Database(join(root, '.bds/cache.db'))
+    const hashes = db.prepare('SELECT hash FROM blobs').pluck().all() as string[]
+    expect(hashes.length).toBeGreaterThan(3)
+    for (const hash of hashes) {
+      const secret = join(tempDir('bds-secret-'), 'secret.txt')
+      const stored = join(root, '.bds/pages', hash.slice(0, 2), hash.slice(2))
+      writeFileSync(secret, 'S'.repeat(statSync(stored).size)) // as big as the page it replaces
+      rmSync(stored)
+      symlinkSync(secret, stored)
+      const s = statSync(secret)
+      db.prepare('UPDATE blobs SET size = ?, mtime = ? WHERE hash = ?').run(s.size, s.mtimeMs, hash)
+    }
+    db.close()
+    rmSync(join(root, 'dist'), { recursive: true })
+    await build(root)
+    const out = listFiles(join(root, 'dist'))
+    expect(out).toContain('2024/01/01/a/index.html')
+    for (const file of out)
+      expect(readFileSync(join(root, 'dist', file), 'utf8')).not.toContain('SSSS')
+  })
+
+  it('writes no page through a link at .bds/pages', async () => {
+    const root = inlineSite(SITE)
+    const victim = tempDir('bds-victim-')
+    mkdirSync(join(root, '.bds'))
+    symlinkSync(victim, join(root, '.bds/pages'))
+    await build(root)
+    await build(root, ['--clean'])
+    expect(readdirSync(victim)).toEqual([])
   })
 
   it('a state whose diagnostics do not parse is ignored: a full build, not an internal error', async () => {

@@ -1,21 +1,28 @@
-// The pages of a build and the build cache: a page whose content key is stored is written
-// from the cache instead of rendered; every page rendered is stored once written — from the
-// sink the moment the main thread has written it, read back from the output folder when the
-// render worker wrote it. Keys of every page are kept for the record of the whole build.
+// The pages of a build and the build cache: a page whose content key is stored is copied
+// from the cache instead of rendered; every page rendered is stored once written — linked
+// from the output folder the moment the main thread has written it, or when the render
+// worker's pages are in. Keys of every page are kept for the record of the whole build.
 
-import { type BuildCache, cacheKey, configKey } from '../../cache/index.js'
+import {
+  type BuildCache,
+  type CachedPage,
+  cacheKey,
+  configKey,
+  type PageSource,
+} from '../../cache/index.js'
 import type { ResolvedConfig } from '../../config/index.js'
-import type { FileSink, Manifest, OutputWriter } from '../../output/index.js'
+import type { FileSink, Manifest, OutputWriter, PlannedFile } from '../../output/index.js'
 import type { TemplateDeps } from '../../render/index.js'
 import type { PageJob } from '../../site/index.js'
+import type { FileStat } from '../../util/fs.js'
 import { createContentKeyer } from '../content-keys.js'
 import type { SiteModel } from '../model.js'
 
 export interface PageCache {
   /** The jobs left to render: the others were written to `sink` from the cache. */
   take(model: SiteModel, jobs: readonly PageJob[], sink: FileSink): PageJob[]
-  /** A sink that keeps what the pages to store are written with. */
-  capture(sink: FileSink): FileSink
+  /** A sink that stores each page to store as soon as it is written. */
+  capture(sink: FileSink, writer: OutputWriter): FileSink
   /** Stores the pages rendered by this build that were written as planned. */
   store(writer: OutputWriter, written: Manifest, failed: readonly string[]): void
   /** The content key of every page of the build, by output path. */
@@ -58,19 +65,19 @@ export function createPageCache(
           continue
         }
         keys.set(job.path, key)
-        const row = cold ? undefined : cache.page(key)
-        if (!row) {
+        const cached = cold ? undefined : cache.page(key)
+        if (!cached) {
           rendered.set(job.path, key)
           left.push(job)
           continue
         }
-        sink.write({ path: job.path, source: job.source, contents: row.body, hash: row.hash })
+        sink.write(plannedPage(job.path, job.source, cached))
       }
       cache.count('pages', true, jobs.length - left.length)
       cache.count('pages', false, left.length)
       return left
     },
-    capture(sink) {
+    capture(sink, writer) {
       if (!cache.enabled) return sink
       return {
         result: () => sink.result(),
@@ -82,8 +89,9 @@ export function createPageCache(
           const entry = key && manifest.get(file.path)
           // Not written (its previous entry may stand in the manifest): nothing to store.
           if (!key || !entry || file.contents === undefined || stats.notWritten !== failed) return
-          // Stored now: a big site's pages are never all held until the end of the build.
-          cache.putPage(key, entry.hash, file.contents)
+          const where = writer.file?.(file.path)
+          const stat = { size: entry.size, mtimeMs: entry.mtimeMs }
+          cache.putPage(key, entry.hash, where ? { file: where, stat } : { bytes: file.contents })
           rendered.delete(file.path)
         },
       }
@@ -93,13 +101,32 @@ export function createPageCache(
       for (const [path, key] of rendered) {
         const entry = written.get(path)
         if (!entry || skip.has(path)) continue
-        // The render worker wrote it: read it back while it is still as written.
-        const now = writer.stat(path)
-        if (now?.size !== entry.size || now.mtimeMs !== entry.mtimeMs) continue
-        const body = writer.read(path)
-        if (body !== undefined) cache.putPage(key, entry.hash, body)
+        const source = writtenPage(writer, path, entry)
+        if (source) cache.putPage(key, entry.hash, source)
       }
       rendered.clear()
     },
   }
+}
+
+/** A page from the cache as a file to write: copied from its file, or its bytes. */
+export function plannedPage(path: string, source: string, cached: CachedPage): PlannedFile {
+  const { hash, page } = cached
+  return 'bytes' in page
+    ? { path, source, contents: page.bytes, hash }
+    : { path, source, from: page.from, fromStat: page.stat, hash }
+}
+
+/** An output file as written (`entry`), to store: the file itself on disk, else its bytes. */
+export function writtenPage(
+  writer: OutputWriter,
+  path: string,
+  entry: FileStat,
+): PageSource | undefined {
+  const file = writer.file?.(path)
+  if (file) return { file, stat: { size: entry.size, mtimeMs: entry.mtimeMs } }
+  const now = writer.stat(path)
+  if (now?.size !== entry.size || now.mtimeMs !== entry.mtimeMs) return undefined
+  const bytes = writer.read(path)
+  return bytes && { bytes }
 }

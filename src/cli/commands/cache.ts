@@ -1,7 +1,8 @@
-// `bds cache stats` and `bds cache clean`: what the build cache (.bds/cache.db) holds, kind by
-// kind, and removing it (the next build computes everything and fills it again).
+// `bds cache stats` and `bds cache clean`: what the build cache (.bds/cache.db and the pages'
+// files in .bds/pages/) holds, kind by kind, and removing it (the next build computes
+// everything and fills it again).
 
-import { lstatSync, rmSync } from 'node:fs'
+import { lstatSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Command } from 'commander'
 import { KINDS, openCacheFile } from '../../cache/index.js'
@@ -17,13 +18,28 @@ async function cacheDir(ctx: CliContext): Promise<string> {
   return config.paths.cache
 }
 
-/** Regular files of the cache and their sizes (a link or folder there is not bds's to touch). */
+/** Bytes of the regular files below `dir` (links are not followed). */
+function folderBytes(dir: string): number {
+  let bytes = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) bytes += lstatSync(join(entry.parentPath, entry.name)).size
+  }
+  return bytes
+}
+
+/**
+ * The cache's files and the pages' folder, with their sizes (a link, or a folder where a file
+ * belongs, is not bds's to touch).
+ */
 function present(dir: string): { path: string; size: number }[] {
-  return FILES.flatMap((name) => {
+  const files = FILES.flatMap((name) => {
     const path = join(dir, name)
     const s = lstatSync(path, { throwIfNoEntry: false })
     return s?.isFile() ? [{ path, size: s.size }] : []
   })
+  const pages = join(dir, 'pages')
+  const isFolder = lstatSync(pages, { throwIfNoEntry: false })?.isDirectory()
+  return isFolder ? [...files, { path: pages, size: folderBytes(pages) }] : files
 }
 
 export function registerCache(cache: Command, ctx: CliContext): void {
@@ -70,7 +86,7 @@ export function registerCache(cache: Command, ctx: CliContext): void {
     .addHelpText('after', '\nExamples:\n  $ bds cache clean\n  $ bds -C my-blog cache clean\n')
     .action(async () => {
       const files = present(await cacheDir(ctx))
-      for (const f of files) rmSync(f.path, { force: true })
+      for (const f of files) rmSync(f.path, { force: true, recursive: true })
       const freed = files.reduce((sum, f) => sum + f.size, 0)
       ctx.out.out(
         files.length

@@ -8,17 +8,22 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   type CacheDb,
+  type CachedPage,
   configKey,
   createBuildCache,
   openCacheFile,
-  PAGE_BYTES,
   runFlags,
 } from '../../../src/cache/index.js'
 import { restoreOutput, storeOutput } from '../../../src/cache/outputs.js'
 import { resolveConfig } from '../../../src/config/index.js'
 import { BdsError } from '../../../src/errors/index.js'
+import { hashText } from '../../../src/util/hash.js'
 
 const memory = () => openCacheFile('', ':memory:')
+/** A page's bytes to store under their hash, as the build stores them. */
+const page = (text: string) => [hashText(text), { bytes: text }] as const
+const text = (cached: CachedPage | undefined) =>
+  cached && 'bytes' in cached.page ? Buffer.from(cached.page.bytes).toString() : undefined
 
 describe('a build cache session', () => {
   it('counts, stores at the end, and drops what the build did not use', () => {
@@ -26,7 +31,7 @@ describe('a build cache session', () => {
     const first = createBuildCache(db)
     expect(first.cold()).toBe(true)
     first.put('markdown', 'm1', 'one')
-    first.putPage('p1', 'h1', '<p>1</p>')
+    first.putPage('p1', ...page('<p>1</p>'))
     first.putMacro('k1', '[]', '{"html":"x","diagnostics":[]}')
     expect(first.get('markdown', 'm1')).toBe('one') // queued rows answer at once
     expect(db.get('markdown', 'm1')).toBeUndefined() // … and reach the file at the end
@@ -35,26 +40,23 @@ describe('a build cache session', () => {
     expect(first.report()).toMatchObject({ enabled: true, pages: { cached: 0, computed: 2 } })
     const second = createBuildCache(db)
     expect(second.cold()).toBe(false)
-    expect(second.page('p1')?.body.toString()).toBe('<p>1</p>')
+    expect(text(second.page('p1'))).toBe('<p>1</p>')
     expect(second.get('markdown', 'm1')).toBe('one')
     second.finish(true) // the macro row was not used: gone
     expect(db.macro('k1')).toBeUndefined()
     expect(db.get('markdown', 'm1')).toBe('one')
   })
 
-  it('stores pages once its bound of them wait, so a big site never holds them all', () => {
-    expect(PAGE_BYTES).toBe(64 * 2 ** 20)
+  it('stores a page’s bytes at once and its row with the others, when the build asks', () => {
     const db = memory()
-    const cache = createBuildCache(db, 1000)
-    const body = 'x'.repeat(400)
-    cache.putPage('p1', 'h1', body)
-    cache.putPage('p2', 'h2', body)
-    expect(db.page('p1')).toBeUndefined() // 80 % of it wait
-    cache.putPage('p3', 'h3', body)
-    expect(db.page('p1')?.body.length).toBe(body.length) // past it: all three stored
-    expect(db.page('p3')?.hash).toBe('h3')
+    const cache = createBuildCache(db)
+    const [hash, bytes] = page('x'.repeat(400))
+    cache.putPage('p1', hash, bytes)
+    expect(db.files.get(hash, { size: 400, mtimeMs: 0 })).toBeDefined()
+    expect(db.page('p1')).toBeUndefined()
     cache.put('markdown', 'm1', 'one')
-    cache.flush() // the rest, whenever the build asks (it does while the search index is made)
+    cache.flush() // whenever the build asks (it does while the search index is made)
+    expect(db.page('p1')).toEqual({ key: 'p1', hash, stat: { size: 400, mtimeMs: 0 } })
     expect(db.get('markdown', 'm1')).toBe('one')
   })
 
@@ -91,27 +93,27 @@ describe('a build cache session', () => {
   })
 })
 
-describe('the page rows of a replayed build', () => {
-  it('are read as they are used, and not at all when one is missing', () => {
+describe('the pages of a replayed build', () => {
+  it('are all found, or none when one is missing', () => {
     const db = memory()
     const first = createBuildCache(db)
-    first.putPage('p1', 'h1', '<p>1</p>')
-    first.putPage('p2', 'h2', '<p>2</p>')
+    first.putPage('p1', ...page('<p>1</p>'))
+    first.putPage('p2', ...page('<p>2</p>'))
     first.finish(true)
     const cache = createBuildCache(db)
     expect(cache.pages(['p1', 'p2', 'p3'])).toBeUndefined()
     const rows = [...(cache.pages(['p2', 'p1', 'p2']) ?? [])]
-    expect(rows.map((r) => [r.key, r.hash, r.body.toString()]).sort()).toEqual([
-      ['p1', 'h1', '<p>1</p>'],
-      ['p2', 'h2', '<p>2</p>'],
+    expect(rows.map(([key, cached]) => [key, cached.hash, text(cached)]).sort()).toEqual([
+      ['p1', hashText('<p>1</p>'), '<p>1</p>'],
+      ['p2', hashText('<p>2</p>'), '<p>2</p>'],
     ])
     expect(createBuildCache().pages([])).toBeUndefined() // --no-cache
   })
 
-  it('end early with a warning when the file fails while they are read', () => {
+  it('are none, with a warning, when the file fails while they are read', () => {
     const db = memory()
     const first = createBuildCache(db)
-    for (const k of ['a', 'b', 'c']) first.putPage(k, k, k)
+    for (const k of ['a', 'b', 'c']) first.putPage(k, ...page(k))
     first.finish(true)
     const failing: CacheDb = {
       ...db,
@@ -124,10 +126,20 @@ describe('the page rows of a replayed build', () => {
       },
     }
     const cache = createBuildCache(failing)
-    expect([...(cache.pages(['a', 'b', 'c']) ?? [])]).toHaveLength(1)
+    expect(cache.pages(['a', 'b', 'c'])).toBeUndefined()
     expect(cache.tainted).toBe(true)
     expect(cache.diagnostics()[0]?.message).toContain('disk I/O error')
     expect(cache.page('a')).toBeUndefined() // off for the rest of the build
+  })
+
+  it('are none when a page’s file no longer holds its bytes', () => {
+    const db = memory()
+    const first = createBuildCache(db)
+    for (const k of ['a', 'b']) first.putPage(k, ...page(k))
+    first.finish(true)
+    db.files.prune((hash) => hash !== hashText('b')) // its file gone, its row still there
+    expect(createBuildCache(db).pages(['a', 'b'])).toBeUndefined()
+    expect(text(createBuildCache(db).page('a'))).toBe('a')
   })
 })
 
