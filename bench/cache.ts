@@ -67,9 +67,9 @@ async function writeFiles(from: string): Promise<number> {
  * keeps file times to the nanosecond (the build cache trusts a stored page by size and mtime).
  */
 function copyDir(from: string, to: string): void {
+  mkdirSync(to, { recursive: true })
   const archive = `${to}.tar`
   execFileSync('tar', ['--posix', '-cf', archive, '-C', from, '.'])
-  mkdirSync(to, { recursive: true })
   execFileSync('tar', ['-xf', archive, '-C', to])
   rmSync(archive)
 }
