@@ -66,7 +66,9 @@ export async function replayBuild(
   const result = await timer.step('write', async () => {
     for (const [path, source, key] of record.files) {
       routes.claim(path, source)
-      sink.write(plannedPage(path, source, rows.get(key) as CachedPage))
+      const cached = rows.get(key) as CachedPage
+      sink.write(plannedPage(path, source, cached))
+      cache.relinked(cached.hash)
     }
     const store = await loadTemplateStore(deps.templatesDir, paths.templates, paths.root, deps.fs)
     emitCopies(await listCopies(config, store, deps.fs), routes, sink, new Map())

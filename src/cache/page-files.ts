@@ -1,9 +1,10 @@
 // PageFiles: the bytes of cached pages, one file per content hash under `.bds/pages/ab/cdef…`
 // (cache.db maps a page's key to its hash). A page the build has just written to the output
-// folder is hard-linked in — no byte is copied — and a cached page is copied out, so the
-// output folder and the cache never share a file a later build could change. A stored file
-// is trusted while its size and mtime are those recorded; otherwise its hash is checked (a
-// restore that lost the mtimes, an output file edited in place while still linked).
+// folder is hard-linked in — no byte is copied — and a cached page is linked out the same
+// way (the output writer gives the link this build's time). A stored file is trusted while
+// its size and mtime are those recorded; otherwise its hash is checked (a restore that lost
+// the mtimes), and one that changed (an output file edited in place while still linked) is
+// never served.
 // memoryPageFiles() keeps the same in memory (memory builds, or a `.bds/pages` that is not a
 // plain folder: nothing is written through a link).
 
@@ -32,6 +33,8 @@ export type PageSource = { file: string; stat: FileStat } | { bytes: string | Ui
 export interface PageFiles {
   /** The bytes of `hash` as stored with `stat`; undefined when missing or changed. */
   get(hash: string, stat: FileStat): StoredPage | undefined
+  /** The stat of the file of `hash` now (after an output file was linked to it). */
+  stat(hash: string): FileStat | undefined
   /** Keeps the bytes of `hash`; the stat to record, or undefined when it could not. */
   keep(hash: string, source: PageSource): FileStat | undefined
   /** Removes every stored file whose hash `kept` does not hold (and leftover temporaries). */
@@ -47,6 +50,10 @@ export function memoryPageFiles(): PageFiles {
     get(hash, stat) {
       const bytes = pages.get(hash)
       return bytes?.byteLength === stat.size ? { bytes } : undefined
+    },
+    stat: (hash) => {
+      const bytes = pages.get(hash)
+      return bytes && { size: bytes.byteLength, mtimeMs: 0 }
     },
     keep(hash, source) {
       const bytes =
@@ -119,6 +126,7 @@ export function diskPageFiles(dir: string): PageFiles {
       // Touched since it was stored: kept only when it still holds those bytes.
       return hashText(readFileSync(from)) === hash ? { from, stat: now } : undefined
     },
+    stat: (hash) => (HASH.test(hash) ? statOf(pathOf(hash)) : undefined),
     keep(hash, source) {
       if (!HASH.test(hash)) return undefined
       try {

@@ -44,6 +44,8 @@ export interface BuildCache {
   page(key: string): CachedPage | undefined
   /** The pages of `keys` (a whole build's); undefined when one is missing or changed. */
   pages(keys: readonly string[]): Map<string, CachedPage> | undefined
+  /** Records the stat of `hash`'s file after a page was linked to it (its time changed). */
+  relinked(hash: string): void
   /** Keeps the page of `key`: its bytes are stored now, its row with the others. */
   putPage(key: string, hash: string, source: PageSource): void
   /** Marks a row used without reading it (a replayed build's pages). */
@@ -119,12 +121,19 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     if (value !== undefined) pending.set(`${kind}\0${key}`, value)
     queued.push(() => fn(db))
   }
+  /** The stat of each page file this build verified or linked, as it is now. */
+  const files = new Map<string, FileStat>()
+  const restat = (d: CacheDb, hash: string, was: FileStat, now: FileStat) => {
+    files.set(hash, now)
+    if (now.mtimeMs !== was.mtimeMs || now.size !== was.size)
+      queued.push(() => d.putBlob(hash, now))
+  }
   /** The stored bytes of a page row, when its file is as stored (a changed stat re-recorded). */
-  const stored = (d: CacheDb, hash: string, stat: FileStat): CachedPage | undefined => {
+  const stored = (d: CacheDb, hash: string, recorded: FileStat): CachedPage | undefined => {
+    const stat = files.get(hash) ?? recorded
     const page = d.files.get(hash, stat)
     if (!page) return undefined
-    if ('stat' in page && page.stat.mtimeMs !== stat.mtimeMs)
-      queued.push(() => d.putBlob(hash, page.stat))
+    if ('stat' in page) restat(d, hash, stat, page.stat)
     return { hash, page }
   }
   const flush = () => {
@@ -166,9 +175,14 @@ export function createBuildCache(db?: CacheDb): BuildCache {
       if (found) for (const key of distinct) used.pages.add(key)
       return found
     },
+    relinked(hash) {
+      const was = files.get(hash)
+      if (was) safely((d) => restat(d, hash, was, d.files.stat(hash) ?? was))
+    },
     putPage(key, hash, source) {
       const stat = safely((d) => d.files.keep(hash, source))
       if (!stat) return
+      files.set(hash, stat)
       write('pages', key, undefined, (d) => {
         d.putBlob(hash, stat)
         d.putPage(key, hash)

@@ -5,6 +5,7 @@
 
 import {
   copyFileSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -13,6 +14,7 @@ import {
   rmdirSync,
   rmSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -73,6 +75,23 @@ function makeDir(path: string): void {
   }
 }
 
+/** Hard-links `from` at `to` with the time of now; copies it where that cannot be done. */
+function linkNow(from: string, to: string): void {
+  try {
+    linkSync(from, to)
+  } catch {
+    copyFileSync(from, to) // another disk, or a file system without links
+    return
+  }
+  try {
+    const now = new Date()
+    utimesSync(to, now, now)
+  } catch {
+    unlinkSync(to) // not ours to touch (another user's file): a copy of our own
+    copyFileSync(from, to)
+  }
+}
+
 export function createDiskWriter(root: string): OutputWriter {
   const dirs = new Set<string>()
   /** Folders this build made: nothing was in them before, so no file there needs a stat. */
@@ -121,6 +140,7 @@ export function createDiskWriter(root: string): OutputWriter {
       const tmp = join(tempDir, `${process.pid}-${threadId}-${++count}`)
       try {
         if ('from' in data) copyFileSync(data.from, tmp)
+        else if ('link' in data) linkNow(data.link, tmp)
         else writeFileSync(tmp, data.bytes)
         const stat = statFile(tmp) as FileStat
         renameSync(tmp, target)

@@ -16,6 +16,8 @@ export interface PlannedFile {
   from?: string
   /** For copies: the source's size and mtime, which stand in for a content hash. */
   fromStat?: { size: number; mtimeMs: number }
+  /** `from` is hard-linked, not copied (a page from the build cache). */
+  link?: boolean
   /** sha1 of `contents`, when the caller knows it (pages from the build cache). */
   hash?: string
 }
@@ -124,7 +126,8 @@ export function createFileSink(
         return
       }
       try {
-        const data = bytes ? { bytes } : { from: file.from as string }
+        const from = file.from as string
+        const data = bytes ? { bytes } : file.link ? { link: from } : { from }
         const written = writer.write(file.path, data)
         manifest.set(file.path, { hash, ...written, source: file.source })
         stats.written += 1

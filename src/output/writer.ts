@@ -4,8 +4,11 @@
 
 import type { FileStat } from '../util/fs.js'
 
-/** Bytes to write, or a source file to copy as it is. */
-export type OutputData = { bytes: Uint8Array } | { from: string }
+/**
+ * Bytes to write, a source file to copy as it is, or a file to hard-link (a cached page: the
+ * link gets this build's time; copied where no link can be made).
+ */
+export type OutputData = { bytes: Uint8Array } | { from: string } | { link: string }
 
 export interface OutputWriter {
   /** The output folder (absolute on disk; a label in memory). */

@@ -72,6 +72,7 @@ export function createPageCache(
           continue
         }
         sink.write(plannedPage(job.path, job.source, cached))
+        cache.relinked(cached.hash)
       }
       cache.count('pages', true, jobs.length - left.length)
       cache.count('pages', false, left.length)
@@ -114,7 +115,7 @@ export function plannedPage(path: string, source: string, cached: CachedPage): P
   const { hash, page } = cached
   return 'bytes' in page
     ? { path, source, contents: page.bytes, hash }
-    : { path, source, from: page.from, fromStat: page.stat, hash }
+    : { path, source, from: page.from, fromStat: page.stat, hash, link: true }
 }
 
 /** An output file as written (`entry`), to store: the file itself on disk, else its bytes. */

@@ -2,7 +2,7 @@
 // dropped, a macro output stored without its position, and a file that fails mid-build —
 // the cache turns itself off with a warning, the file is set aside, the build goes on.
 
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, statSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -58,6 +58,23 @@ describe('a build cache session', () => {
     cache.flush() // whenever the build asks (it does while the search index is made)
     expect(db.page('p1')).toEqual({ key: 'p1', hash, stat: { size: 400, mtimeMs: 0 } })
     expect(db.get('markdown', 'm1')).toBe('one')
+  })
+
+  it('records the new time of a page’s file once a page was linked to it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bds-cache-'))
+    const db = openCacheFile(dir)
+    const first = createBuildCache(db)
+    const [hash, bytes] = page('<p>linked</p>')
+    first.putPage('p1', hash, bytes)
+    first.finish(true)
+    const file = join(dir, 'pages', hash.slice(0, 2), hash.slice(2))
+    const second = createBuildCache(db)
+    expect(second.page('p1')).toBeDefined()
+    utimesSync(file, new Date(2030, 0, 1), new Date(2030, 0, 1)) // what the output writer's link does
+    second.relinked(hash)
+    second.finish(true)
+    expect(db.page('p1')?.stat.mtimeMs).toBe(statSync(file).mtimeMs)
+    db.close()
   })
 
   it('without a file (--no-cache) only counts', () => {

@@ -104,3 +104,46 @@ describe('createFileSink', () => {
     expect(readdirSync(dir).filter((f) => f.includes('bds-tmp'))).toEqual([])
   })
 })
+
+describe('a file linked into the output folder (a page from the build cache)', () => {
+  it('shares the stored file, takes this build’s time, and is replaced, not written through', () => {
+    const dir = out()
+    const stored = join(out(), 'page')
+    writeFileSync(stored, '<p>cached</p>')
+    utimesSync(stored, new Date(2001, 0, 1), new Date(2001, 0, 1))
+    const before = Date.now() - 1000
+    const writer = createDiskWriter(dir)
+    const sink = createFileSink(writer, new Map())
+    const hash = 'a'.repeat(40)
+    const fromStat = { size: 13, mtimeMs: statSync(stored).mtimeMs }
+    sink.write({
+      path: 'p/index.html',
+      source: 'posts/p.md',
+      from: stored,
+      fromStat,
+      hash,
+      link: true,
+    })
+    const target = join(dir, 'p/index.html')
+    expect(statSync(target).ino).toBe(statSync(stored).ino)
+    expect(statSync(target).mtimeMs).toBeGreaterThan(before)
+    expect(sink.result().manifest.get('p/index.html')).toMatchObject({ hash, size: 13 })
+    // The next build writes a new file into place: the stored one keeps its bytes.
+    run(dir, sink.result().manifest, [page('p/index.html', '<p>new</p>')])
+    expect(readFileSync(stored, 'utf8')).toBe('<p>cached</p>')
+    expect(readFileSync(target, 'utf8')).toBe('<p>new</p>')
+  })
+
+  const other = '/dev/shm'
+  const shm = statSync(other, { throwIfNoEntry: false })
+  const twoDisks = shm !== undefined && shm.dev !== statSync(tmpdir()).dev
+  it.skipIf(!twoDisks)('is copied where no link can be made (another disk)', () => {
+    const dir = mkdtempSync(join(other, 'bds-sink-'))
+    const stored = join(out(), 'page')
+    writeFileSync(stored, '<p>cached</p>')
+    const writer = createDiskWriter(dir)
+    writer.write('p/index.html', { link: stored })
+    expect(readFileSync(join(dir, 'p/index.html'), 'utf8')).toBe('<p>cached</p>')
+    expect(statSync(join(dir, 'p/index.html')).ino).not.toBe(statSync(stored).ino)
+  })
+})
