@@ -48,7 +48,7 @@ export interface CacheDb {
   putBlob(hash: string, stat: FileStat): void
   /** The files holding the pages' bytes (`.bds/pages/`). */
   readonly files: PageFiles
-  /** True when the file holds no page (a first build, or after `bds cache clean`). */
+  /** True when the file holds no row (a first build, or after `bds cache clean`). */
   empty(): boolean
   /** Deletes every row whose key is not in `used` of its kind, in one transaction. */
   prune(used: Record<Kind, ReadonlySet<string>>): void
@@ -89,7 +89,7 @@ export function openCacheFile(cacheDir: string, path = join(cacheDir, 'cache.db'
 }
 
 function open(path: string): CacheDb {
-  const opened = openSqlite(path, MIGRATIONS, 'SELECT count(*) FROM blobs')
+  const opened = openSqlite(path, MIGRATIONS, 'SELECT count(*) FROM blobs', false)
   try {
     const files = path === ':memory:' ? memoryPageFiles() : diskPageFiles(dirname(path))
     return statements(opened.db, path, files, opened.reset)
@@ -116,7 +116,9 @@ function statements(
   const getPage = db.prepare(`${joined} WHERE p.key = ?`)
   const putPage = db.prepare('INSERT OR REPLACE INTO pages VALUES (?, ?)')
   const putBlob = db.prepare('INSERT OR REPLACE INTO blobs VALUES (?, ?, ?)')
-  const anyPage = db.prepare(`${joined} LIMIT 1`).pluck()
+  const anyRow = db
+    .prepare(KINDS.map((kind) => `SELECT 1 FROM ${kind}`).join(' UNION ALL ') + ' LIMIT 1')
+    .pluck()
   const listed = 'p.key IN (SELECT value FROM json_each(?))'
   const countPages = db.prepare(`SELECT count(*) FROM (${joined} WHERE ${listed})`).pluck()
   const eachPage = db.prepare(`${joined} WHERE ${listed}`)
@@ -144,7 +146,7 @@ function statements(
     },
     putPage: (key, hash) => void putPage.run(key, hash),
     putBlob: (hash, stat) => void putBlob.run(hash, stat.size, stat.mtimeMs),
-    empty: () => anyPage.get() === undefined,
+    empty: () => anyRow.get() === undefined,
     prune(used) {
       prune(db, used)
       const kept = new Set(db.prepare('SELECT hash FROM blobs').pluck().all() as string[])

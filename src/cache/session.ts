@@ -34,7 +34,10 @@ type Plain = 'markdown' | 'checks' | 'builds'
 
 export interface BuildCache {
   readonly enabled: boolean
-  /** No page is cached (a first build, or after `bds cache clean`). */
+  /**
+   * Nothing was cached when the build began (a first build, or after `bds cache clean`): it
+   * looks nothing up.
+   */
   cold(): boolean
   count(kind: Counted, cached: boolean, n?: number): void
   get(kind: Plain, key: string): string | undefined
@@ -104,10 +107,16 @@ export function createBuildCache(db?: CacheDb): BuildCache {
       return undefined
     }
   }
+  /** Whether the file held no row when the build began: nothing to look up (a first build). */
+  let empty: boolean | undefined
+  const cold = () => {
+    empty ??= safely((d) => d.empty()) ?? true
+    return empty
+  }
   const read = <T>(kind: Kind, key: string, fn: (db: CacheDb) => T | undefined) => {
     const id = `${kind}\0${key}`
     let value = pending.get(id) as T | undefined
-    if (value === undefined) {
+    if (value === undefined && !cold()) {
       value = safely(fn)
       // Markdown is asked for twice (before Python starts, then to render): read it once.
       if (value !== undefined && kind === 'markdown') pending.set(id, value)
@@ -146,7 +155,7 @@ export function createBuildCache(db?: CacheDb): BuildCache {
   }
   return {
     enabled: db !== undefined,
-    cold: () => safely((d) => d.empty()) ?? true,
+    cold,
     count(kind, cached, n = 1) {
       report[kind][cached ? 'cached' : 'computed'] += n
     },

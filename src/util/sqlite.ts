@@ -16,14 +16,21 @@ export interface OpenedDb {
   reset?: string
 }
 
-function open(path: string, migrations: readonly string[], probe: string): Database.Database {
+function open(
+  path: string,
+  migrations: readonly string[],
+  probe: string,
+  durable = true,
+): Database.Database {
   const db = new Database(path, { timeout: 10_000 })
   try {
     // Marked before WAL mode, so the mark is in the file itself from the first write on.
     if (db.pragma('application_id', { simple: true }) !== BDS_APPLICATION_ID)
       db.pragma(`application_id = ${BDS_APPLICATION_ID}`)
     db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = NORMAL')
+    // A cache that can be made again need not wait for the disk: a crash of the process loses
+    // nothing in WAL mode, and one of the machine that leaves a corrupt file sets it aside.
+    db.pragma(durable ? 'synchronous = NORMAL' : 'synchronous = OFF')
     db.transaction(() => {
       const version = db.pragma('user_version', { simple: true }) as number
       if (version > migrations.length)
@@ -51,7 +58,16 @@ function cacheFolder(dir: string, notes: string[]): void {
   mkdirSync(dir, { recursive: true })
 }
 
-export function openSqlite(path: string, migrations: readonly string[], probe: string): OpenedDb {
+/**
+ * Opens (or makes) the database at `path`. `durable: false` never waits for the disk to
+ * confirm a write (a cache whose loss costs only time).
+ */
+export function openSqlite(
+  path: string,
+  migrations: readonly string[],
+  probe: string,
+  durable = true,
+): OpenedDb {
   if (path === ':memory:') return { db: open(path, migrations, probe) }
   const notes: string[] = []
   const done = (db: Database.Database): OpenedDb =>
@@ -61,11 +77,11 @@ export function openSqlite(path: string, migrations: readonly string[], probe: s
     const reason = foreignReason(path, migrations)
     if (reason) notes.push(`${reason}; it was set aside as ${setAside(path)}, unchanged`)
     try {
-      return done(open(path, migrations, probe))
+      return done(open(path, migrations, probe, durable))
     } catch (error) {
       const why = `it could not be opened (${(error as Error).message})`
       notes.push(`${why}; it was set aside as ${setAside(path)}`)
-      return done(open(path, migrations, probe))
+      return done(open(path, migrations, probe, durable))
     }
   } catch (error) {
     notes.push(

@@ -54,8 +54,6 @@ export function createPageCache(
         base: base + tree,
       })
       const left: PageJob[] = []
-      // An empty cache (a first build) holds no page: nothing to look up.
-      const cold = cache.cold()
       for (const job of jobs) {
         const key = keyOf(job)
         if (key === undefined) {
@@ -65,7 +63,7 @@ export function createPageCache(
           continue
         }
         keys.set(job.path, key)
-        const cached = cold ? undefined : cache.page(key)
+        const cached = cache.page(key)
         if (!cached) {
           rendered.set(job.path, key)
           left.push(job)

@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, statSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import {
   type CacheDb,
@@ -18,6 +19,7 @@ import { restoreOutput, storeOutput } from '../../../src/cache/outputs.js'
 import { resolveConfig } from '../../../src/config/index.js'
 import { BdsError } from '../../../src/errors/index.js'
 import { hashText } from '../../../src/util/hash.js'
+import { openSqlite } from '../../../src/util/sqlite.js'
 
 const memory = () => openCacheFile('', ':memory:')
 /** A page's bytes to store under their hash, as the build stores them. */
@@ -30,6 +32,7 @@ describe('a build cache session', () => {
     const db = memory()
     const first = createBuildCache(db)
     expect(first.cold()).toBe(true)
+    expect(first.get('markdown', 'm0')).toBeUndefined() // a first build looks nothing up
     first.put('markdown', 'm1', 'one')
     first.putPage('p1', ...page('<p>1</p>'))
     first.putMacro('k1', '[]', '{"html":"x","diagnostics":[]}')
@@ -77,6 +80,18 @@ describe('a build cache session', () => {
     db.close()
   })
 
+  it('looks nothing up in a file that holds no row (a first build)', () => {
+    const db = memory()
+    const asked = () => {
+      throw new Error('looked up')
+    }
+    const cache = createBuildCache({ ...db, get: asked, macro: asked, page: asked })
+    expect(cache.get('markdown', 'x')).toBeUndefined()
+    expect(cache.macro('k')).toBeUndefined()
+    expect(cache.page('p')).toBeUndefined()
+    expect(cache.diagnostics()).toEqual([])
+  })
+
   it('without a file (--no-cache) only counts', () => {
     const none = createBuildCache()
     none.put('markdown', 'k', 'v')
@@ -88,6 +103,7 @@ describe('a build cache session', () => {
   it('turns itself off with a warning when the file fails, and sets it aside', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bds-cache-'))
     const real = openCacheFile(dir)
+    real.put('markdown', 'seed', 'a row, so the build looks things up')
     const failing: CacheDb = {
       ...real,
       get: () => {
@@ -107,6 +123,28 @@ describe('a build cache session', () => {
     cache.close()
     expect(existsSync(join(dir, 'cache.db'))).toBe(false)
     expect(readdirSync(dir).some((f) => f.startsWith('cache.db.aside-'))).toBe(true)
+  })
+})
+
+describe('the cache file on disk', () => {
+  it('is written without waiting for the disk (a cache), unlike the output record', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bds-cache-'))
+    const db = openCacheFile(dir)
+    db.close()
+    const check = new Database(join(dir, 'cache.db'))
+    expect(check.pragma('journal_mode', { simple: true })).toBe('wal')
+    check.close()
+    const opened = openSqlite(
+      join(dir, 'other.db'),
+      ['CREATE TABLE t (x)'],
+      'SELECT 1 FROM t',
+      false,
+    )
+    expect(opened.db.pragma('synchronous', { simple: true })).toBe(0) // OFF
+    opened.db.close()
+    const durable = openSqlite(join(dir, 'record.db'), ['CREATE TABLE t (x)'], 'SELECT 1 FROM t')
+    expect(durable.db.pragma('synchronous', { simple: true })).toBe(1) // NORMAL
+    durable.db.close()
   })
 })
 
