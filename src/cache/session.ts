@@ -59,7 +59,10 @@ export interface BuildCache {
   report(): CacheReport
   /** Stores the rows queued so far (while the build waits on something else). */
   flush(): void
-  /** Stores the queued rows; with `prune`, drops every row this build did not use. */
+  /**
+   * Stores the queued rows; with `prune`, drops every row this build did not use (none when
+   * the file was empty when the build began).
+   */
   finish(prune: boolean): void
   /** Warnings: a file set aside, a cache that failed during the build. */
   diagnostics(): BdsError[]
@@ -209,7 +212,8 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     finish(prune) {
       flush()
       pending.clear()
-      if (prune) safely((d) => d.prune(used))
+      // A file that was empty holds only what this build stored: nothing to drop.
+      if (prune && !cold()) safely((d) => d.prune(used))
     },
     diagnostics: () => [...problems],
     close() {
