@@ -1,7 +1,8 @@
 // BuildCache: the build cache as one build sees it — reads that mark a row as used, writes
 // queued and stored in one transaction at the end (a page's bytes go to their file at once,
-// page-files.ts), counts of what came from the cache and what was computed. A failing file never fails the build: the cache turns itself off with
-// a warning and the file is set aside. `--no-cache` gets one that only counts.
+// page-files.ts), counts of what came from the cache and what was computed. A failing file
+// never fails the build: the cache turns itself off with a warning and the file is set
+// aside. `--no-cache` gets one that only counts.
 
 import { BdsError } from '../errors/index.js'
 import type { FileStat } from '../util/fs.js'
