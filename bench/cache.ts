@@ -1,21 +1,22 @@
 // Build cache benchmark (#16) on the corpus with 5 Python macro calls per post: a cold build
 // without the cache and with an empty one; then, as CI does it, a fresh clone at another path
 // with .bds/ restored, built into an empty folder — nothing changed (against the time of
-// writing the same files), one post edited, one macro script edited — with what the report
-// says came from the cache and whether Python started. Every run of a case starts from the
+// writing the same files), one post edited, one macro script edited, one template edited —
+// with what the report says came from the cache and whether Python started. Every run of a case starts from the
 // same .bds/ (the one the case before left), so a run never replays the run before it.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { generateCorpus } from './corpus.js'
 import { median, rmrf, run } from './proc.js'
 import { addMacros } from './python.js'
 
 type Counts = { cached: number; computed: number }
 interface Report {
-  cache?: { pages: Counts; markdown: Counts; macros: Counts }
+  cache?: { pages: Counts; markdown: Counts; macros: Counts; search?: Counts }
   python?: { calls: number; startMs: number }
   outputs: { total: number }
 }
@@ -159,6 +160,12 @@ export async function benchCache(o: {
     await measure('one script edited (stars)', () =>
       edit(join(clone, 'scripts/stars.py'), (t) => t.replace('"★" * n', '"☆" * n')),
     )
+    await measure('one template edited (footer)', () => {
+      const footer = fileURLToPath(new URL('../templates/partials/footer.liquid', import.meta.url))
+      mkdirSync(join(clone, 'templates/partials'), { recursive: true })
+      writeFileSync(join(clone, 'templates/partials/footer.liquid'), readFileSync(footer, 'utf8'))
+      edit(join(clone, 'templates/partials/footer.liquid'), (t) => `${t}<!-- edited -->\n`)
+    })
     return {
       posts: o.posts,
       runs: o.runs,
@@ -190,7 +197,7 @@ export function cacheTable(r: CacheBenchResult): string {
         : ''
     lines.push(
       `    ${c.name.padEnd(28)}${f(c.ms)}${over}`,
-      `      pages ${counts(c.cache?.pages)} · markdown ${counts(c.cache?.markdown)} · macros ${counts(c.cache?.macros)} · Python ${c.pythonStarted ? `started, ${c.pythonCalls} calls` : 'not started'}`,
+      `      pages ${counts(c.cache?.pages)} · markdown ${counts(c.cache?.markdown)} · macros ${counts(c.cache?.macros)} · search ${counts(c.cache?.search)} · Python ${c.pythonStarted ? `started, ${c.pythonCalls} calls` : 'not started'}`,
     )
   }
   return lines.join('\n')

@@ -46,6 +46,7 @@ import { carriedResult, claimOwnership, recordOwnership } from './steps/ownershi
 import { createPageCache } from './steps/page-cache.js'
 import { runScriptsStep } from './steps/scripts.js'
 import { runSearchStep } from './steps/search.js'
+import { keepSearch, searchStore } from './steps/search-cache.js'
 import { prepareTemplateMacros, renderWithMacros } from './steps/template-macros.js'
 import { runTemplatesStep } from './steps/templates.js'
 import { changedOutputs } from './steps/write.js'
@@ -192,7 +193,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       bodies: linked[i]?.bodies ?? new Map(),
     }))
     const searching = timer.step('search', () =>
-      runSearchStep(config, searchTrees, keep, prev?.search),
+      runSearchStep(config, searchTrees, keep, prev?.search, searchStore(cache)),
     )
     searching.catch(() => {}) // awaited after the pages, which render meanwhile
     const templateMacros = await prepareTemplateMacros({
@@ -291,6 +292,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     cache.flush()
     const search = await searching
     for (const file of search.files) if (routes.claim(file.path, file.source)) sink.write(file)
+    keepSearch(cache, writer, sink.result().manifest, search, trees.length)
     const carried: Manifest = new Map(plans.flatMap((p) => [...p.carried]))
     const relist = !prev || changes.static || changes.media || changes.templates
     const copies = await timer.step('copies', async () => {

@@ -10,7 +10,7 @@ import { setAside } from '../util/sqlite-check.js'
 import { diskPageFiles, memoryPageFiles, type PageFiles } from './page-files.js'
 
 /** The kinds of rows: the tables of the file. */
-export const KINDS = ['markdown', 'macros', 'pages', 'checks', 'builds'] as const
+export const KINDS = ['markdown', 'macros', 'pages', 'checks', 'builds', 'search'] as const
 export type Kind = (typeof KINDS)[number]
 
 const MIGRATIONS = [
@@ -24,7 +24,12 @@ const MIGRATIONS = [
    DELETE FROM builds;
    CREATE TABLE pages (key TEXT PRIMARY KEY, hash TEXT NOT NULL);
    CREATE TABLE blobs (hash TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL);`,
+  // A search index by what it is made from: its files' rows in `pages`.
+  'CREATE TABLE search (key TEXT PRIMARY KEY, value TEXT NOT NULL);',
 ]
+
+/** The kinds of rows that hold a string by key. */
+export type PlainKind = 'markdown' | 'checks' | 'builds' | 'search'
 
 export interface PageRow {
   /** sha1 of the bytes, as the output manifest records it. */
@@ -34,8 +39,8 @@ export interface PageRow {
 }
 
 export interface CacheDb {
-  get(kind: 'markdown' | 'checks' | 'builds', key: string): string | undefined
-  put(kind: 'markdown' | 'checks' | 'builds', key: string, value: string): void
+  get(kind: PlainKind, key: string): string | undefined
+  put(kind: PlainKind, key: string, value: string): void
   macro(key: string): { reads: string; value: string } | undefined
   putMacro(key: string, reads: string, value: string): void
   page(key: string): PageRow | undefined
@@ -69,6 +74,7 @@ const SIZE: Record<Kind, string> = {
   pages: 'length(key) + length(hash)',
   checks: 'length(key) + length(value)',
   builds: 'length(key) + length(value)',
+  search: 'length(key) + length(value)',
 }
 
 /**
@@ -109,7 +115,12 @@ function statements(
     get: db.prepare(`SELECT value FROM ${kind} WHERE key = ?`).pluck(),
     put: db.prepare(`INSERT OR REPLACE INTO ${kind} (key, value) VALUES (?, ?)`),
   })
-  const plain = { markdown: text('markdown'), checks: text('checks'), builds: text('builds') }
+  const plain = {
+    markdown: text('markdown'),
+    checks: text('checks'),
+    builds: text('builds'),
+    search: text('search'),
+  }
   const getMacro = db.prepare('SELECT reads, value FROM macros WHERE key = ?')
   const putMacro = db.prepare('INSERT OR REPLACE INTO macros VALUES (?, ?, ?)')
   const joined = 'SELECT p.key, p.hash, b.size, b.mtime FROM pages p JOIN blobs b USING (hash)'

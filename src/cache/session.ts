@@ -7,7 +7,7 @@
 import { BdsError } from '../errors/index.js'
 import type { FileStat } from '../util/fs.js'
 import { setAside } from '../util/sqlite-check.js'
-import { type CacheDb, KINDS, type Kind } from './db.js'
+import { type CacheDb, KINDS, type Kind, type PlainKind } from './db.js'
 import type { PageSource, StoredPage } from './page-files.js'
 
 export interface CacheCounts {
@@ -22,6 +22,8 @@ export interface CacheReport {
   pages: CacheCounts
   markdown: CacheCounts
   macros: CacheCounts
+  /** Search indexes (one per language tree); absent when the build made none. */
+  search?: CacheCounts
 }
 
 /** A cached page: its hash (as the output manifest records it) and where its bytes are. */
@@ -30,8 +32,8 @@ export interface CachedPage {
   page: StoredPage
 }
 
-type Counted = 'pages' | 'markdown' | 'macros'
-type Plain = 'markdown' | 'checks' | 'builds'
+type Counted = 'pages' | 'markdown' | 'macros' | 'search'
+type Plain = PlainKind
 
 export interface BuildCache {
   readonly enabled: boolean
@@ -161,6 +163,7 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     enabled: db !== undefined,
     cold,
     count(kind, cached, n = 1) {
+      report[kind] ??= counts()
       report[kind][cached ? 'cached' : 'computed'] += n
     },
     get: (kind, key) => read(kind, key, (d) => d.get(kind, key)),
@@ -193,6 +196,8 @@ export function createBuildCache(db?: CacheDb): BuildCache {
       if (was) safely((d) => restat(d, hash, was, d.files.stat(hash) ?? was))
     },
     putPage(key, hash, source) {
+      // Stored once a build (a feed is kept with its page rows and again for the record).
+      if (used.pages.has(key) && files.has(hash)) return
       const stat = safely((d) => d.files.keep(hash, source))
       if (!stat) return
       files.set(hash, stat)

@@ -76,6 +76,7 @@ function cacheLine(r: BuildReport): string {
     part('pages', c.pages, 'rendered'),
     part('markdown', c.markdown, 'rendered'),
     part('macros', c.macros, 'run'),
+    ...(c.search ? [part('search index', c.search, 'made')] : []),
   ]
   return `\n  cache: ${c.enabled ? parts.join(' · ') : `not used (--no-cache): ${c.pages.computed} pages rendered, ${c.macros.computed} macro calls run`}`
 }

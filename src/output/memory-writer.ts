@@ -30,7 +30,8 @@ export function createMemoryWriter(
     read: (path) => files.get(path)?.bytes,
     write(path: string, data: OutputData, own = false) {
       checkOutputPath(path, own)
-      const bytes = 'bytes' in data ? data.bytes : readSource('from' in data ? data.from : data.link)
+      const bytes =
+        'bytes' in data ? data.bytes : readSource('from' in data ? data.from : data.link)
       const entry = { bytes: Uint8Array.from(bytes), mtimeMs: ++clock }
       files.set(path, entry)
       view.set(path, entry.bytes)

@@ -15,7 +15,9 @@ export interface Built {
     steps: { name: string }[]
     diagnostics: unknown[]
     macros: Record<string, number>
-    cache?: Record<'pages' | 'markdown' | 'macros', { cached: number; computed: number }>
+    cache?: Record<'pages' | 'markdown' | 'macros', { cached: number; computed: number }> & {
+      search?: { cached: number; computed: number }
+    }
   }
 }
 

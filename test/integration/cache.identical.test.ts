@@ -19,5 +19,7 @@ describe.each(['blog', 'macros'])('the fixture site %s', (fixture) => {
     expect(built.warm.report.cache?.pages).toEqual({ cached: pages, computed: 0 })
     expect(built.warm.report.cache?.markdown.computed).toBe(0)
     expect(built.warm.report.cache?.macros.computed).toBe(0)
+    expect(built.cold.report.cache?.search).toEqual({ cached: 0, computed: 1 })
+    expect(built.warm.report.cache?.search).toEqual({ cached: 1, computed: 0 })
   })
 })
