@@ -204,6 +204,28 @@ describe('a forged build cache', () => {
       expect(readFileSync(join(root, 'dist', file), 'utf8')).not.toContain('SSSS')
   })
 
+  it('a forged search index row writes nothing outside the index folder, nor fails the build', async () => {
+    const root = inlineSite(SITE)
+    await build(root)
+    for (const forged of [
+      'not json',
+      '{"a": 1}',
+      '[["../../escape.html", "x"]]',
+      '[["index.html", "x"]]',
+    ]) {
+      const db = new Database(join(root, '.bds/cache.db'))
+      db.prepare('UPDATE search SET value = ?').run(forged)
+      db.close()
+      // A template edit: built again (not replayed), with the same search key as the row's.
+      mkdirSync(join(root, 'templates/partials'), { recursive: true })
+      writeFileSync(join(root, 'templates/partials/footer.liquid'), `<footer>${forged}</footer>`)
+      const r = await build(root)
+      expect(r.stderr).not.toContain('BDS_INTERNAL')
+      expect(existsSync(join(root, 'escape.html'))).toBe(false)
+      expect(readFileSync(join(root, 'dist/index.html'), 'utf8')).toContain('<html')
+    }
+  })
+
   it('writes no page through a link at .bds/pages', async () => {
     const root = inlineSite(SITE)
     const victim = tempDir('bds-victim-')

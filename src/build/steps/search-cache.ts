@@ -12,6 +12,25 @@ import type { SearchState, SearchStore } from './search.js'
 /** [output path, row of its bytes] of each file of an index. */
 type Listed = [string, string][]
 
+/** Where an index file lies: a tree's own `pagefind/` folder. */
+const INDEX_FILE = /^([a-z0-9_-]+\/)?pagefind\/[^/]/i
+
+/** The files of a stored index; undefined for a row bds did not write (never a path elsewhere). */
+function parseListed(text: string): Listed | undefined {
+  try {
+    const listed = JSON.parse(text) as unknown
+    const fine = (item: unknown) =>
+      Array.isArray(item) &&
+      typeof item[0] === 'string' &&
+      typeof item[1] === 'string' &&
+      INDEX_FILE.test(item[0]) &&
+      !item[0].split('/').includes('..')
+    return Array.isArray(listed) && listed.every(fine) ? (listed as Listed) : undefined
+  } catch {
+    return undefined
+  }
+}
+
 export function searchStore(cache: BuildCache): SearchStore | undefined {
   if (!cache.enabled) return undefined
   return {
@@ -19,7 +38,8 @@ export function searchStore(cache: BuildCache): SearchStore | undefined {
     files(key) {
       const text = cache.get('search', cacheKey('search', key))
       if (text === undefined) return undefined
-      const listed = JSON.parse(text) as Listed
+      const listed = parseListed(text)
+      if (!listed) return undefined
       const rows = cache.pages(listed.map(([, row]) => row))
       if (!rows) return undefined
       const files = listed.flatMap(([path, row]) => {
