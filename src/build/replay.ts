@@ -1,7 +1,7 @@
 // replayBuild: a build whose inputs are byte for byte those of a recorded build writes that
 // build's files from the cache — no content parsed, no Markdown, Liquid or Python — through
 // the same sink, ownership claim and stale-output removal as the pipeline, and copies static
-// and media files as usual, each page copied from its file in `.bds/pages`. The resized image
+// and media files as usual, each page linked from its file in `.bds/pages`. The resized image
 // variants come from the images step (its store in `.bds/images`). Undefined when a page of
 // the record is gone or changed, or the variants are not those recorded (then nothing was
 // written).

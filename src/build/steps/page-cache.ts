@@ -1,4 +1,4 @@
-// The pages of a build and the build cache: a page whose content key is stored is copied
+// The pages of a build and the build cache: a page whose content key is stored is linked
 // from the cache instead of rendered; every page rendered is stored once written — linked
 // from the output folder the moment the main thread has written it, or when the render
 // worker's pages are in. Keys of every page are kept for the record of the whole build.
@@ -87,10 +87,9 @@ export function createPageCache(
           const { manifest, stats } = sink.result()
           const entry = key && manifest.get(file.path)
           // Not written (its previous entry may stand in the manifest): nothing to store.
-          if (!key || !entry || file.contents === undefined || stats.notWritten !== failed) return
-          const where = writer.file?.(file.path)
-          const stat = { size: entry.size, mtimeMs: entry.mtimeMs }
-          cache.putPage(key, entry.hash, where ? { file: where, stat } : { bytes: file.contents })
+          if (!key || !entry || stats.notWritten !== failed) return
+          const source = writtenPage(writer, file.path, entry)
+          if (source) cache.putPage(key, entry.hash, source)
           rendered.delete(file.path)
         },
       }
@@ -108,7 +107,7 @@ export function createPageCache(
   }
 }
 
-/** A page from the cache as a file to write: copied from its file, or its bytes. */
+/** A page from the cache as a file to write: linked from its file, or its bytes. */
 export function plannedPage(path: string, source: string, cached: CachedPage): PlannedFile {
   const { hash, page } = cached
   return 'bytes' in page
