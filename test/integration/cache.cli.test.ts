@@ -41,7 +41,9 @@ describe('bds cache', () => {
     // The pages' bytes are files of their own, counted in the total.
     expect(readdirSync(join(site, '.bds', 'pages')).length).toBeGreaterThan(0)
     expect(filled.bytes).toBeGreaterThan(filled.kinds?.pages?.bytes ?? Number.POSITIVE_INFINITY)
-    expect(bds(['-C', site, 'cache', 'stats']).stdout).toMatch(/pages\s+\d+ rows/)
+    const shown = bds(['-C', site, 'cache', 'stats']).stdout
+    expect(shown).toMatch(/pages\s+\d+ rows/)
+    expect(shown).toContain('cache.db and pages/:')
 
     const again = bds(['build', site, '--out', out()])
     expect(again.stdout).toMatch(/cache: pages [1-9]\d* from cache, 0 rendered/)

@@ -72,7 +72,7 @@ export function registerCache(cache: Command, ctx: CliContext): void {
         )
       if (!kinds)
         return ctx.out.out(`No build cache in ${dir} yet: the next \`bds build\` makes one.`)
-      ctx.out.out(`${join(dir, 'cache.db')}: ${mib(onDisk)} on disk`)
+      ctx.out.out(`${join(dir, 'cache.db')} and pages/: ${mib(onDisk)} on disk`)
       for (const kind of KINDS) {
         const k = kinds[kind]
         ctx.out.out(
