@@ -1,7 +1,8 @@
 // The pages of a build and the build cache: a page whose content key is stored is linked
 // from the cache instead of rendered; every page rendered is stored once written — linked
 // from the output folder the moment the main thread has written it, or when the render
-// worker's pages are in. Keys of every page are kept for the record of the whole build.
+// worker's pages are in. A first build (an empty cache) keys and stores its pages only then,
+// off the busy part of the build. Keys of every page are kept for the record of the build.
 
 import {
   type BuildCache,
@@ -39,6 +40,14 @@ export function createPageCache(
 ): PageCache {
   const keys = new Map<string, string>()
   const rendered = new Map<string, string>()
+  /** A first build's jobs: keyed once the pages are written (`store`), not while they render. */
+  const later: { keyOf: (job: PageJob) => string | undefined; jobs: PageJob[] }[] = []
+  const keep = (job: PageJob, key: string | undefined) => {
+    // It may differ every build: rendered, not kept, and the build is not recorded.
+    if (key === undefined) cache.taint()
+    else keys.set(job.path, key)
+    return key
+  }
   const base = cacheKey('site', configKey(config))
   return {
     keys,
@@ -53,16 +62,18 @@ export function createPageCache(
         summaries: hasSummary,
         base: base + tree,
       })
+      if (cache.cold()) {
+        later.push({ keyOf, jobs: [...jobs] })
+        cache.count('pages', false, jobs.length)
+        return [...jobs]
+      }
       const left: PageJob[] = []
       for (const job of jobs) {
-        const key = keyOf(job)
+        const key = keep(job, keyOf(job))
         if (key === undefined) {
-          // It may differ every build: rendered, not kept, and the build is not recorded.
-          cache.taint()
           left.push(job)
           continue
         }
-        keys.set(job.path, key)
         const cached = cache.page(key)
         if (!cached) {
           rendered.set(job.path, key)
@@ -95,6 +106,12 @@ export function createPageCache(
       }
     },
     store(writer, written, failed) {
+      // A first build keys its pages now, while the search index is made (a core is free).
+      for (const { keyOf, jobs } of later.splice(0))
+        for (const job of jobs) {
+          const key = keep(job, keyOf(job))
+          if (key !== undefined) rendered.set(job.path, key)
+        }
       const skip = new Set(failed)
       for (const [path, key] of rendered) {
         const entry = written.get(path)
