@@ -20,7 +20,6 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { statFile } from '../output/index.js'
 import { alive } from '../util/alive.js'
 import type { FileStat } from '../util/fs.js'
 import { hashText } from '../util/hash.js'
@@ -74,6 +73,11 @@ export function memoryPageFiles(): PageFiles {
   }
 }
 
+const statOf = (path: string): FileStat | undefined => {
+  const s = lstatSync(path, { throwIfNoEntry: false })
+  return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined
+}
+
 const isDir = (path: string) => lstatSync(path, { throwIfNoEntry: false })?.isDirectory() === true
 
 /** The files in `dir/pages`; in memory when that cannot be a plain folder of bds's. */
@@ -116,13 +120,13 @@ export function diskPageFiles(dir: string): PageFiles {
     get(hash, stat) {
       if (!HASH.test(hash)) return undefined
       const from = pathOf(hash)
-      const now = statFile(from)
+      const now = statOf(from)
       if (!now || now.size !== stat.size) return undefined
       if (now.mtimeMs === stat.mtimeMs) return { from, stat: now }
       // Touched since it was stored: kept only when it still holds those bytes.
       return hashText(readFileSync(from)) === hash ? { from, stat: now } : undefined
     },
-    stat: (hash) => (HASH.test(hash) ? statFile(pathOf(hash)) : undefined),
+    stat: (hash) => (HASH.test(hash) ? statOf(pathOf(hash)) : undefined),
     keep(hash, source) {
       if (!HASH.test(hash)) return undefined
       try {
@@ -130,13 +134,13 @@ export function diskPageFiles(dir: string): PageFiles {
         const target = pathOf(hash)
         if ('bytes' in source) {
           replace(target, (temp) => writeFileSync(temp, source.bytes))
-          return statFile(target)
+          return statOf(target)
         }
         const linked = link(source.file, target, replace)
         // Still the file as written (a link shares it; a copy came from it): else not kept.
-        const now = statFile(linked ? target : source.file)
+        const now = statOf(linked ? target : source.file)
         if (now?.size === source.stat.size && now.mtimeMs === source.stat.mtimeMs)
-          return linked ? now : statFile(target)
+          return linked ? now : statOf(target)
         rmSync(target, { force: true })
         return undefined
       } catch {
