@@ -11,7 +11,6 @@
 import {
   copyFileSync,
   linkSync,
-  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -21,6 +20,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { alive } from '../util/alive.js'
+import { isFolder, statFile } from '../util/file-kind.js'
 import type { FileStat } from '../util/fs.js'
 import { hashText } from '../util/hash.js'
 
@@ -56,14 +56,9 @@ export function memoryPageFiles(): PageFiles {
       return bytes && { size: bytes.byteLength, mtimeMs: 0 }
     },
     keep(hash, source) {
-      const bytes =
-        'bytes' in source
-          ? Buffer.from(source.bytes)
-          : (() => {
-              const read = readFileSync(source.file)
-              return hashText(read) === hash ? read : undefined
-            })()
-      if (!bytes) return undefined
+      const bytes = 'bytes' in source ? Buffer.from(source.bytes) : readFileSync(source.file)
+      // A file changed since it was written holds other bytes: not kept.
+      if ('file' in source && hashText(bytes) !== hash) return undefined
       pages.set(hash, bytes)
       return { size: bytes.byteLength, mtimeMs: 0 }
     },
@@ -73,19 +68,12 @@ export function memoryPageFiles(): PageFiles {
   }
 }
 
-const statOf = (path: string): FileStat | undefined => {
-  const s = lstatSync(path, { throwIfNoEntry: false })
-  return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined
-}
-
-const isDir = (path: string) => lstatSync(path, { throwIfNoEntry: false })?.isDirectory() === true
-
 /** The files in `dir/pages`; in memory when that cannot be a plain folder of bds's. */
 export function diskPageFiles(dir: string): PageFiles {
   const root = join(dir, 'pages')
   try {
     mkdirSync(root, { recursive: true })
-    if (!isDir(dir) || !isDir(root)) return memoryPageFiles()
+    if (!isFolder(dir) || !isFolder(root)) return memoryPageFiles()
   } catch {
     return memoryPageFiles()
   }
@@ -102,7 +90,7 @@ export function diskPageFiles(dir: string): PageFiles {
     } catch (error) {
       if ((error as { code?: string }).code !== 'EEXIST') throw error
     }
-    if (!isDir(path)) throw new Error(`${path} is not a folder`)
+    if (!isFolder(path)) throw new Error(`${path} is not a folder`)
     fans.add(name)
   }
   /** Puts `fill`'s temporary file at `target` whole (a reader never sees half a file). */
@@ -120,13 +108,13 @@ export function diskPageFiles(dir: string): PageFiles {
     get(hash, stat) {
       if (!HASH.test(hash)) return undefined
       const from = pathOf(hash)
-      const now = statOf(from)
+      const now = statFile(from)
       if (!now || now.size !== stat.size) return undefined
       if (now.mtimeMs === stat.mtimeMs) return { from, stat: now }
       // Touched since it was stored: kept only when it still holds those bytes.
       return hashText(readFileSync(from)) === hash ? { from, stat: now } : undefined
     },
-    stat: (hash) => (HASH.test(hash) ? statOf(pathOf(hash)) : undefined),
+    stat: (hash) => (HASH.test(hash) ? statFile(pathOf(hash)) : undefined),
     keep(hash, source) {
       if (!HASH.test(hash)) return undefined
       try {
@@ -134,13 +122,13 @@ export function diskPageFiles(dir: string): PageFiles {
         const target = pathOf(hash)
         if ('bytes' in source) {
           replace(target, (temp) => writeFileSync(temp, source.bytes))
-          return statOf(target)
+          return statFile(target)
         }
         const linked = link(source.file, target, replace)
         // Still the file as written (a link shares it; a copy came from it): else not kept.
-        const now = statOf(linked ? target : source.file)
+        const now = statFile(linked ? target : source.file)
         if (now?.size === source.stat.size && now.mtimeMs === source.stat.mtimeMs)
-          return linked ? now : statOf(target)
+          return linked ? now : statFile(target)
         rmSync(target, { force: true })
         return undefined
       } catch {

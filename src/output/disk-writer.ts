@@ -20,19 +20,10 @@ import {
 import { dirname, join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { alive } from '../util/alive.js'
+import { statFile } from '../util/file-kind.js'
 import type { FileStat } from '../util/fs.js'
 import { checkOutputPath, MARKER, TEMP_DIR } from './paths.js'
 import type { OutputData, OutputWriter } from './writer.js'
-
-/** Size and mtime of a regular file (not followed when it is a link), else undefined. */
-export function statFile(path: string): FileStat | undefined {
-  try {
-    const s = lstatSync(path, { throwIfNoEntry: false })
-    return s?.isFile() ? { size: s.size, mtimeMs: s.mtimeMs } : undefined
-  } catch {
-    return undefined
-  }
-}
 
 const kindOf = (path: string) => {
   const s = lstatSync(path, { throwIfNoEntry: false })

@@ -1,3 +1,4 @@
+export { statFile } from '../util/file-kind.js'
 export {
   type BuildState,
   type CacheDb,
@@ -5,7 +6,7 @@ export {
   type ManifestEntry,
   openCacheDb,
 } from './cache-db.js'
-export { clearTemp, createDiskWriter, statFile } from './disk-writer.js'
+export { clearTemp, createDiskWriter } from './disk-writer.js'
 export { finishOutputs } from './finish.js'
 export { createMemoryWriter, type MemoryWriter } from './memory-writer.js'
 export { type ClaimOptions, claimOutput, type Ownership, recordOutput } from './ownership.js'

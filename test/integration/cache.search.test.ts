@@ -65,5 +65,5 @@ describe('the search index in the build cache', () => {
     const gone = await run()
     expect(search(gone)).toEqual({ cached: 0, computed: 1 })
     expect(gone.files).toEqual((await run(false)).files)
-  })
+  }, 240_000) // nine builds, three of them starting Python (--no-cache): ~12 s alone, 21 s loaded
 })

@@ -5,6 +5,7 @@
 
 import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { isFolder } from '../../util/file-kind.js'
 import type { FileStat } from '../../util/fs.js'
 
 export interface ImageProbe {
@@ -51,16 +52,14 @@ export function memoryImageStore(): ImageStore {
   }
 }
 
-const isDir = (path: string) => lstatSync(path, { throwIfNoEntry: false })?.isDirectory() === true
-
 /** The store in `cacheDir/images`; in memory when that is not a plain folder (a link, a file). */
 export function diskImageStore(cacheDir: string): ImageStore {
   const dir = join(cacheDir, 'images')
   const files = join(dir, 'v')
   try {
-    if (!isDir(cacheDir)) return memoryImageStore()
+    if (!isFolder(cacheDir)) return memoryImageStore()
     mkdirSync(files, { recursive: true })
-    if (!isDir(dir) || !isDir(files)) return memoryImageStore()
+    if (!isFolder(dir) || !isFolder(files)) return memoryImageStore()
   } catch {
     return memoryImageStore()
   }
