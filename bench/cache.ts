@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateCorpus } from './corpus.js'
-import { median, rmrf, run } from './proc.js'
+import { flushDisk, median, rmrf, run } from './proc.js'
 import { addMacros } from './python.js'
 
 type Counts = { cached: number; computed: number }
@@ -44,6 +44,7 @@ async function build(bin: string, site: string, env: NodeJS.ProcessEnv, extra: s
   const out = mkdtempSync(join(tmpdir(), 'bds-bench-cache-out-'))
   const report = join(out, 'report.json')
   const args = [bin, 'build', site, '--out', join(out, 'dist'), '--json', report, '--quiet']
+  flushDisk()
   const r = await run(process.execPath, [...args, ...extra], { env })
   if (r.code !== 0) throw new Error(`bds build failed: ${r.output}`)
   const json = JSON.parse(readFileSync(report, 'utf8')) as Report

@@ -1,6 +1,6 @@
 // Process and file helpers for the benchmark: timed child processes with a hard time limit,
 // medians, and counting the post pages a generator wrote.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
@@ -133,3 +133,11 @@ export async function countPostPages(outDir: string, slugs: ReadonlySet<string>)
 }
 
 export const rmrf = (path: string): Promise<void> => rm(path, { recursive: true, force: true })
+
+/**
+ * Writes the disk's dirty pages out before a timed run, so a run does not pay for the
+ * writeback of what the run before it (or a folder copy or removal) left in the page cache.
+ */
+export const flushDisk = (): void => {
+  execFileSync('sync')
+}

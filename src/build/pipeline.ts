@@ -286,10 +286,11 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       emitGenerated(config, trees, models, plans, { routes, sink, sitemap }),
     )
     const worked = rendered.flatMap((r) => r.fromWorkers.map((w) => w.result))
-    // The pages go into the build cache while the search index is still being made.
+    // The pages (and a first build's Markdown and macro calls) go into the build cache while
+    // the search index is still being made.
     const pagesWritten = [sink.result(), ...worked].flatMap((r) => [...r.manifest])
     pageCache.store(writer, new Map(pagesWritten), failed)
-    cache.flush()
+    await cache.settle()
     const search = await searching
     for (const file of search.files) if (routes.claim(file.path, file.source)) sink.write(file)
     keepSearch(cache, writer, sink.result().manifest, search, trees.length)

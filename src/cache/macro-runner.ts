@@ -1,7 +1,9 @@
 // A macro runner behind the build cache: a call whose key is stored, and every part of the
 // site data it read then still hashes the same, takes the stored output; the others run in
 // one batch (the runner's own, so Python starts only when one is left) and are stored with
-// what they read. A runner without cacheKeys (or a build without a cache) is only counted.
+// what they read. A first build (an empty cache) looks nothing up: its calls run at once and
+// are keyed and stored at the build's end (BuildCache.later). A runner without cacheKeys (or
+// a build without a cache) is only counted.
 
 import type { MacroInput, MacroOutput, MacroRunner } from '../macros/index.js'
 import { cacheKey } from './keys.js'
@@ -39,6 +41,17 @@ export function cachedRunner(runner: MacroRunner, cache: BuildCache): MacroRunne
     diagnostics: runner.diagnostics && (() => runner.diagnostics?.() ?? []),
     names: runner.names && (() => runner.names?.() ?? []),
     async run(batch) {
+      if (cache.cold()) {
+        cache.count('macros', false, batch.length)
+        const ran = await runner.run(batch)
+        for (const [i, input] of batch.entries())
+          cache.later(async () => {
+            const key = await keys.key(input)
+            const stored = key === undefined ? undefined : cacheKey('macro', key)
+            await store(cache, stored, input, ran[i] as MacroOutput, read)
+          })
+        return ran
+      }
       const outputs: (MacroOutput | undefined)[] = new Array(batch.length)
       const callKeys: (string | undefined)[] = []
       for (const input of batch) {

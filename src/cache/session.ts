@@ -4,6 +4,7 @@
 // never fails the build: the cache turns itself off with a warning and the file is set
 // aside. `--no-cache` gets one that only counts.
 
+import { setImmediate as yieldToLoop } from 'node:timers/promises'
 import { BdsError } from '../errors/index.js'
 import type { FileStat } from '../util/fs.js'
 import { setAside } from '../util/sqlite-check.js'
@@ -60,8 +61,13 @@ export interface BuildCache {
   taint(): void
   readonly tainted: boolean
   report(): CacheReport
-  /** Stores the rows queued so far (while the build waits on something else). */
-  flush(): void
+  /**
+   * Work that stores a result, put off to settle(): a first build (an empty cache) keys and
+   * stores its Markdown and macro calls once its pages are written, not while Python runs.
+   */
+  later(task: () => void | Promise<void>): void
+  /** Does the work put off, then stores the rows queued so far (while the search index is made). */
+  settle(): Promise<void>
   /**
    * Stores the queued rows; with `prune`, drops every row this build did not use (none when
    * the file was empty when the build began).
@@ -73,6 +79,10 @@ export interface BuildCache {
 }
 
 const counts = (): CacheCounts => ({ cached: 0, computed: 0 })
+
+/** How long settle() works before it lets the event loop run, and rows per transaction. */
+const SLICE_MS = 10
+const SLICE_ROWS = 2000
 
 export function createBuildCache(db?: CacheDb): BuildCache {
   const report: CacheReport = {
@@ -91,6 +101,7 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     Set<string>
   >
   const queued: (() => void)[] = []
+  const deferred: (() => void | Promise<void>)[] = []
   const pending = new Map<string, unknown>()
   /** A failure turns the cache off for the rest of the build. */
   const fail = (error: unknown) => {
@@ -151,8 +162,8 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     if ('stat' in page) restat(d, hash, stat, page.stat)
     return { hash, page }
   }
-  const flush = () => {
-    const puts = queued.splice(0)
+  const flush = (rows = queued.length) => {
+    const puts = queued.splice(0, rows)
     safely((d) =>
       d.batch(() => {
         for (const put of puts) put()
@@ -214,8 +225,30 @@ export function createBuildCache(db?: CacheDb): BuildCache {
       return tainted
     },
     report: () => structuredClone(report),
-    flush,
+    later(task) {
+      if (db && !broken) deferred.push(task)
+    },
+    async settle() {
+      // In slices, between which the event loop runs: the search index is fed meanwhile.
+      let since = performance.now()
+      for (const task of deferred.splice(0)) {
+        if (broken) break
+        try {
+          await task()
+        } catch (error) {
+          fail(error)
+        }
+        if (performance.now() - since < SLICE_MS) continue
+        await yieldToLoop()
+        since = performance.now()
+      }
+      while (queued.length > 0) {
+        flush(SLICE_ROWS)
+        await yieldToLoop()
+      }
+    },
     finish(prune) {
+      deferred.length = 0 // a build that did not settle stores what it queued, no more
       flush()
       pending.clear()
       // A file that was empty holds only what this build stored: nothing to drop.

@@ -1,7 +1,8 @@
 // Rendered Markdown in the build cache, keyed by the body's text, the Markdown options and
 // the engine: a plain body as its HTML, a body with `[[` as HTML with a placeholder per macro
 // call plus the calls and token errors (lines counted from the body, so a longer front matter
-// or another file name does not change the key).
+// or another file name does not change the key). A first build (an empty cache) keeps what it
+// rendered by text and keys and stores it at its end (BuildCache.later).
 
 import type MarkdownIt from 'markdown-it'
 import { type BuildCache, cacheKey } from '../../cache/index.js'
@@ -38,32 +39,41 @@ export function createBodyCache(cache: BuildCache, options: MarkdownOptions): Bo
     const text = cache.get('markdown', key)
     return text === undefined ? undefined : (JSON.parse(text) as Stored)
   }
+  /** A first build's bodies by text (plain ones, ones with calls): stored when it settles. */
+  const fresh = { plain: new Map<string, Stored>(), calls: new Map<string, Stored>() }
+  const find = (kind: keyof typeof fresh, body: string) => {
+    if (!cache.enabled) return undefined
+    if (cache.cold()) return fresh[kind].get(body)
+    return stored(kind === 'plain' ? plainKey(body) : macroKey(body))
+  }
+  const put = (kind: keyof typeof fresh, body: string, value: Stored) => {
+    const key = kind === 'plain' ? plainKey : macroKey
+    if (!cache.enabled) return
+    if (!cache.cold()) return cache.put('markdown', key(body), JSON.stringify(value))
+    fresh[kind].set(body, value)
+    cache.later(() => cache.put('markdown', key(body), JSON.stringify(value)))
+  }
   return {
     html(body) {
-      const html = stored(plainKey(body))?.html
+      const html = find('plain', body)?.html
       if (html !== undefined) cache.count('markdown', true)
       return html
     },
     putHtml(body, html) {
       cache.count('markdown', false)
-      cache.put('markdown', plainKey(body), JSON.stringify({ html }))
+      put('plain', body, { html })
     },
     known: (post) =>
-      cache.enabled &&
-      cache.get(
-        'markdown',
-        post.body.includes('[[') ? macroKey(post.body) : plainKey(post.body),
-      ) !== undefined,
+      !cache.cold() && find(post.body.includes('[[') ? 'calls' : 'plain', post.body) !== undefined,
     placeholders(md, post, rendered) {
-      const key = macroKey(post.body)
-      const found = stored(key)
+      const found = find('calls', post.body)
       if (found) {
         cache.count('markdown', true)
         return restore(found, post)
       }
       cache.count('markdown', false)
       const body = rendered ?? renderPlaceholders(md, post.body, post.file, post.bodyLine)
-      cache.put('markdown', key, JSON.stringify(toStored(body, post.bodyLine)))
+      put('calls', post.body, toStored(body, post.bodyLine))
       return body
     },
   }

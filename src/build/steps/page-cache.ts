@@ -106,19 +106,22 @@ export function createPageCache(
       }
     },
     store(writer, written, failed) {
-      // A first build keys its pages now, while the search index is made (a core is free).
-      for (const { keyOf, jobs } of later.splice(0))
-        for (const job of jobs) {
-          const key = keep(job, keyOf(job))
-          if (key !== undefined) rendered.set(job.path, key)
-        }
       const skip = new Set(failed)
-      for (const [path, key] of rendered) {
+      const storePage = (path: string, key: string) => {
         const entry = written.get(path)
-        if (!entry || skip.has(path)) continue
+        if (!entry || skip.has(path)) return
         const source = writtenPage(writer, path, entry)
         if (source) cache.putPage(key, entry.hash, source)
       }
+      // When the build settles, while the search index is made (a core is free): a first
+      // build keys its pages only then.
+      for (const { keyOf, jobs } of later.splice(0))
+        for (const job of jobs)
+          cache.later(() => {
+            const key = keep(job, keyOf(job))
+            if (key !== undefined) storePage(job.path, key)
+          })
+      for (const [path, key] of rendered) cache.later(() => storePage(path, key))
       rendered.clear()
     },
   }

@@ -29,6 +29,7 @@ const calls = (...ns: number[]): MacroInput[] => ns.map((n) => macroInput('m', {
 async function build(db: ReturnType<typeof openCacheFile>, r: MacroRunner, inputs: MacroInput[]) {
   const cache = createBuildCache(db)
   const out = await cachedRunner(r, cache).run(inputs)
+  await cache.settle()
   cache.finish(true)
   return { html: out.map((o) => o.html), report: cache.report(), tainted: cache.tainted }
 }
@@ -63,6 +64,34 @@ describe('a cached macro runner', () => {
     await build(db, inner, calls(1))
     await build(db, inner, calls(1))
     expect(batches).toEqual([['1'], []])
+  })
+
+  it('runs a first build’s calls at once and keys and stores them only when the build settles', async () => {
+    const db = openCacheFile('', ':memory:')
+    const { inner, batches } = runner({ posts: 'h1' }, ['posts'])
+    const keyed: string[] = []
+    const keys = inner.cacheKeys as NonNullable<MacroRunner['cacheKeys']>
+    const counting: MacroRunner = {
+      ...inner,
+      cacheKeys: {
+        ...keys,
+        key: (i) => {
+          keyed.push(String(i.call.params.n))
+          return keys.key(i)
+        },
+      },
+    }
+    const cache = createBuildCache(db)
+    expect(cache.cold()).toBe(true)
+    const out = await cachedRunner(counting, cache).run(calls(1, 2))
+    expect(out.map((o) => o.html)).toEqual(['n=1', 'n=2'])
+    expect(cache.report().macros).toEqual({ cached: 0, computed: 2 })
+    expect(keyed).toEqual([])
+    await cache.settle()
+    expect(keyed).toEqual(['1', '2'])
+    cache.finish(true)
+    expect((await build(db, inner, calls(1, 2))).report.macros).toEqual({ cached: 2, computed: 0 })
+    expect(batches).toEqual([['1', '2'], []])
   })
 
   it('keeps no output that may differ next time, nor one that read an unknown part', async () => {

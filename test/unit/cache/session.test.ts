@@ -50,7 +50,7 @@ describe('a build cache session', () => {
     expect(db.get('markdown', 'm1')).toBe('one')
   })
 
-  it('stores a page’s bytes at once and its row with the others, when the build asks', () => {
+  it('stores a page’s bytes at once and its row with the others, when the build asks', async () => {
     const db = memory()
     const cache = createBuildCache(db)
     const [hash, bytes] = page('x'.repeat(400))
@@ -58,7 +58,7 @@ describe('a build cache session', () => {
     expect(db.files.get(hash, { size: 400, mtimeMs: 0 })).toBeDefined()
     expect(db.page('p1')).toBeUndefined()
     cache.put('markdown', 'm1', 'one')
-    cache.flush() // whenever the build asks (it does while the search index is made)
+    await cache.settle() // whenever the build asks (it does while the search index is made)
     expect(db.page('p1')).toEqual({ key: 'p1', hash, stat: { size: 400, mtimeMs: 0 } })
     expect(db.get('markdown', 'm1')).toBe('one')
   })
@@ -92,12 +92,53 @@ describe('a build cache session', () => {
     expect(cache.diagnostics()).toEqual([])
   })
 
-  it('without a file (--no-cache) only counts', () => {
+  it('does the work put off when the build settles, in order; a build that does not settle drops it', async () => {
+    const db = memory()
+    const cache = createBuildCache(db)
+    const done: string[] = []
+    cache.later(() => void done.push('one'))
+    cache.later(async () => {
+      await Promise.resolve()
+      cache.put('markdown', 'm', 'two')
+      done.push('two')
+    })
+    expect(done).toEqual([])
+    await cache.settle()
+    expect(done).toEqual(['one', 'two'])
+    expect(db.get('markdown', 'm')).toBe('two')
+    const unsettled = createBuildCache(db)
+    unsettled.later(() => void done.push('three'))
+    unsettled.finish(true)
+    await unsettled.settle()
+    expect(done).toEqual(['one', 'two'])
+  })
+
+  it('turns itself off with a warning when work put off fails; the work after it is dropped', async () => {
+    const cache = createBuildCache(memory())
+    const done: string[] = []
+    cache.later(() => {
+      throw new Error('a key could not be made')
+    })
+    cache.later(() => void done.push('after'))
+    await cache.settle()
+    expect(done).toEqual([])
+    expect(cache.tainted).toBe(true)
+    expect(cache.diagnostics()[0]).toMatchObject({ code: 'BDS_CACHE_RESET', severity: 'warning' })
+    expect(cache.diagnostics()[0]?.message).toContain('a key could not be made')
+  })
+
+  it('without a file (--no-cache) only counts, and puts off no work', async () => {
     const none = createBuildCache()
     none.put('markdown', 'k', 'v')
     none.count('macros', false, 3)
     expect(none.get('markdown', 'k')).toBeUndefined()
     expect(none.report()).toMatchObject({ enabled: false, macros: { cached: 0, computed: 3 } })
+    let ran = false
+    none.later(() => {
+      ran = true
+    })
+    await none.settle()
+    expect(ran).toBe(false)
   })
 
   it('turns itself off with a warning when the file fails, and sets it aside', () => {
