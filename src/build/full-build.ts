@@ -136,6 +136,7 @@ export async function runFullBuild(input: FullBuildInput): Promise<BuildOutcome>
 /** A replayed build's counts: everything it shows came from the cache. */
 function replayedCounts(record: BuildRecord): CacheReport {
   const all = (n: number) => ({ cached: n, computed: 0 })
-  const { pages, markdown, macros } = record.totals
-  return { enabled: true, pages: all(pages), markdown: all(markdown), macros: all(macros) }
+  const { pages, markdown, macros, search } = record.totals
+  const counts = { pages: all(pages), markdown: all(markdown), macros: all(macros) }
+  return { enabled: true, ...counts, ...(search ? { search: all(search) } : {}) }
 }

@@ -21,7 +21,8 @@ export interface BuildRecord {
   /** The resized image variants it wrote (their bytes are in `.bds/images`, made again if not). */
   variants: string[]
   /** How many pages, Markdown bodies and macro calls the build had (all cached when replayed). */
-  totals: { pages: number; markdown: number; macros: number }
+  /** Counts of the build's report; `search`: its search indexes, when it made any. */
+  totals: { pages: number; markdown: number; macros: number; search?: number }
 }
 
 /** Stores the record of a complete build; generated files (feeds, sitemap) are read back. */
@@ -62,7 +63,10 @@ export function recordBuild(
     macros: build.macros,
     content: build.content,
     variants: [...variants].sort(),
-    totals: { pages: total(r.pages), markdown: total(r.markdown), macros: total(r.macros) },
+    totals: {
+      ...{ pages: total(r.pages), markdown: total(r.markdown), macros: total(r.macros) },
+      ...(r.search ? { search: total(r.search) } : {}),
+    },
   }
   cache.put('builds', key, JSON.stringify(record))
 }

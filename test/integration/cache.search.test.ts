@@ -1,6 +1,7 @@
 // The search index in the build cache (#16): a build whose posts' bodies, titles and URLs did
 // not change — a template edit — takes the index from the cache and starts no Pagefind; a
-// body edit, or an index file gone from the cache, makes it again. Each build's files are
+// body edit, or an index file gone from the cache, makes it again; a build that changed
+// nothing is replayed and counts the index as cached. Each build's files are
 // byte for byte those of a build without the cache.
 
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -39,6 +40,11 @@ describe('the search index in the build cache', () => {
     expect(edited.report.cache?.pages.computed).toBeGreaterThan(0) // built, not replayed
     expect([...edited.files.keys()].some((f) => f.startsWith('pagefind/'))).toBe(true)
     expect(edited.files).toEqual((await run(false)).files)
+    // Nothing changed since: the whole build is replayed, and says where its index came from.
+    const replayed = await run()
+    expect(replayed.report.cache?.pages.computed).toBe(0)
+    expect(search(replayed)).toEqual({ cached: 1, computed: 0 })
+    expect(replayed.files).toEqual(edited.files)
 
     const post = join(
       site,
@@ -65,5 +71,5 @@ describe('the search index in the build cache', () => {
     const gone = await run()
     expect(search(gone)).toEqual({ cached: 0, computed: 1 })
     expect(gone.files).toEqual((await run(false)).files)
-  }, 240_000) // nine builds, three of them starting Python (--no-cache): ~12 s alone, 21 s loaded
+  }, 240_000) // ten builds, three of them starting Python (--no-cache): ~12 s alone, 21 s loaded
 })
