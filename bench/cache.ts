@@ -184,19 +184,21 @@ export async function benchCache(o: {
 
 export function cacheTable(r: CacheBenchResult): string {
   const f = (n: number) => `${n.toFixed(0)} ms`.padStart(9)
-  const pct = ((r.coldEmptyCacheMs / r.coldNoCacheMs - 1) * 100).toFixed(1)
+  const pct = (r.coldEmptyCacheMs / r.coldNoCacheMs - 1) * 100
+  const more = (n: number, unit: string, than: string) =>
+    `${Math.abs(n).toFixed(unit === '%' ? 1 : 0)} ${unit} ${n < 0 ? 'less' : 'more'} ${than}`
   const counts = (c?: Counts) => (c ? `${c.computed} computed / ${c.cached} cached` : '—')
   const lines = [
     `build cache: ${r.posts} posts × 5 Python macro calls (medians of ${r.runs} runs)`,
     `  cold, --no-cache                  ${f(r.coldNoCacheMs)}`,
-    `  cold, empty cache                 ${f(r.coldEmptyCacheMs)}  (${pct} % more; target ≤ 5 %)`,
+    `  cold, empty cache                 ${f(r.coldEmptyCacheMs)}  (${more(pct, '%', 'than without')}; target ≤ 5 % more)`,
     `  writing the same files            ${f(r.writeFilesMs)}  (a node process writing the output into an empty folder)`,
     '  a clone at another path, .bds/ restored, an empty output folder:',
   ]
   for (const c of r.cases) {
     const over =
       c.name === 'nothing changed'
-        ? ` (+${(c.ms - r.writeFilesMs).toFixed(0)} ms over writing the files; target ≤ 300 ms)`
+        ? ` (${more(c.ms - r.writeFilesMs, 'ms', 'than writing the files')}; target ≤ 300 ms more)`
         : ''
     lines.push(
       `    ${c.name.padEnd(28)}${f(c.ms)}${over}`,
