@@ -80,7 +80,7 @@ export interface BuildCache {
 
 const counts = (): CacheCounts => ({ cached: 0, computed: 0 })
 
-/** How long settle() works before it lets the event loop run, and rows per transaction. */
+/** How long settle() works before it lets the event loop run; rows it writes at a time. */
 const SLICE_MS = 10
 const SLICE_ROWS = 2000
 
@@ -141,10 +141,12 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     if (value !== undefined) used[kind].add(key)
     return value
   }
+  /** While the build settles nothing is read any more: rows are not kept for reading. */
+  let settling = false
   const write = (kind: Kind, key: string, value: unknown, fn: (db: CacheDb) => void) => {
     if (!db || broken) return
     used[kind].add(key)
-    if (value !== undefined) pending.set(`${kind}\0${key}`, value)
+    if (value !== undefined && !settling) pending.set(`${kind}\0${key}`, value)
     queued.push(() => fn(db))
   }
   /** The stat of each page file this build verified or linked, as it is now. */
@@ -162,8 +164,8 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     if ('stat' in page) restat(d, hash, stat, page.stat)
     return { hash, page }
   }
-  const flush = (rows = queued.length) => {
-    const puts = queued.splice(0, rows)
+  const flush = () => {
+    const puts = queued.splice(0)
     safely((d) =>
       d.batch(() => {
         for (const put of puts) put()
@@ -230,6 +232,9 @@ export function createBuildCache(db?: CacheDb): BuildCache {
     },
     async settle() {
       // In slices, between which the event loop runs: the search index is fed meanwhile.
+      // Rows go to the file as they come, so few are held at once.
+      settling = true
+      pending.clear()
       let since = performance.now()
       for (const task of deferred.splice(0)) {
         if (broken) break
@@ -238,14 +243,12 @@ export function createBuildCache(db?: CacheDb): BuildCache {
         } catch (error) {
           fail(error)
         }
+        if (queued.length >= SLICE_ROWS) flush()
         if (performance.now() - since < SLICE_MS) continue
         await yieldToLoop()
         since = performance.now()
       }
-      while (queued.length > 0) {
-        flush(SLICE_ROWS)
-        await yieldToLoop()
-      }
+      flush()
     },
     finish(prune) {
       deferred.length = 0 // a build that did not settle stores what it queued, no more

@@ -51,7 +51,10 @@ export function createBodyCache(cache: BuildCache, options: MarkdownOptions): Bo
     if (!cache.enabled) return
     if (!cache.cold()) return cache.put('markdown', key(body), JSON.stringify(value))
     fresh[kind].set(body, value)
-    cache.later(() => cache.put('markdown', key(body), JSON.stringify(value)))
+    cache.later(() => {
+      fresh[kind].delete(body)
+      cache.put('markdown', key(body), JSON.stringify(value))
+    })
   }
   return {
     html(body) {

@@ -113,6 +113,22 @@ describe('a build cache session', () => {
     expect(done).toEqual(['one', 'two'])
   })
 
+  it('writes the rows of work put off as they come, a few thousand at a time', async () => {
+    const db = memory()
+    let transactions = 0
+    const cache = createBuildCache({
+      ...db,
+      batch: (fn) => {
+        transactions++
+        db.batch(fn)
+      },
+    })
+    for (let i = 0; i < 4500; i++) cache.later(() => cache.put('markdown', `m${i}`, `v${i}`))
+    await cache.settle()
+    expect(transactions).toBe(3)
+    expect(db.get('markdown', 'm4499')).toBe('v4499')
+  })
+
   it('turns itself off with a warning when work put off fails; the work after it is dropped', async () => {
     const cache = createBuildCache(memory())
     const done: string[] = []
