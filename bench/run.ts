@@ -6,6 +6,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { bdsWithoutSearch } from './bds-nosearch.js'
 import { benchCache, type CacheBenchResult, cacheTable } from './cache.js'
 import { eleventyPeer } from './eleventy.js'
 import { benchFeatures, type FeaturesResult, featuresTable } from './features.js'
@@ -122,6 +123,7 @@ if (values.peers) {
     }
   }
   for (const [name, why] of Object.entries(skipped)) console.error(`skipping ${name}: ${why}`)
+  if (!bdsMissing) peers.push(bdsWithoutSearch(bdsBin))
 }
 if (bdsMissing && peers.length === 0) {
   console.error(bdsMissing)

@@ -1,5 +1,6 @@
 // Readable aligned tables of benchmark results: one row per corpus size, tool and build kind,
 // plus the per-step times of bds's median cold build for the largest corpus.
+import { NO_SEARCH } from './bds-nosearch.js'
 import type { SizeResult, Timing } from './types.js'
 
 type Row = string[]
@@ -68,7 +69,25 @@ export function resultsTable(results: SizeResult[]): string {
   const legend =
     'bds ÷ tool = bds cold median / tool cold median (below 1: bds is faster). ' +
     '"!" marks a page count that is not the corpus size.'
-  return [align(rows), '', legend, ...[...new Set(notes)].map((s) => `NOTE: ${s}`)].join('\n')
+  const same = results.flatMap(withoutSearch)
+  return [align(rows), '', legend, ...same, ...[...new Set(notes)].map((s) => `NOTE: ${s}`)].join(
+    '\n',
+  )
+}
+
+/** bds without its search index against each peer (the peers make none). */
+function withoutSearch(r: SizeResult): string[] {
+  const mine = r.peers[NO_SEARCH]
+  if (!mine || 'skipped' in mine) return []
+  const ratios = Object.entries(r.peers).flatMap(([name, p]) =>
+    name === NO_SEARCH || 'skipped' in p
+      ? []
+      : [`${name} ${(mine.medianMs / p.medianMs).toFixed(2)}×`],
+  )
+  if (ratios.length === 0) return []
+  return [
+    `${r.posts} posts, bds without its search index ÷ tool (the same work): ${ratios.join(', ')}`,
+  ]
 }
 
 /** Per-step times of bds's median cold build of the largest corpus, or '' when there are none. */
