@@ -1,10 +1,19 @@
 // Measures one corpus size: cold builds of bds and each peer interleaved run by run (fresh output
-// folder, no cache), then bds no-change rebuilds into the output of its last cold build.
+// folder, no cache, the disk written out before each), then bds no-change rebuilds into the
+// output of its last cold build.
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { generateCorpus, type Post, postFile } from './corpus.js'
-import { countPostPages, median, medianIndex, type RunResult, run, TIME_LIMIT_MS } from './proc.js'
+import {
+  countPostPages,
+  flushDisk,
+  median,
+  medianIndex,
+  type RunResult,
+  run,
+  TIME_LIMIT_MS,
+} from './proc.js'
 import type {
   BdsReport,
   BdsResult,
@@ -45,6 +54,7 @@ const limitFor = (posts: number) => Math.max(TIME_LIMIT_MS, posts * 10)
 
 async function exec(c: Command, rssFile: string, posts: number, report?: string): Promise<Sample> {
   const env = { ...process.env, TZ: 'UTC' }
+  flushDisk() // the tool before wrote thousands of files: their writeback is not this run's
   const res = await run(c.cmd, c.args, { cwd: c.cwd, rssFile, env, timeoutMs: limitFor(posts) })
   const why = res.timedOut ? 'timed out' : `exit ${res.code}`
   if (res.timedOut || res.code !== 0) return { res, error: `${why}: ${res.output.slice(-300)}` }
