@@ -11,13 +11,15 @@ import type { SiteModel } from './model.js'
 
 const viewHashes = new WeakMap<object, string>()
 
-/** A hash of everything a view shows (not its lazy summary, which the template key covers). */
+/**
+ * A hash of everything a view shows: its own fields (its lazy `summary_html` is no field of
+ * its, and the template key covers it). A view is a Drop with its fields as own data
+ * properties (site/views.ts), so plain JSON of it is exactly those.
+ */
 export function viewHash(view: PostView): string {
   let hash = viewHashes.get(view)
   if (hash === undefined) {
-    const { summary_html: _summary, ...data } = Object.getOwnPropertyDescriptors(view)
-    const plain = Object.fromEntries(Object.entries(data).map(([k, d]) => [k, d.value]))
-    hash = hashText(JSON.stringify(plain))
+    hash = hashText(JSON.stringify(view))
     viewHashes.set(view, hash)
   }
   return hash
