@@ -9,7 +9,7 @@ import { createInProcessHost } from '../src/python/in-process.js'
 import type { PythonHost, PythonHostOptions, ScriptSource } from '../src/python/index.js'
 import { createSandboxHost } from '../src/python/sandbox/host.js'
 import { generateCorpus } from './corpus.js'
-import { median, rmrf, run } from './proc.js'
+import { flushDisk, median, rmrf, run } from './proc.js'
 
 interface Runtime {
   startMs: { snapshot1: number; snapshot2: number; plain1: number; plain2: number }
@@ -172,6 +172,7 @@ export async function coldBuild(bin: string, site: string, env: NodeJS.ProcessEn
   await rmrf(join(site, '.bds'))
   const out = mkdtempSync(join(tmpdir(), 'bds-bench-pyout-'))
   const report = join(out, 'report.json')
+  flushDisk()
   const r = await run(
     process.execPath,
     [bin, 'build', site, '--out', join(out, 'dist'), '--json', report, '--quiet'],
