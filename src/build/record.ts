@@ -20,8 +20,10 @@ export interface BuildRecord {
   content: ContentSummary
   /** The resized image variants it wrote (their bytes are in `.bds/images`, made again if not). */
   variants: string[]
-  /** How many pages, Markdown bodies and macro calls the build had (all cached when replayed). */
-  /** Counts of the build's report; `search`: its search indexes, when it made any. */
+  /**
+   * How many pages, Markdown bodies, macro calls and (when it made any) search indexes the
+   * build had: all cached when replayed.
+   */
   totals: { pages: number; markdown: number; macros: number; search?: number }
 }
 

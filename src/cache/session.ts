@@ -63,7 +63,8 @@ export interface BuildCache {
   report(): CacheReport
   /**
    * Work that stores a result, put off to settle(): a first build (an empty cache) keys and
-   * stores its Markdown and macro calls once its pages are written, not while Python runs.
+   * stores its Markdown, macro calls and pages once its pages are written, not while Python
+   * and the render workers need the cores.
    */
   later(task: () => void | Promise<void>): void
   /** Does the work put off, then stores the rows queued so far (while the search index is made). */
