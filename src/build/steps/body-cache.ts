@@ -33,27 +33,28 @@ export interface BodyCache {
 
 export function createBodyCache(cache: BuildCache, options: MarkdownOptions): BodyCache {
   const markdown = JSON.stringify(options)
-  const plainKey = (body: string) => cacheKey('markdown', markdown, body)
-  const macroKey = (body: string) => cacheKey('markdown+macros', markdown, body)
-  const stored = (key: string) => {
-    const text = cache.get('markdown', key)
-    return text === undefined ? undefined : (JSON.parse(text) as Stored)
+  /** A plain body's key, and a body's with macro calls (rendered with placeholders). */
+  const keyOf = {
+    plain: (body: string) => cacheKey('markdown', markdown, body),
+    calls: (body: string) => cacheKey('markdown+macros', markdown, body),
   }
-  /** A first build's bodies by text (plain ones, ones with calls): stored when it settles. */
-  const fresh = { plain: new Map<string, Stored>(), calls: new Map<string, Stored>() }
-  const find = (kind: keyof typeof fresh, body: string) => {
+  type Kind = keyof typeof keyOf
+  /** A first build's bodies by text: stored when it settles, found here meanwhile. */
+  const fresh: Record<Kind, Map<string, Stored>> = { plain: new Map(), calls: new Map() }
+  const find = (kind: Kind, body: string): Stored | undefined => {
     if (!cache.enabled) return undefined
     if (cache.cold()) return fresh[kind].get(body)
-    return stored(kind === 'plain' ? plainKey(body) : macroKey(body))
+    const text = cache.get('markdown', keyOf[kind](body))
+    return text === undefined ? undefined : (JSON.parse(text) as Stored)
   }
-  const put = (kind: keyof typeof fresh, body: string, value: Stored) => {
-    const key = kind === 'plain' ? plainKey : macroKey
+  const put = (kind: Kind, body: string, value: Stored) => {
     if (!cache.enabled) return
-    if (!cache.cold()) return cache.put('markdown', key(body), JSON.stringify(value))
+    const store = () => cache.put('markdown', keyOf[kind](body), JSON.stringify(value))
+    if (!cache.cold()) return store()
     fresh[kind].set(body, value)
     cache.later(() => {
       fresh[kind].delete(body)
-      cache.put('markdown', key(body), JSON.stringify(value))
+      store()
     })
   }
   return {
