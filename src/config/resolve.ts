@@ -16,6 +16,13 @@ import type { InlineConfig, ResolvedConfig, SitePaths } from './types.js'
 /** bDS's thumbnail boxes (MediaEngine THUMBNAIL_SIZES): the longest side, in pixels. */
 export const BDS_IMAGE_SIZES = Object.freeze({ small: 150, medium: 400, large: 800 })
 
+/**
+ * Posts per part of a tree's search index: Pagefind's memory grows with what one index holds
+ * (about 0.5 GB for 5000 short posts, 1.8 GB for 20,000), so a bigger tree is indexed in parts
+ * the search page merges (decision 0028).
+ */
+export const SEARCH_PART_SIZE = 5000
+
 const SOURCE_DIRS = [
   'posts',
   'pages',
@@ -123,7 +130,8 @@ export function resolveConfig(
         c.images?.sizes === false ? {} : { ...(c.images?.sizes ?? BDS_IMAGE_SIZES) },
       ),
     }),
-    search: c.search ?? true,
+    search: c.search !== false,
+    searchPartSize: (typeof c.search === 'object' && c.search.partSize) || SEARCH_PART_SIZE,
     allowOutside,
     limits,
     feeds: resolveFeeds(c.feeds),

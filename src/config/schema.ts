@@ -45,7 +45,16 @@ export const configSchema = {
         },
       },
     },
-    search: { type: 'boolean' },
+    search: {
+      oneOf: [
+        { type: 'boolean' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: { partSize: { type: 'integer', minimum: 1, maximum: 1000000 } },
+        },
+      ],
+    },
     python: {
       type: 'object',
       additionalProperties: false,

@@ -19,8 +19,8 @@ export interface UserConfig {
   macros?: { stringParams?: boolean; youtubeNoCookie?: boolean }
   /** Resized variants of raster images: box sizes by name (bDS: small, medium, large), or false. */
   images?: { sizes?: false | Record<string, number> }
-  /** A static Pagefind search index and page (default on). */
-  search?: boolean
+  /** A static Pagefind search index and page (default on); `partSize`: posts per index part. */
+  search?: boolean | { partSize?: number }
   python?: { workers?: number; timeoutMs?: number; memoryMiB?: number }
   /** Folders outside the site that sources may link into (absolute, or relative to the site). */
   allowOutside?: string[]
@@ -106,6 +106,8 @@ export interface ResolvedConfig {
   images: { sizes: Readonly<Record<string, number>> }
   /** Write a Pagefind search index (per language tree) and the search page. */
   search: boolean
+  /** The most posts one Pagefind index holds; a bigger tree's index is made in parts. */
+  searchPartSize: number
   /** Absolute folders outside the site that sources may link into (`allowOutside`). */
   allowOutside: readonly string[]
   limits: ResolvedLimits

@@ -51,6 +51,12 @@ function describe(error: ErrorObject, value: unknown): { pointer: string; messag
   return { pointer: error.instancePath, message: `Key "${key}" ${error.message}${shown}.` }
 }
 
+/** Errors that only say a oneOf branch did not fit, where another branch named the real problem. */
+const SHAPE = new Set(['type', 'const', 'oneOf'])
+const deeperKnown = (errors: readonly ErrorObject[]) => (error: ErrorObject) =>
+  !SHAPE.has(error.keyword) ||
+  !errors.some((e) => e.instancePath.startsWith(`${error.instancePath}/`))
+
 /** Every problem of `value` as a BdsError at its key's position, in file order. */
 export function configProblems(
   value: unknown,
@@ -59,7 +65,8 @@ export function configProblems(
 ): BdsError[] {
   const found = new Map<string, string>()
   if (!validate(value)) {
-    for (const error of validate.errors ?? []) {
+    const errors = validate.errors ?? []
+    for (const error of errors.filter(deeperKnown(errors))) {
       const { pointer, message } = describe(error, value)
       if (!found.has(pointer)) found.set(pointer, message)
     }

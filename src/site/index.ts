@@ -24,6 +24,7 @@ export {
 } from './pages.js'
 export { createRouteTable, type RouteTable } from './route-table.js'
 export { dateKey, outputPath, pageUrl, postUrl, termUrl } from './routes.js'
+export { searchPartCount, searchPartDir } from './search-parts.js'
 export {
   defaultRules,
   type IndexOptions,

@@ -12,6 +12,7 @@ import type { Collections } from './collections.js'
 import { feedLinks } from './feed-links.js'
 import { siteNav } from './nav.js'
 import { termUrl, yearUrl } from './routes.js'
+import { searchPartCount, searchPartDir } from './search-parts.js'
 import type { SiteIndex } from './site-index.js'
 
 export interface Rendered {
@@ -114,6 +115,12 @@ function summaryOf(view: PostView, summaries: Summaries): string {
   return html
 }
 
+const otherParts = (prefix: string, posts: number, size: number) =>
+  Array.from(
+    { length: searchPartCount(posts, size) - 1 },
+    (_, k) => `${prefix}/${searchPartDir(k + 1)}`,
+  )
+
 export function siteView(
   config: ResolvedConfig,
   index: SiteIndex,
@@ -133,7 +140,11 @@ export function siteView(
     atom_url: `${prefix}/atom.xml`,
     /** The tree's search page and Pagefind bundle ('' when `search` is off). */
     search_url: config.search ? `${prefix}/search/` : '',
-    search_bundle: config.search ? `${prefix}/pagefind/` : '',
+    search_bundle: config.search ? `${prefix}/${searchPartDir(0)}` : '',
+    /** The other parts of a big tree's index, which the search page merges (decision 0028). */
+    search_parts: config.search
+      ? otherParts(prefix, index.posts.length, config.searchPartSize)
+      : [],
     json_feed_url: feeds.find((f) => f.format === 'json')?.url,
     /** The tree's feeds, one per format, for `<link rel="alternate">`. */
     feeds,

@@ -2,7 +2,8 @@
 // Live reload in a real browser (#8): Debian's chromium, driven by playwright-core, with a
 // page of `bds watch` open. Edits on disk show up without reloading by hand; a CSS change is
 // swapped in without a reload; broken front matter shows the overlay until it is fixed; the
-// page reconnects to a restarted server and reloads; the search page finds a post.
+// page reconnects to a restarted server and reloads; the search page finds a post in the
+// second part of an index made in parts.
 
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -31,6 +32,10 @@ describe('live reload in chromium', () => {
 
   beforeAll(async () => {
     root = copyFixture('sites/blog')
+    // Parts of five posts: the searched post is in the second, which the page must merge.
+    const config = JSON.parse(readFileSync(join(root, 'bds.config.json'), 'utf8'))
+    const search = { partSize: 5 }
+    writeFileSync(join(root, 'bds.config.json'), JSON.stringify({ ...config, search }))
     watch = await startWatch(root)
     browser = await chromium.launchPersistentContext(tempDir('bds-chromium-'), {
       executablePath: chromiumPath(),
@@ -85,6 +90,8 @@ describe('live reload in chromium', () => {
     await search.fill('.site-search input[name="q"]', 'cumin')
     await search.press('.site-search input[name="q"]', 'Enter')
     await search.waitForURL(/\/search\/\?q=cumin$/)
+    const parts = await search.locator('#search').getAttribute('data-parts')
+    expect(parts?.split(' ')).toContain('/pagefind/part-2/')
     const hit = search.locator('.pagefind-ui__result-link').first()
     await hit.waitFor()
     expect(await hit.innerText()).toContain('Soup season')

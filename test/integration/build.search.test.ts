@@ -10,6 +10,7 @@ import { MEMORY_ROOT, MEMORY_THEME, memoryFixture } from '../helpers/memory.js'
 const text = (bytes: Uint8Array | undefined) => Buffer.from(bytes ?? []).toString('utf8')
 
 describe('the search index', () => {
+  const whole = new Map<string, number>()
   it('indexes each language tree on its own, with a search page in each', async () => {
     const deps = memoryDeps(memoryFixture('bds-project'), { templatesDir: MEMORY_THEME })
     const report = await build({ root: MEMORY_ROOT, strict: true }, deps)
@@ -28,6 +29,55 @@ describe('the search index', () => {
     expect(text(out.get('index.html'))).toContain(
       '<form class="site-search" role="search" action="/search/">',
     )
+  })
+
+  it("makes a big tree's index in parts of `search.partSize` posts, merged by the search page", async () => {
+    const fs = memoryFixture('bds-project')
+    const partSize = 2
+    // meta/project.json's settings as a bds.config.json (which wins), with parts of two posts.
+    const config = { title: 'Demo', url: 'https://demo.bds.example', language: 'de' }
+    const own = { ...config, languages: ['en'], search: { partSize } }
+    fs.put(join(MEMORY_ROOT, 'bds.config.json'), JSON.stringify(own))
+    const deps = memoryDeps(fs, { templatesDir: MEMORY_THEME })
+    const report = await build({ root: MEMORY_ROOT, strict: true }, deps)
+    expect(report.diagnostics).toEqual([])
+    const out = deps.writer.files
+    for (const [tree, language] of [
+      ['', 'de'],
+      ['en/', 'en'],
+    ] as const) {
+      const parts = [...out.keys()]
+        .filter((f) => f.startsWith(`${tree}pagefind/`) && f.endsWith('pagefind-entry.json'))
+        .sort()
+      expect(parts.length, tree).toBeGreaterThan(2)
+      const counts = parts.map((f) => JSON.parse(text(out.get(f))).languages[language].page_count)
+      expect(
+        counts.every((n) => n >= 1 && n <= partSize),
+        `${tree} ${counts}`,
+      ).toBe(true)
+      // Every post and page of the tree is in exactly one part: the parts add up to the index
+      // the same tree gets in one piece.
+      const dirs = parts.map((f) => f.slice(0, -'pagefind-entry.json'.length))
+      expect(dirs[0]).toBe(`${tree}pagefind/`)
+      expect(dirs.slice(1)).toEqual(dirs.slice(1).map((_, k) => `${tree}pagefind/part-${k + 2}/`))
+      const page = text(out.get(`${tree}search/index.html`))
+      const merged = dirs.slice(1).map((d) => `/${d}`)
+      expect(page).toContain(`data-bundle="/${tree}pagefind/" data-parts="${merged.join(' ')}"`)
+      whole.set(
+        tree,
+        counts.reduce((a, b) => a + b, 0),
+      )
+    }
+    const one = memoryDeps(memoryFixture('bds-project'), { templatesDir: MEMORY_THEME })
+    await build({ root: MEMORY_ROOT, strict: true }, one)
+    for (const [tree, language] of [
+      ['', 'de'],
+      ['en/', 'en'],
+    ] as const) {
+      const entry = JSON.parse(text(one.writer.files.get(`${tree}pagefind/pagefind-entry.json`)))
+      expect(whole.get(tree), tree).toBe(entry.languages[language].page_count)
+      expect(text(one.writer.files.get(`${tree}search/index.html`))).not.toContain('data-parts')
+    }
   })
 
   it('writes no index, page or box with search off, and keeps a site page at /search/', async () => {

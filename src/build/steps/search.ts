@@ -6,12 +6,13 @@
 // bodies, titles and URLs did not change (a template edit) does not start Pagefind.
 
 import { createHash } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 import type { ResolvedConfig } from '../../config/index.js'
 import type { PostMeta } from '../../content/index.js'
 import { BdsError } from '../../errors/index.js'
 import type { PlannedFile } from '../../output/index.js'
 import type { RenderedBody } from '../../render/index.js'
-import type { Tree } from '../../site/index.js'
+import { searchPartCount, searchPartDir, type Tree } from '../../site/index.js'
 import { mapLimit } from '../../util/fs.js'
 import { escapeHtml } from '../../util/html.js'
 
@@ -72,24 +73,106 @@ function treeKey(m: TreeDocs): string {
 const keyOf = (trees: readonly string[]) =>
   createHash('sha1').update(trees.join('\n')).digest('hex')
 
-/** The tree's index files, and its key (found while Pagefind writes them) when `keyed`. */
-async function indexTree(pagefind: Pagefind, m: TreeDocs, keyed: boolean) {
+/**
+ * One part's files: Pagefind indexes its posts, hands over the files and forgets it;
+ * `meanwhile` runs while Pagefind writes them.
+ */
+async function indexPart(
+  pagefind: Pagefind,
+  m: TreeDocs,
+  posts: readonly PostMeta[],
+  dir: string,
+  stop: AbortSignal,
+  meanwhile?: () => void,
+) {
+  stop.throwIfAborted()
   const { index, errors } = await pagefind.createIndex({ forceLanguage: m.language })
   if (!index) throw new Error(errors.join('; ') || 'no index')
-  const added = await mapLimit(m.tree.posts, IN_FLIGHT, (post) =>
-    index.addHTMLFile(docOf(m.tree, post, m.language)),
-  )
-  const failed = added.flatMap((a) => a.errors)
-  if (failed.length) throw new Error(failed.slice(0, 3).join('; '))
-  const writing = index.getFiles()
-  const key = keyed ? treeKey(m) : ''
-  const { files, errors: writeErrors } = await writing
-  if (writeErrors.length) throw new Error(writeErrors.join('; '))
-  const dir = `${m.prefix ? `${m.prefix.slice(1)}/` : ''}pagefind/`
-  const planned = files.map(
-    (f): PlannedFile => ({ path: dir + f.path, source: 'bds:search', contents: f.content }),
-  )
-  return { key, files: planned }
+  try {
+    const added = await mapLimit(posts, IN_FLIGHT, (post) => {
+      stop.throwIfAborted()
+      return index.addHTMLFile(docOf(m.tree, post, m.language))
+    })
+    const failed = added.flatMap((a) => a.errors)
+    if (failed.length) throw new Error(failed.slice(0, 3).join('; '))
+    const writing = index.getFiles()
+    meanwhile?.()
+    const { files, errors: writeErrors } = await writing
+    if (writeErrors.length) throw new Error(writeErrors.join('; '))
+    return files.map(
+      (f): PlannedFile => ({ path: dir + f.path, source: 'bds:search', contents: f.content }),
+    )
+  } finally {
+    // Pagefind keeps an index until told, so the next part starts with its memory freed (a
+    // failure here costs only memory: closing Pagefind at the end frees it too).
+    await index.deleteIndex().catch(() => {})
+  }
+}
+
+/** Parts indexed side by side, each by its own Pagefind process (each holds one part). */
+const LANES = Math.min(2, availableParallelism())
+
+/**
+ * Pagefind processes: its module starts one process for all its calls (`persistentService` in
+ * pagefind/lib/index.js), so each further lane imports the module under a URL of its own,
+ * which Node loads as a module of its own with a process of its own. Were that ever shared,
+ * the lanes would only take turns.
+ */
+async function startPagefind(count: number): Promise<Pagefind[]> {
+  const url = import.meta.resolve('pagefind')
+  const lane = (k: number): Promise<Pagefind> => import(k === 0 ? url : `${url}?lane=${k}`)
+  return Promise.all(Array.from({ length: count }, (_, k) => lane(k)))
+}
+
+/** Every part of every tree (site/search-parts.ts): its tree, posts and folder. */
+function partsOf(made: readonly TreeDocs[], size: number) {
+  return made.flatMap((m) => {
+    const { posts } = m.tree
+    const base = m.prefix ? `${m.prefix.slice(1)}/` : ''
+    return Array.from({ length: searchPartCount(posts.length, size) }, (_, k) => ({
+      m,
+      posts: posts.slice(k * size, (k + 1) * size),
+      dir: base + searchPartDir(k),
+    }))
+  })
+}
+
+/**
+ * The index files of every part, in order, on `LANES` Pagefind processes; `keyed`: the key of
+ * each tree too, found while the last part is written.
+ */
+async function indexParts(made: readonly TreeDocs[], size: number, keyed: boolean) {
+  const parts = partsOf(made, size)
+  const all = await startPagefind(Math.min(LANES, parts.length))
+  const lanes = [...all]
+  const keys: string[] = []
+  const findKeys = () => {
+    for (const m of made) keys.push(treeKey(m))
+  }
+  // A failing part stops the others at their next document; every lane has settled (nothing
+  // more to ask a Pagefind process) before they are closed.
+  const stop = new AbortController()
+  let failure: unknown
+  try {
+    const last = parts.length - 1
+    const done = await mapLimit(parts, all.length, async (part, i) => {
+      const pagefind = lanes.pop() as Pagefind
+      try {
+        const meanwhile = keyed && i === last ? findKeys : undefined
+        return await indexPart(pagefind, part.m, part.posts, part.dir, stop.signal, meanwhile)
+      } catch (error) {
+        if (!stop.signal.aborted) failure = error
+        stop.abort()
+        return []
+      } finally {
+        lanes.push(pagefind)
+      }
+    })
+    if (stop.signal.aborted) throw failure
+    return { files: done.flat(), key: keyed ? keyOf(keys) : '' }
+  } finally {
+    await Promise.all(all.map((pagefind) => pagefind.close()))
+  }
 }
 
 /**
@@ -105,7 +188,7 @@ export async function runSearchStep(
   store?: SearchStore,
 ): Promise<SearchState> {
   if (!config.search) return { key: '', files: [], diagnostics: [] }
-  const made = trees.map((tree) => ({
+  const docs = trees.map((tree) => ({
     language: (tree.tree.language || config.language).toLowerCase(),
     // The tree's own folder: the output folder is the base path.
     prefix: tree.tree.prefix.slice(config.basePath.length),
@@ -113,22 +196,14 @@ export async function runSearchStep(
   }))
   // An empty store holds no index: its key is found while Pagefind writes the files.
   const early = keep || (store !== undefined && !store.empty)
-  let key = early ? keyOf(made.map(treeKey)) : ''
+  const key = early ? keyOf(docs.map(treeKey)) : ''
   if (keep && previous?.key === key) return previous
   const stored = early ? store?.files(key) : undefined
   if (stored) return { key, files: stored, diagnostics: [], cached: true }
-  let pagefind: Pagefind | undefined
   try {
-    pagefind = await import('pagefind')
-    const files: PlannedFile[] = []
-    const keys: string[] = []
-    for (const m of made) {
-      const tree = await indexTree(pagefind, m, !early && store !== undefined)
-      files.push(...tree.files)
-      keys.push(tree.key)
-    }
-    if (!early && store) key = keyOf(keys)
-    return { key, files, diagnostics: [] }
+    const keyed = !early && store !== undefined
+    const made = await indexParts(docs, config.searchPartSize, keyed)
+    return { key: keyed ? made.key : key, files: made.files, diagnostics: [] }
   } catch (error) {
     const message = `The search index cannot be made (${(error as Error).message}); the site is built without it.`
     return {
@@ -136,7 +211,5 @@ export async function runSearchStep(
       files: [],
       diagnostics: [new BdsError('BDS_SEARCH_INDEX', message, { severity: 'warning' })],
     }
-  } finally {
-    await pagefind?.close()
   }
 }

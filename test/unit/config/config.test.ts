@@ -64,6 +64,8 @@ describe('loadConfig', () => {
     ['{\n  "url": "example.com"\n}', 'url', 2, 3],
     ['{"markdown": {"linkify": "yes"}}', 'markdown.linkify', 1, 15],
     ['{"title": "x", "outDir": "public"}', 'outDir', 1, 16],
+    ['{"search": {"partSize": 0}}', 'search.partSize', 1, 13],
+    ['{"search": "yes"}', 'search', 1, 2],
   ])('rejects %j naming %s at its position', async (json, key, line, column) => {
     const root = site({ 'bds.config.json': json })
     await expect(loadConfig(root)).rejects.toMatchObject({
@@ -101,6 +103,16 @@ describe('loadConfig', () => {
 
 describe('resolveConfig', () => {
   const loaded = { config: {}, positions: new Map() }
+  it('splits the search index into parts of 5000 posts unless told otherwise', () => {
+    const resolve = (search?: boolean | { partSize?: number }) => {
+      const c = resolveConfig({ ...loaded, config: { search } }, {}, '/srv/site')
+      return [c.search, c.searchPartSize]
+    }
+    expect(resolve()).toEqual([true, 5000])
+    expect(resolve(false)).toEqual([false, 5000])
+    expect(resolve({})).toEqual([true, 5000])
+    expect(resolve({ partSize: 200 })).toEqual([true, 200])
+  })
   it('refuses output folders that would hit the site', () => {
     const root = '/srv/site'
     for (const out of [
