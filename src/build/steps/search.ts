@@ -45,10 +45,12 @@ type Pagefind = typeof import('pagefind')
 /** Documents sent to Pagefind at once: each is made when sent, so few are in memory. */
 const IN_FLIGHT = 32
 
-interface TreeDocs {
+export interface TreeDocs {
   language: string
   prefix: string
   tree: SearchTree
+  /** The most posts one part's index holds (`search.partSize`). */
+  partSize: number
 }
 
 /** A post as Pagefind indexes it: its title and final HTML. */
@@ -63,6 +65,9 @@ function docOf(t: SearchTree, post: PostMeta, language: string) {
 function treeKey(m: TreeDocs): string {
   const hash = createHash('sha1')
   hash.update(`\u0000${m.language}\u0000${m.prefix}\u0000`)
+  // How the posts are split is part of what the files are (one part: as before parts existed).
+  const parts = searchPartCount(m.tree.posts.length, m.partSize)
+  if (parts > 1) hash.update(`parts\u0000${m.partSize}\u0000`)
   for (const post of m.tree.posts) {
     const { url, content } = docOf(m.tree, post, m.language)
     hash.update(`${url}\u0000${content}\u0000`)
@@ -125,9 +130,10 @@ async function startPagefind(count: number): Promise<Pagefind[]> {
 }
 
 /** Every part of every tree (site/search-parts.ts): its tree, posts and folder. */
-function partsOf(made: readonly TreeDocs[], size: number) {
+function partsOf(made: readonly TreeDocs[]) {
   return made.flatMap((m) => {
     const { posts } = m.tree
+    const size = m.partSize
     const base = m.prefix ? `${m.prefix.slice(1)}/` : ''
     return Array.from({ length: searchPartCount(posts.length, size) }, (_, k) => ({
       m,
@@ -141,9 +147,13 @@ function partsOf(made: readonly TreeDocs[], size: number) {
  * The index files of every part, in order, on `LANES` Pagefind processes; `keyed`: the key of
  * each tree too, found while the last part is written.
  */
-async function indexParts(made: readonly TreeDocs[], size: number, keyed: boolean) {
-  const parts = partsOf(made, size)
-  const all = await startPagefind(Math.min(LANES, parts.length))
+export async function indexParts(
+  made: readonly TreeDocs[],
+  keyed: boolean,
+  start: (count: number) => Promise<Pagefind[]> = startPagefind,
+) {
+  const parts = partsOf(made)
+  const all = await start(Math.min(LANES, parts.length))
   const lanes = [...all]
   const keys: string[] = []
   const findKeys = () => {
@@ -193,6 +203,7 @@ export async function runSearchStep(
     // The tree's own folder: the output folder is the base path.
     prefix: tree.tree.prefix.slice(config.basePath.length),
     tree,
+    partSize: config.searchPartSize,
   }))
   // An empty store holds no index: its key is found while Pagefind writes the files.
   const early = keep || (store !== undefined && !store.empty)
@@ -202,7 +213,7 @@ export async function runSearchStep(
   if (stored) return { key, files: stored, diagnostics: [], cached: true }
   try {
     const keyed = !early && store !== undefined
-    const made = await indexParts(docs, config.searchPartSize, keyed)
+    const made = await indexParts(docs, keyed)
     return { key: keyed ? made.key : key, files: made.files, diagnostics: [] }
   } catch (error) {
     const message = `The search index cannot be made (${(error as Error).message}); the site is built without it.`
