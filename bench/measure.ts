@@ -67,10 +67,19 @@ async function exec(c: Command, rssFile: string, posts: number, report?: string)
   }
 }
 
+const medianKnown = (values: (number | null | undefined)[]) => {
+  const known = values.filter((v): v is number => typeof v === 'number' && v > 0)
+  return known.length ? median(known) : null
+}
+
 function toolResult(samples: Sample[], pages: number): ToolResult {
-  const rss = samples.filter((s) => !s.error).map((s) => s.report?.maxRssBytes ?? s.res.maxRssBytes)
-  const known = rss.filter((v): v is number => typeof v === 'number' && v > 0)
-  return { ...timing(samples), maxRssBytes: known.length ? median(known) : null, pages }
+  const good = samples.filter((s) => !s.error)
+  return {
+    ...timing(samples),
+    maxRssBytes: medianKnown(good.map((s) => s.report?.maxRssBytes ?? s.res.maxRssBytes)),
+    largestRssBytes: medianKnown(good.map((s) => s.res.maxRssBytes)),
+    pages,
+  }
 }
 
 export async function measureSize(n: number, o: SizeOptions): Promise<SizeResult> {

@@ -108,14 +108,15 @@ export function stepsTable(results: SizeResult[]): string {
 
 /**
  * How bds's cold build grows with the corpus: time and peak RSS per size, each time as a
- * multiple of the time for 4000 posts (or the smallest size) next to the multiple of posts.
+ * multiple of the time for 4000 posts (or the smallest size) next to the multiple of posts;
+ * peak RSS of bds's process, and of the largest process of the build (Pagefind's, if larger).
  */
 export function scaleTable(results: SizeResult[]): string {
   const built = results.flatMap((r) => ('cold' in r.bds ? [{ posts: r.posts, bds: r.bds }] : []))
   const ref = built.find((r) => r.posts === 4000) ?? [...built].sort((a, b) => a.posts - b.posts)[0]
   if (!ref || built.length < 2) return ''
   const rows: Row[] = [
-    ['posts', 'cold ms', 'ms / post', `× ${ref.posts} time`, '× posts', 'peak RSS'],
+    ['posts', 'cold ms', 'ms / post', `× ${ref.posts} time`, '× posts', 'peak RSS', 'largest'],
   ]
   for (const { posts, bds } of built) {
     const t = bds.cold.medianMs
@@ -126,6 +127,7 @@ export function scaleTable(results: SizeResult[]): string {
       `${(t / ref.bds.cold.medianMs).toFixed(2)}×`,
       `${(posts / ref.posts).toFixed(2)}×`,
       mb(bds.cold.maxRssBytes),
+      mb(bds.cold.largestRssBytes),
     ])
   }
   return `bds cold build by corpus size:\n${align(rows, 1)}`

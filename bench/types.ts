@@ -43,7 +43,10 @@ export interface Timing {
 }
 
 export interface ToolResult extends Timing {
+  /** Peak RSS of the tool's own process (bds: its report), else of the largest process. */
   maxRssBytes: number | null
+  /** Peak RSS of the largest process of the run, helpers included (GNU time; bds's Pagefind). */
+  largestRssBytes: number | null
   /** Post pages found in the output of the last cold build (expected: the corpus size). */
   pages: number
 }
