@@ -6,7 +6,6 @@
 // takes and gives is in pipeline-io.ts.
 
 import { cachedRunner, cacheKey, createBuildCache } from '../cache/index.js'
-import type { ResolvedConfig } from '../config/index.js'
 import {
   changedData,
   listRules,
@@ -22,7 +21,6 @@ import { utilityKey } from '../macros/python/index.js'
 import { createFileSink, finishOutputs, type Manifest } from '../output/index.js'
 import { createMarkdown, type RenderedBody, type SitemapMemo } from '../render/index.js'
 import { createRouteTable, SUMMARY } from '../site/index.js'
-import type { BuildDeps } from './deps.js'
 import { createModelMemo, createSiteModel } from './model.js'
 import { planBuild } from './planner.js'
 import { type RenderWorker, startRenderWorkers, workerCount } from './render-pool.js'
@@ -62,9 +60,10 @@ import type { PipelineInput, PipelineResult } from './pipeline-io.js'
 export type { PipelineInput, PipelineResult }
 
 /** The render workers to start: none below `threshold` items, at least one when forced. */
-function workersFor(config: ResolvedConfig, deps: BuildDeps, count: number, threshold: number) {
+function workersFor(input: PipelineInput, count: number, threshold: number) {
+  const { config, deps } = input
   const wanted = deps.parallel === 'auto' ? count >= threshold : deps.parallel
-  return wanted ? Math.max(deps.parallel === true ? 1 : 0, workerCount(config)) : 0
+  return wanted ? Math.max(deps.parallel === true ? 1 : 0, workerCount(config, input.postFiles)) : 0
 }
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
@@ -78,7 +77,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   // (unless the build cache holds pages: then they start only if many are left to render).
   let workers: RenderWorker[] =
     !prev && cache.cold()
-      ? startRenderWorkers(config, workersFor(config, deps, input.postFiles, PARALLEL_MIN_POSTS))
+      ? startRenderWorkers(config, workersFor(input, input.postFiles, PARALLEL_MIN_POSTS))
       : []
   const scripts = await timer.step('scripts', () =>
     runScriptsStep(config, deps, prev, changes.scripts, cache.cold()),
@@ -262,7 +261,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const todo = models.map(({ model }, i) => pageCache.take(model, plans[i]?.dirty ?? [], files))
     const entries = todo.flat().filter((j) => !j.source.startsWith('bds:')).length
     if (workers.length === 0 && (prev || cache.enabled))
-      workers = startRenderWorkers(config, workersFor(config, deps, entries, WORKER_MIN_ENTRIES))
+      workers = startRenderWorkers(config, workersFor(input, entries, WORKER_MIN_ENTRIES))
     const rendered = await timer.step('pages', async () => {
       const done = []
       for (const [i, { model, ordered }] of models.entries()) {

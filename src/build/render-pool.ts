@@ -68,14 +68,21 @@ export interface RenderWorker {
 const active = new Set<Int32Array>()
 
 /**
- * How many render workers a build may start: `--threads` less the main thread, else one per
- * core besides the main thread's and, with a search index, Pagefind's: it indexes while the
- * pages render and is the longest step, so a worker on its core slows the build (4000 posts
- * on 2 cores: 5.5–5.8 s with none, 6.2–6.8 s with one; decision 0029).
+ * Up to this many posts, a build with a search index leaves a core to Pagefind: the index is
+ * its longest step. Past it the pages take about as long as the index (rendering grows faster
+ * than the index in parts), and a render worker pays off beside it (decision 0029).
  */
-export function workerCount(config: ResolvedConfig): number {
+const PAGEFIND_CORE_MAX_POSTS = 20_000
+
+/**
+ * How many render workers a build of `posts` posts may start: `--threads` less the main
+ * thread, else one per core besides the main thread's and, with a search index of at most
+ * PAGEFIND_CORE_MAX_POSTS posts, Pagefind's.
+ */
+export function workerCount(config: ResolvedConfig, posts: number): number {
   if (config.threads !== undefined) return Math.max(0, config.threads - 1)
-  return Math.max(0, availableParallelism() - (config.search ? 2 : 1))
+  const pagefind = config.search && posts <= PAGEFIND_CORE_MAX_POSTS ? 1 : 0
+  return Math.max(0, availableParallelism() - 1 - pagefind)
 }
 
 export function startRenderWorkers(config: ResolvedConfig, count: number): RenderWorker[] {
