@@ -34,10 +34,8 @@ describe('the search index', () => {
   it("makes a big tree's index in parts of `search.partSize` posts, merged by the search page", async () => {
     const fs = memoryFixture('bds-project')
     const partSize = 2
-    // meta/project.json's settings as a bds.config.json (which wins), with parts of two posts.
-    const config = { title: 'Demo', url: 'https://demo.bds.example', language: 'de' }
-    const own = { ...config, languages: ['en'], search: { partSize } }
-    fs.put(join(MEMORY_ROOT, 'bds.config.json'), JSON.stringify(own))
+    // A bds.config.json beside the project's meta/project.json: merged key by key.
+    fs.put(join(MEMORY_ROOT, 'bds.config.json'), JSON.stringify({ search: { partSize } }))
     const deps = memoryDeps(fs, { templatesDir: MEMORY_THEME })
     const report = await build({ root: MEMORY_ROOT, strict: true }, deps)
     expect(report.diagnostics).toEqual([])
