@@ -59,11 +59,14 @@ import type { PipelineInput, PipelineResult } from './pipeline-io.js'
 
 export type { PipelineInput, PipelineResult }
 
-/** The render workers to start: none below `threshold` items, at least one when forced. */
-function workersFor(input: PipelineInput, count: number, threshold: number) {
-  const { config, deps } = input
-  const wanted = deps.parallel === 'auto' ? count >= threshold : deps.parallel
-  return wanted ? Math.max(deps.parallel === true ? 1 : 0, workerCount(config, input.postFiles)) : 0
+/**
+ * The render workers to start: none below `threshold` items, at least one when forced;
+ * `indexing`: the posts Pagefind indexes meanwhile (render-pool.ts: workerCount).
+ */
+function workersFor(input: PipelineInput, count: number, threshold: number, indexing: number) {
+  const wanted = input.deps.parallel === 'auto' ? count >= threshold : input.deps.parallel
+  const forced = input.deps.parallel === true ? 1 : 0
+  return wanted ? Math.max(forced, workerCount(input.config, indexing)) : 0
 }
 
 export async function runPipeline(input: PipelineInput): Promise<PipelineResult> {
@@ -74,10 +77,12 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   const owner = claimOwnership(writer, config, prev?.ownership)
   const cache = input.cache ?? createBuildCache()
   // A full build's workers start before the content is read, so their start overlaps reading
-  // (unless the build cache holds pages: then they start only if many are left to render).
+  // (unless the build cache holds pages: then they start only if many are left to render, and
+  // beside a Pagefind that may have nothing to do). A cold build makes its search index anew.
+  const indexing = config.search ? input.postFiles : 0
   let workers: RenderWorker[] =
     !prev && cache.cold()
-      ? startRenderWorkers(config, workersFor(input, input.postFiles, PARALLEL_MIN_POSTS))
+      ? startRenderWorkers(config, workersFor(input, input.postFiles, PARALLEL_MIN_POSTS, indexing))
       : []
   const scripts = await timer.step('scripts', () =>
     runScriptsStep(config, deps, prev, changes.scripts, cache.cold()),
@@ -261,7 +266,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     const todo = models.map(({ model }, i) => pageCache.take(model, plans[i]?.dirty ?? [], files))
     const entries = todo.flat().filter((j) => !j.source.startsWith('bds:')).length
     if (workers.length === 0 && (prev || cache.enabled))
-      workers = startRenderWorkers(config, workersFor(input, entries, WORKER_MIN_ENTRIES))
+      workers = startRenderWorkers(config, workersFor(input, entries, WORKER_MIN_ENTRIES, 0))
     const rendered = await timer.step('pages', async () => {
       const done = []
       for (const [i, { model, ordered }] of models.entries()) {

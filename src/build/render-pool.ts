@@ -75,13 +75,13 @@ const active = new Set<Int32Array>()
 const PAGEFIND_CORE_MAX_POSTS = 20_000
 
 /**
- * How many render workers a build of `posts` posts may start: `--threads` less the main
- * thread, else one per core besides the main thread's and, with a search index of at most
- * PAGEFIND_CORE_MAX_POSTS posts, Pagefind's.
+ * How many render workers a build may start: `--threads` less the main thread, else one per
+ * core besides the main thread's and, when Pagefind indexes `indexing` posts (at most
+ * PAGEFIND_CORE_MAX_POSTS) while the pages render, besides Pagefind's.
  */
-export function workerCount(config: ResolvedConfig, posts: number): number {
+export function workerCount(config: ResolvedConfig, indexing: number): number {
   if (config.threads !== undefined) return Math.max(0, config.threads - 1)
-  const pagefind = config.search && posts <= PAGEFIND_CORE_MAX_POSTS ? 1 : 0
+  const pagefind = indexing > 0 && indexing <= PAGEFIND_CORE_MAX_POSTS ? 1 : 0
   return Math.max(0, availableParallelism() - 1 - pagefind)
 }
 

@@ -8,10 +8,10 @@
   const ui = new window.PagefindUI({
     element: box,
     bundlePath: box.getAttribute('data-bundle'),
-    mergeIndex: parts.map((bundlePath) => ({ bundlePath })),
     showSubResults: true,
     showImages: false,
     resetStyles: false,
+    ...(parts.length ? { mergeIndex: parts.map((bundlePath) => ({ bundlePath })) } : {}),
   })
   const query = new URLSearchParams(location.search).get('q')
   if (query) ui.triggerSearch(query)
