@@ -278,6 +278,9 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
       }
       return done
     })
+    // Before the longest wait (the search index): the workers' heaps, the lists' summaries.
+    await Promise.all(workers.splice(0).map((w) => w.close()))
+    if (!keep) for (const { memo } of models) memo.summaries.html.clear()
     counters ??= await python.finish()
     const failed = rendered.flatMap((r) => [
       ...r.pages.failed,

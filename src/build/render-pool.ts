@@ -67,6 +67,9 @@ export interface RenderWorker {
 
 const active = new Set<Int32Array>()
 
+/** How many render workers are started and not closed (a test sees when they go). */
+export const openRenderWorkers = (): number => active.size
+
 /**
  * Up to this many posts, a build with a search index leaves a core to Pagefind: the index is
  * its longest step. Past it the pages take about as long as the index (rendering grows faster
