@@ -3,8 +3,8 @@
 
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { build } from '../../dist/index.js'
 import { openRenderWorkers } from '../../dist/build/render-pool.js'
+import { build } from '../../dist/index.js'
 import { copyFixture, tempDir } from '../helpers/site.js'
 
 describe('render workers', () => {
