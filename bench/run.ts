@@ -19,6 +19,7 @@ import { benchPython, pythonTable } from './python.js'
 import { benchScripts, scriptsTable } from './scripts.js'
 import { benchStartup, type StartupResult, startupTable } from './startup.js'
 import { resultsTable, scaleTable, stepsTable } from './table.js'
+import { checkTargets, targetsTable } from './targets.js'
 import { benchTemplates, type TemplatesBenchResult, templatesTable } from './templates.js'
 import { benchThreads, type ThreadsResult, threadsTable } from './threads.js'
 import { benchTokenizer, tokenizerTable } from './tokenizer.js'
@@ -202,6 +203,7 @@ const cache: CacheBenchResult | undefined =
 const rebuilt = !values.bds && !bdsMissing && (await engineStamp()) !== stampBefore
 if (rebuilt)
   console.error('WARNING: bds (dist/, templates/) changed during the run: numbers mix builds')
+const targets = checkTargets({ results, startup, python, threads, cores: cpus().length })
 const doc = {
   machine: { cpus: cpus().length, node: process.versions.node, loadavg1: loadBefore },
   settings: {
@@ -226,6 +228,7 @@ const doc = {
   templates,
   cache,
   watch: watchResult,
+  targets,
 }
 const json = JSON.stringify(
   doc,
@@ -249,6 +252,7 @@ const table = `${[
   templates ? templatesTable(templates) : '',
   cache ? cacheTable(cache) : '',
   watchResult ? watchTable(watchResult) : '',
+  targetsTable(targets),
 ]
   .filter(Boolean)
   .join('\n\n')}\n`
