@@ -60,6 +60,7 @@ describe('checkTargets', () => {
     const table = targetsTable(rows)
     expect(table).toContain('3.50×')
     expect(table).toContain('MISSED')
+    expect(table).toContain('20,000 and 100,000 posts')
     expect(table).toContain('not run (--only python)')
     expect(table).toContain('not run (--threads 1,2,4)')
   })
