@@ -14,6 +14,7 @@ import {
   type TemplateStore,
 } from '../render/index.js'
 import {
+  type LazyBody,
   type ListSpec,
   listSpecs,
   type PostView,
@@ -39,7 +40,10 @@ export interface SiteModel {
  * the templates change (a view's summary getter exists only when the summary partial does).
  */
 export interface ModelMemo {
-  views: WeakMap<PostMeta, { body: RenderedBody; url: string; terms: string; view: PostView }>
+  views: WeakMap<
+    PostMeta,
+    { body: RenderedBody | LazyBody; url: string; terms: string; view: PostView }
+  >
   summaries: Summaries
 }
 
@@ -48,11 +52,14 @@ export function createModelMemo(): ModelMemo {
   return { views: new WeakMap(), summaries: { templates: none, html: new Map() } }
 }
 
-/** `bodies[i]` is the rendered Markdown of `index.posts[i]`; `macros` takes template macro calls. */
+/**
+ * `bodies[i]` is the rendered Markdown of `index.posts[i]` (a render worker's read when shown);
+ * `macros` takes template macro calls.
+ */
 export function createSiteModel(
   config: ResolvedConfig,
   index: SiteIndex,
-  bodies: readonly RenderedBody[],
+  bodies: readonly (RenderedBody | LazyBody)[],
   store: TemplateStore,
   memo: ModelMemo = createModelMemo(),
   macros?: TemplateMacros,

@@ -15,6 +15,7 @@ import {
   type TemplateStore,
 } from '../render/index.js'
 import type { PageJob, SiteAlternates } from '../site/index.js'
+import { shareBodies } from './body-file.js'
 import type { SiteModel } from './model.js'
 import type { EntriesResult, RenderWorker, WorkerMacros } from './render-pool.js'
 
@@ -82,8 +83,10 @@ export function shareJobs(jobs: readonly PageJob[], workers: number): Shares {
 export async function renderJobs(input: RenderInput): Promise<Rendered> {
   const { workers, model } = input
   const shares = shareJobs(input.jobs, workers.length)
-  // Posts cross to a worker without their bodies (it needs only the rendered HTML).
-  const posts = shares.workers.some((s) => s.length > 0) ? model.index.posts.map(metaOf) : []
+  const sharing = shares.workers.some((s) => s.length > 0)
+  // Posts cross to a worker without their Markdown; their HTML stays in a file it reads.
+  const posts = sharing ? model.index.posts.map(metaOf) : []
+  const shared = sharing ? shareBodies(input.bodies) : undefined
   const asked = workers.filter((_, i) => (shares.workers[i]?.length ?? 0) > 0)
   const fromWorkers = shares.workers.flatMap((share, i) =>
     share.length === 0
@@ -91,7 +94,7 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
       : [
           (workers[i] as RenderWorker).pages({
             posts,
-            bodies: input.bodies,
+            bodies: shared?.file ?? [],
             store: input.store,
             previous: input.previous,
             options: input.options,
@@ -108,11 +111,17 @@ export async function renderJobs(input: RenderInput): Promise<Rendered> {
   )
   const all = Promise.all(fromWorkers)
   all.catch(() => {})
-  const pages: PagesResult = { failed: [], diagnostics: [] }
-  for (let from = 0; from < shares.main.length; from += YIELD_EVERY) {
-    const to = Math.min(shares.main.length, from + YIELD_EVERY)
-    runPages(shares.main, model.templates, input.sink.write, pages, from, to)
-    await yieldToLoop()
+  try {
+    const pages: PagesResult = { failed: [], diagnostics: [] }
+    for (let from = 0; from < shares.main.length; from += YIELD_EVERY) {
+      const to = Math.min(shares.main.length, from + YIELD_EVERY)
+      runPages(shares.main, model.templates, input.sink.write, pages, from, to)
+      await yieldToLoop()
+    }
+    return { pages, fromWorkers: await all, asked }
+  } finally {
+    // The workers have rendered their pages (or failed): none reads a body again.
+    await all.catch(() => {})
+    shared?.remove()
   }
-  return { pages, fromWorkers: await all, asked }
 }

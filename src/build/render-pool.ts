@@ -11,6 +11,7 @@ import type { Manifest, SinkOptions, WriteResult } from '../output/index.js'
 import type { ImageTable, RenderedBody, TemplateStore } from '../render/index.js'
 import type { SiteAlternates, Tree } from '../site/index.js'
 import { onStop } from '../util/stop-hooks.js'
+import type { BodyFile } from './body-file.js'
 import type { DeferredCall, WorkerMacros } from './template-macros.js'
 
 export interface EntriesResult {
@@ -24,7 +25,8 @@ export interface EntriesResult {
 /** What a worker renders: the pages at `only`, planned from the same posts and bodies. */
 export interface PagesRequest {
   posts: PostMeta[]
-  bodies: readonly RenderedBody[]
+  /** The bodies, in a file the worker reads them from when a page shows them (else as text). */
+  bodies: BodyFile | readonly RenderedBody[]
   store: TemplateStore
   previous: Manifest
   options: SinkOptions

@@ -11,8 +11,15 @@ import { listRules } from '../content/index.js'
 import { toDiagnostic } from '../errors/index.js'
 import { renderPlaceholders } from '../macros/index.js'
 import { createDiskWriter, createFileSink, type PlannedFile } from '../output/index.js'
-import { createMarkdown, type PagesResult, renderBody, runPages } from '../render/index.js'
-import { createRouteTable, indexSite, planPages } from '../site/index.js'
+import {
+  createMarkdown,
+  type PagesResult,
+  type RenderedBody,
+  renderBody,
+  runPages,
+} from '../render/index.js'
+import { createRouteTable, indexSite, type LazyBody, planPages } from '../site/index.js'
+import { openBodyFile } from './body-file.js'
 import { createSiteModel } from './model.js'
 import type { EntriesResult, PagesRequest, WorkerRequest } from './render-pool.js'
 import { imageLookup, imagesSink } from './steps/image-pages.js'
@@ -47,14 +54,22 @@ function pages(request: PagesRequest): EntriesResult {
       ),
       (f) => byFile.get(f),
     )
-  const model = createSiteModel(
-    config,
-    index,
-    [...request.bodies],
-    request.store,
-    undefined,
-    macros,
-  )
+  const bodies = openBodyFile(request.bodies)
+  try {
+    return render(request, index, macros, bodies.bodies)
+  } finally {
+    // Every page is rendered (those waiting for macro calls as text): no body is read again.
+    bodies.close()
+  }
+}
+
+function render(
+  request: PagesRequest,
+  index: ReturnType<typeof indexSite>,
+  macros: PageMacros | undefined,
+  bodies: readonly (RenderedBody | LazyBody)[],
+): EntriesResult {
+  const model = createSiteModel(config, index, bodies, request.store, undefined, macros)
   const writer = createDiskWriter(config.paths.out)
   const sink = imagesSink(createFileSink(writer, request.previous, request.options), request.images)
   const routes = createRouteTable()

@@ -34,4 +34,11 @@ export {
   type TermView,
   type Tree,
 } from './site-index.js'
-export { type PostView, postView, SUMMARY, type Summaries, siteView } from './views.js'
+export {
+  type LazyBody,
+  type PostView,
+  postView,
+  SUMMARY,
+  type Summaries,
+  siteView,
+} from './views.js'

@@ -18,7 +18,14 @@ import type { SiteIndex } from './site-index.js'
 export interface Rendered {
   post: PostMeta
   url: string
-  html: string
+  /** The body's HTML, or how to read it when a template shows it (a render worker's). */
+  html: string | (() => string)
+  excerpt: string
+}
+
+/** A body whose HTML is read when shown (build/body-file.ts). */
+export interface LazyBody {
+  html: () => string
   excerpt: string
 }
 
@@ -32,17 +39,38 @@ export type PostView = Record<string, unknown> & { url: string; title: string }
  */
 class PostDrop extends Drop {
   readonly #summaries: Summaries | undefined
+  readonly #read: (() => string) | undefined
 
-  constructor(fields: Record<string, unknown>, summaries: Summaries | undefined) {
+  constructor(
+    fields: Record<string, unknown>,
+    summaries: Summaries | undefined,
+    read?: () => string,
+  ) {
     super()
     Object.assign(this, fields)
     this.#summaries = summaries
+    this.#read = read
+    // A body read when shown stays an own, enumerable `content` in its place (one getter
+    // shared by every view): templates, JSON and loops over the view see what they would see.
+    if (read) Object.defineProperty(this, 'content', LAZY_CONTENT)
+  }
+
+  static contentOf(drop: PostDrop): string {
+    return drop.#read?.() ?? ''
   }
 
   override liquidMethodMissing(key: string): unknown {
     if (key !== 'summary_html' || !this.#summaries) return undefined
     return summaryOf(this as unknown as PostView, this.#summaries)
   }
+}
+
+const LAZY_CONTENT: PropertyDescriptor = {
+  get(this: PostDrop) {
+    return PostDrop.contentOf(this)
+  },
+  enumerable: true,
+  configurable: true,
 }
 
 /**
@@ -78,7 +106,7 @@ export function postView(
     date: p.date,
     updated: p.updated,
     published: p.published,
-    content: r.html,
+    content: typeof r.html === 'string' ? r.html : '',
     // Lists show the excerpt away from the post: its relative links are resolved against it.
     excerpt:
       p.excerpt !== undefined ? `<p>${escapeHtml(p.excerpt)}</p>` : resolveLinks(r.excerpt, r.url),
@@ -91,7 +119,8 @@ export function postView(
     file: p.file,
     data: p.data,
   }
-  return new PostDrop(fields, summaries) as unknown as PostView
+  const read = typeof r.html === 'string' ? undefined : r.html
+  return new PostDrop(fields, summaries, read) as unknown as PostView
 }
 
 export const SUMMARY = 'partials/post-summary.liquid'
