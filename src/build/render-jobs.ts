@@ -27,7 +27,7 @@ export interface RenderInput {
   model: SiteModel
   sink: FileSink
   workers: readonly RenderWorker[]
-  /** What a worker needs to build the same model: posts and bodies in index order. */
+  /** The bodies in index order: a worker builds the same model (it reads them from a file). */
   bodies: readonly RenderedBody[]
   store: TemplateStore
   previous: Manifest
