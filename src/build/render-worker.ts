@@ -18,7 +18,13 @@ import {
   renderBody,
   runPages,
 } from '../render/index.js'
-import { createRouteTable, indexSite, type LazyBody, planPages } from '../site/index.js'
+import {
+  createRouteTable,
+  indexSite,
+  type LazyBody,
+  planPages,
+  type SiteIndex,
+} from '../site/index.js'
 import { openBodyFile } from './body-file.js'
 import { createSiteModel } from './model.js'
 import type { EntriesResult, PagesRequest, WorkerRequest } from './render-pool.js'
@@ -65,7 +71,7 @@ function pages(request: PagesRequest): EntriesResult {
 
 function render(
   request: PagesRequest,
-  index: ReturnType<typeof indexSite>,
+  index: SiteIndex,
   macros: PageMacros | undefined,
   bodies: readonly (RenderedBody | LazyBody)[],
 ): EntriesResult {

@@ -42,6 +42,10 @@ export function copyFixture(name: string): string {
   return dest
 }
 
+/** `text` with bds's version in the generator meta tag replaced, for golden files. */
+export const withoutVersion = (text: string): string =>
+  text.replace(/content="bds [^"]+"/g, 'content="bds VERSION"')
+
 /** All files below `dir`, relative and sorted. */
 export function listFiles(dir: string): string[] {
   const out: string[] = []

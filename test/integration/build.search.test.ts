@@ -10,7 +10,6 @@ import { MEMORY_ROOT, MEMORY_THEME, memoryFixture } from '../helpers/memory.js'
 const text = (bytes: Uint8Array | undefined) => Buffer.from(bytes ?? []).toString('utf8')
 
 describe('the search index', () => {
-  const whole = new Map<string, number>()
   it('indexes each language tree on its own, with a search page in each', async () => {
     const deps = memoryDeps(memoryFixture('bds-project'), { templatesDir: MEMORY_THEME })
     const report = await build({ root: MEMORY_ROOT, strict: true }, deps)
@@ -40,6 +39,7 @@ describe('the search index', () => {
     const report = await build({ root: MEMORY_ROOT, strict: true }, deps)
     expect(report.diagnostics).toEqual([])
     const out = deps.writer.files
+    const whole = new Map<string, number>()
     for (const [tree, language] of [
       ['', 'de'],
       ['en/', 'en'],
